@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasussenConfig(AppConfig):
+    name = "casussen"
+    verbose_name = "Gemeenten, fusieorganisaties en casussen"

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class GebruikersConfig(AppConfig):
+    name = "gebruikers"
+    verbose_name = "Gebruikers en rollen"
+
+    def ready(self) -> None:
+        from gebruikers.rollen import zorg_voor_groepen
+
+        # Groups need the permissions of every app, which the auth app creates in its own
+        # post_migrate handler per app; running after each app keeps the groups complete
+        # whatever the order (it is idempotent and cheap).
+        post_migrate.connect(zorg_voor_groepen, dispatch_uid="fusietoets_groepen")

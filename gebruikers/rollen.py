@@ -1,0 +1,22 @@
+"""The three roles of Fusietoets, kept as Django groups.
+
+Which role may see what is decided in one place per app (see the access helpers of
+later issues); this module only makes sure the groups exist after `migrate`.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+ADVISEUR = "adviseur"
+GEMEENTESECRETARIS = "gemeentesecretaris"
+BEHEERDER = "beheerder"
+ROLLEN = (ADVISEUR, GEMEENTESECRETARIS, BEHEERDER)
+
+# A beheerder manages users and reference data in the admin.
+BEHEERDER_APPS = ("gebruikers", "casussen", "auth")
+
+
+def zorg_voor_groepen(**kwargs) -> None:
+    for naam in ROLLEN:
+        Group.objects.get_or_create(name=naam)
+    beheerder = Group.objects.get(name=BEHEERDER)
+    beheerder.permissions.set(Permission.objects.filter(content_type__app_label__in=BEHEERDER_APPS))

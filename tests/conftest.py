@@ -1,0 +1,46 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from casussen.referentiedata import laad_referentiedata
+from gebruikers import rollen
+from tests.factories import GebruikerFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real reference data once; every test runs inside a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        laad_referentiedata()
+
+
+def _met_rol(rol, **velden):
+    gebruiker = GebruikerFactory(**velden)
+    gebruiker.groups.add(Group.objects.get(name=rol))
+    return gebruiker
+
+
+@pytest.fixture
+def adviseur(db):
+    from casussen.models import Provincie
+
+    return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV28"))
+
+
+@pytest.fixture
+def secretaris(db):
+    from casussen.models import Gemeente
+
+    gebruiker = _met_rol(rollen.GEMEENTESECRETARIS)
+    gebruiker.gemeenten.add(Gemeente.objects.get(code="GM0489"))
+    return gebruiker
+
+
+@pytest.fixture
+def beheerder(db):
+    return _met_rol(rollen.BEHEERDER, is_staff=True)
+
+
+@pytest.fixture
+def adviseur_client(client, adviseur):
+    client.force_login(adviseur)
+    return client

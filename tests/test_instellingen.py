@@ -1,0 +1,48 @@
+"""Settings: production mode passes `check --deploy` and refuses to run unconfigured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    omgeving = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    omgeving.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_mode_passes_the_deploy_check():
+    resultaat = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        PRODUCTIE="1",
+        SECRET_KEY="k" * 20 + "-productie-sleutel-alleen-voor-deze-test-" + "x" * 20,
+        ALLOWED_HOSTS="fusietoets.example.nl",
+    )
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "no issues" in resultaat.stdout
+
+
+def test_production_mode_refuses_to_start_without_a_secret_key():
+    resultaat = manage("check", PRODUCTIE="1", ALLOWED_HOSTS="fusietoets.example.nl")
+    assert resultaat.returncode != 0
+    assert "SECRET_KEY" in resultaat.stderr
+
+
+def test_dutch_and_amsterdam():
+    from django.conf import settings
+
+    assert settings.LANGUAGE_CODE == "nl"
+    assert settings.TIME_ZONE == "Europe/Amsterdam"
