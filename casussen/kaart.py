@@ -24,6 +24,7 @@ S = Fusieorganisatie.Status
 # The status a gemeente is coloured by when it is linked to several organisations:
 # the first in this order wins, so a gemeente that is in an active one shows as such.
 VOORRANG = [S.ACTIEF, S.GEPLAND, S.BEEINDIGD, S.HERINDELING, S.NOOIT]
+# Keep in step with the .status-* classes in static/css/fusietoets.css.
 KLEUREN = {
     S.ACTIEF: "#0072B2",
     S.GEPLAND: "#E69F00",

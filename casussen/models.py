@@ -185,8 +185,20 @@ class Fusieorganisatie(models.Model):
         return reverse("casussen:fusieorganisatie", kwargs={"slug": self.slug})
 
     @property
-    def is_klassiek(self) -> bool:
-        return self.bestuurskundige_vorm == self.BestuurskundigeVorm.KLASSIEK
+    def vorm_kort(self) -> str:
+        """Both forms in a few words, for tables: 'klassiek, openbaar lichaam'."""
+        bestuurskundig = {
+            self.BestuurskundigeVorm.KLASSIEK: "klassiek",
+            self.BestuurskundigeVorm.CENTRUMREGELING: "centrumregeling",
+        }[self.bestuurskundige_vorm]
+        juridisch = {
+            self.JuridischeVorm.OPENBAAR_LICHAAM: "openbaar lichaam",
+            self.JuridischeVorm.BEDRIJFSVOERINGSORGANISATIE: "bedrijfsvoeringsorganisatie",
+            self.JuridischeVorm.PUBLIEKRECHTELIJK: "publiekrechtelijk",
+            self.JuridischeVorm.PRIVAATRECHTELIJK: "privaatrechtelijk",
+            self.JuridischeVorm.ONBEKEND: "juridische vorm onbekend",
+        }[self.juridische_vorm]
+        return f"{bestuurskundig}, {juridisch}"
 
 
 class Deelname(models.Model):

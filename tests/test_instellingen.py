@@ -46,3 +46,12 @@ def test_dutch_and_amsterdam():
 
     assert settings.LANGUAGE_CODE == "nl"
     assert settings.TIME_ZONE == "Europe/Amsterdam"
+
+
+def test_it_runs_on_the_database_that_database_url_names(db):
+    from django.db import connection
+
+    verwacht = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
+    assert connection.vendor == verwacht
