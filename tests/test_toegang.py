@@ -74,3 +74,9 @@ def test_the_beheerder_manages_every_model_in_the_admin(client, beheerder, model
 def test_the_beheerder_manages_users(client, beheerder):
     client.force_login(beheerder)
     assert client.get(reverse("admin:gebruikers_gebruiker_changelist")).status_code == 200
+
+
+def test_the_favicon_is_open_to_everyone(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/favicon.svg")
