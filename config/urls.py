@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 admin.site.site_header = "Fusietoets – beheer"
 admin.site.site_title = "Fusietoets beheer"
@@ -12,7 +12,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages without a <link rel="icon">, such as the admin.
     path(
         "favicon.ico",
-        login_not_required(RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+        login_not_required(lambda request: HttpResponsePermanentRedirect(static("favicon.svg"))),
     ),
     path("beheer/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
