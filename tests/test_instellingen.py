@@ -1,5 +1,6 @@
 """Settings: production mode passes `check --deploy` and refuses to run unconfigured."""
 
+import json
 import os
 import subprocess
 import sys
@@ -33,6 +34,21 @@ def test_production_mode_passes_the_deploy_check():
     )
     assert resultaat.returncode == 0, resultaat.stderr
     assert "no issues" in resultaat.stdout
+
+
+def test_production_mode_collects_every_static_file_including_plotly(tmp_path):
+    resultaat = manage(
+        "collectstatic",
+        "--noinput",
+        PRODUCTIE="1",
+        SECRET_KEY="s" * 60,
+        ALLOWED_HOSTS="fusietoets.example.nl",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert resultaat.returncode == 0, resultaat.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    for pad in ("vendor/plotly.min.js", "vendor/bootstrap.min.css", "js/grafieken.js"):
+        assert pad in manifest
 
 
 def test_production_mode_refuses_to_start_without_a_secret_key():
