@@ -18,6 +18,7 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py laad_referentiedata
 	$(PY) manage.py maak_demogebruikers
+	$(PY) manage.py maak_voorbeeldafweging
 	@echo "Fusietoets draait op http://$(HOST)/ (stoppen met Ctrl+C)"
 	$(PY) manage.py runserver $(HOST)
 

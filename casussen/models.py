@@ -185,6 +185,10 @@ class Fusieorganisatie(models.Model):
         return reverse("casussen:fusieorganisatie", kwargs={"slug": self.slug})
 
     @property
+    def is_klassiek(self) -> bool:
+        return self.bestuurskundige_vorm == self.BestuurskundigeVorm.KLASSIEK
+
+    @property
     def vorm_kort(self) -> str:
         """Both forms in a few words, for tables: 'klassiek, openbaar lichaam'."""
         bestuurskundig = {

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "gebruikers",
     "casussen",
+    "afweging",
 ]
 
 MIDDLEWARE = [

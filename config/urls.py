@@ -16,5 +16,6 @@ urlpatterns = [
     ),
     path("beheer/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
+    path("afwegingen/", include("afweging.urls")),
     path("", include("casussen.urls")),
 ]

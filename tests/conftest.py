@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from afweging.kader import laad_kaders
 from casussen.referentiedata import laad_referentiedata
 from gebruikers import rollen
 from tests.factories import GebruikerFactory
@@ -11,6 +12,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real reference data once; every test runs inside a rolled-back transaction."""
     with django_db_blocker.unblock():
         laad_referentiedata()
+        laad_kaders()
 
 
 def _met_rol(rol, **velden):
@@ -44,3 +46,11 @@ def beheerder(db):
 def adviseur_client(client, adviseur):
     client.force_login(adviseur)
     return client
+
+
+@pytest.fixture
+def ander_adviseur(db):
+    """An adviseur of another provincie (Utrecht)."""
+    from casussen.models import Provincie
+
+    return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV26"))

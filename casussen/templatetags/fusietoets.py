@@ -62,3 +62,21 @@ def verschil(waarde, ander):
     if waarde is None or ander is None:
         return None
     return waarde - ander
+
+
+@register.filter
+def score(waarde):
+    """A mean score in Dutch notation with its sign, or 'onbekend'."""
+    if waarde is None:
+        return mark_safe(ONBEKEND)
+    return f"{waarde:+.2f}".replace(".", ",").replace("-", "−")
+
+
+@register.filter
+def variantoordeel(waarde):
+    return {
+        "voorgesteld_beter": "voorgestelde variant beter",
+        "alternatief_beter": "alternatief beter",
+        "geen_verschil": "geen duidelijk verschil",
+        "onbekend": "nog niet beoordeeld",
+    }.get(waarde, waarde)

@@ -1,0 +1,127 @@
+"""Admin for the kader versions and the afwegingen.
+
+A kader version that an afweging uses is read-only here; the action "Nieuwe versie maken"
+copies it into an unpublished version to edit, which a beheerder then publishes.
+"""
+
+from django.contrib import admin, messages
+
+from afweging.kader import kader_nieuwe_versie
+from afweging.models import (
+    Afweging,
+    Antwoord,
+    Deelnemer,
+    Deelvraag,
+    Indicator,
+    Kader,
+    Onderdeel,
+    Succesfactor,
+    SuccesfactorAntwoord,
+)
+
+
+class AlleenOngebruiktMixin:
+    """Changes only to kader versions no afweging uses."""
+
+    def _kader(self, obj):
+        return obj if isinstance(obj, Kader) else getattr(obj, "kader", None) or obj.onderdeel.kader
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and self._kader(obj).in_gebruik:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self._kader(obj).in_gebruik:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class OnderdeelInline(admin.TabularInline):
+    model = Onderdeel
+    extra = 0
+    fields = ("volgorde", "code", "naam", "rapport_paragraaf")
+    show_change_link = True
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or not obj.in_gebruik
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
+@admin.register(Kader)
+class KaderAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    list_display = ("naam", "versie", "gepubliceerd", "aantal_afwegingen", "aangemaakt")
+    inlines = [OnderdeelInline]
+    actions = ["nieuwe_versie", "publiceer"]
+
+    @admin.display(description="afwegingen")
+    def aantal_afwegingen(self, obj):
+        return obj.afwegingen.count()
+
+    @admin.action(description="Nieuwe versie maken (kopie om te bewerken)")
+    def nieuwe_versie(self, request, queryset):
+        for kader in queryset:
+            nieuw = kader_nieuwe_versie(kader=kader)
+            self.message_user(
+                request,
+                f"Versie {nieuw.versie} gemaakt als kopie van versie {kader.versie}; bewerk en "
+                "publiceer haar.",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Publiceren (nieuwe afwegingen gebruiken deze versie)")
+    def publiceer(self, request, queryset):
+        queryset.update(gepubliceerd=True)
+
+
+@admin.register(Onderdeel)
+class OnderdeelAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    list_display = ("naam", "kader", "volgorde")
+    list_filter = ("kader",)
+
+
+@admin.register(Deelvraag)
+class DeelvraagAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    list_display = ("nummer", "naam", "onderdeel", "gewicht")
+    list_filter = ("onderdeel__kader",)
+    filter_horizontal = ("indicatoren",)
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    list_display = ("naam", "domein", "niveau", "kader")
+    list_filter = ("kader", "domein", "niveau")
+
+
+@admin.register(Succesfactor)
+class SuccesfactorAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    list_display = ("naam", "fase", "kader", "volgorde")
+    list_filter = ("kader", "fase")
+
+
+class DeelnemerInline(admin.TabularInline):
+    model = Deelnemer
+    extra = 0
+
+
+class AntwoordInline(admin.TabularInline):
+    model = Antwoord
+    extra = 0
+    fields = ("deelvraag", "oordeel", "motivering")
+    readonly_fields = ("deelvraag",)
+
+
+@admin.register(Afweging)
+class AfwegingAdmin(admin.ModelAdmin):
+    list_display = ("titel", "provincie", "status", "kader", "is_voorbeeld", "gewijzigd")
+    list_filter = ("provincie", "status", "is_voorbeeld")
+    search_fields = ("titel",)
+    readonly_fields = ("versie", "aangemaakt", "gewijzigd")
+    inlines = [DeelnemerInline, AntwoordInline]
+
+
+@admin.register(SuccesfactorAntwoord)
+class SuccesfactorAntwoordAdmin(admin.ModelAdmin):
+    list_display = ("afweging", "succesfactor", "status")
+    list_select_related = ("afweging", "succesfactor")

@@ -1,0 +1,234 @@
+"""Writing and reading afwegingen: create, save a step under optimistic locking, and
+gather everything the result page shows.
+
+Every save names the version of the afweging it was based on. If someone saved in
+between, the save is refused with `Conflict` and nothing is written, so no one
+overwrites a colleague silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, Prefetch
+from django.utils import timezone
+
+from afweging import scoring, signalen
+from afweging.kader import actief_kader
+from afweging.models import (
+    Afweging,
+    Antwoord,
+    Deelnemer,
+    Deelvraag,
+    SuccesfactorAntwoord,
+)
+from casussen.models import Gemeente
+from casussen.vergelijkbaar import (
+    Vergelijking,
+    profiel_van_leden,
+    vergelijkbare_fusieorganisaties,
+)
+
+STAPPEN = ["basis", "deelnemers", "meerwaarde", "condities", "weging"]
+STAPNAMEN = {
+    "basis": "Voorstel",
+    "deelnemers": "Deelnemers",
+    "meerwaarde": "Meerwaarde",
+    "condities": "Condities",
+    "weging": "Weging varianten",
+}
+
+
+class Conflict(Exception):
+    """Someone saved the afweging after the version this save was based on."""
+
+    def __init__(self, afweging: Afweging):
+        self.afweging = afweging
+        door = afweging.gewijzigd_door
+        naam = (door.get_full_name() or door.username) if door else "iemand anders"
+        moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M")
+        super().__init__(
+            f"{naam} heeft deze afweging om {moment} opgeslagen, nadat u haar opende. "
+            "Uw wijzigingen zijn niet opgeslagen; ze staan hieronder nog. Herlaad de pagina "
+            "om de nieuwe versie te zien en voer uw wijzigingen daarin opnieuw in."
+        )
+
+
+class KaderOntbreekt(Exception):
+    pass
+
+
+def _vergrendel(afweging: Afweging, versie: int, door) -> None:
+    """Raise the version if it is still `versie`; otherwise raise Conflict."""
+    nu = timezone.now()
+    bijgewerkt = Afweging.objects.filter(pk=afweging.pk, versie=versie).update(
+        versie=F("versie") + 1, gewijzigd=nu, gewijzigd_door=door
+    )
+    if not bijgewerkt:
+        raise Conflict(Afweging.objects.select_related("gewijzigd_door").get(pk=afweging.pk))
+    afweging.versie = versie + 1
+    afweging.gewijzigd = nu
+    afweging.gewijzigd_door = door
+
+
+@transaction.atomic
+def afweging_aanmaken(*, door, velden: dict, gemeenten: Iterable[Gemeente]) -> Afweging:
+    kader = actief_kader()
+    if kader is None:
+        raise KaderOntbreekt("Er is geen gepubliceerd afwegingskader; laad de referentiegegevens.")
+    afweging = Afweging.objects.create(
+        **velden,
+        provincie=door.provincie,
+        kader=kader,
+        aangemaakt_door=door,
+        gewijzigd_door=door,
+    )
+    _zet_deelnemers(afweging, gemeenten)
+    Antwoord.objects.bulk_create(
+        Antwoord(afweging=afweging, deelvraag=deelvraag)
+        for deelvraag in Deelvraag.objects.filter(onderdeel__kader=kader)
+    )
+    SuccesfactorAntwoord.objects.bulk_create(
+        SuccesfactorAntwoord(afweging=afweging, succesfactor=factor)
+        for factor in kader.succesfactoren.all()
+    )
+    return afweging
+
+
+def _zet_deelnemers(afweging: Afweging, gemeenten: Iterable[Gemeente]) -> None:
+    gewenst = {g.pk for g in gemeenten}
+    afweging.deelnemers.exclude(gemeente_id__in=gewenst).delete()
+    bestaand = set(afweging.deelnemers.values_list("gemeente_id", flat=True))
+    Deelnemer.objects.bulk_create(
+        Deelnemer(afweging=afweging, gemeente_id=pk) for pk in sorted(gewenst - bestaand)
+    )
+
+
+@transaction.atomic
+def stap_opslaan(*, afweging: Afweging, versie: int, door, opslaan: Callable[[], None]) -> Afweging:
+    """Run `opslaan` (which writes the step's forms) under the optimistic lock."""
+    _vergrendel(afweging, versie, door)
+    opslaan()
+    return afweging
+
+
+def basis_opslaan(*, afweging: Afweging, form, versie: int, door) -> Afweging:
+    def opslaan():
+        form.save(commit=False)
+        velden = [f for f in form.Meta.fields if f != "gemeenten"]
+        Afweging.objects.filter(pk=afweging.pk).update(
+            **{veld: getattr(afweging, veld) for veld in velden}
+        )
+        if "gemeenten" in form.cleaned_data:
+            _zet_deelnemers(afweging, form.cleaned_data["gemeenten"])
+
+    return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
+
+
+def formset_opslaan(*, afweging: Afweging, formsets, versie: int, door) -> Afweging:
+    def opslaan():
+        for formset in formsets:
+            for form in formset.forms:
+                if form.has_changed():
+                    form.save()
+
+    return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def met_alles(queryset):
+    return queryset.select_related(
+        "provincie", "kader", "centrumgemeente", "aangemaakt_door", "gewijzigd_door"
+    ).prefetch_related(
+        Prefetch(
+            "deelnemers",
+            queryset=Deelnemer.objects.select_related("gemeente__provincie").prefetch_related(
+                "gemeente__inwonertallen"
+            ),
+        ),
+        Prefetch(
+            "antwoorden",
+            queryset=Antwoord.objects.select_related("deelvraag__onderdeel").order_by(
+                "deelvraag__nummer"
+            ),
+        ),
+        Prefetch(
+            "succesfactorantwoorden",
+            queryset=SuccesfactorAntwoord.objects.select_related("succesfactor"),
+        ),
+    )
+
+
+def scoring_invoer(
+    afweging: Afweging,
+) -> tuple[list[scoring.DeelvraagInvoer], list[scoring.SuccesfactorInvoer]]:
+    deelvragen = [
+        scoring.deelvraag_invoer(
+            nummer=a.deelvraag.nummer,
+            onderdeel=a.deelvraag.onderdeel.code,
+            naam=a.deelvraag.naam,
+            gewicht=float(a.deelvraag.gewicht),
+            oordeel=a.oordeel,
+            motivering=a.motivering,
+        )
+        for a in afweging.antwoorden.all()
+    ]
+    factoren = [
+        scoring.SuccesfactorInvoer(s.succesfactor.naam, s.status)
+        for s in afweging.succesfactorantwoorden.all()
+    ]
+    return deelvragen, factoren
+
+
+@dataclass
+class Resultaat:
+    afweging: Afweging
+    uitkomst: scoring.Uitkomst
+    gevoeligheid: scoring.Gevoeligheid
+    signalen: list[signalen.Signaal]
+    vergelijkbaar: list[Vergelijking]
+
+
+def resultaat(afweging: Afweging) -> Resultaat:
+    deelvragen, factoren = scoring_invoer(afweging)
+    context = signalen.context_van(afweging)
+    profiel = profiel_van_leden([lid.inwoners for lid in context.leden], klassiek=context.klassiek)
+    return Resultaat(
+        afweging=afweging,
+        uitkomst=scoring.bereken_uitkomst(deelvragen, factoren),
+        gevoeligheid=scoring.gevoeligheid(deelvragen, factoren),
+        signalen=signalen.signalen(context),
+        vergelijkbaar=vergelijkbare_fusieorganisaties(profiel),
+    )
+
+
+def voortgang(afweging: Afweging) -> dict[str, tuple[int, int]]:
+    """Per step: (done, total), for the progress bar."""
+    antwoorden = list(afweging.antwoorden.all())
+    per_onderdeel: dict[str, list[int]] = {}
+    for antwoord in antwoorden:
+        klaar = bool(antwoord.oordeel) and (antwoord.oordeel == "?" or antwoord.motivering.strip())
+        telling = per_onderdeel.setdefault(antwoord.deelvraag.onderdeel.code, [0, 0])
+        telling[0] += klaar and antwoord.oordeel != "?"
+        telling[1] += 1
+    deelnemers = list(afweging.deelnemers.all())
+    basis_velden = [
+        afweging.titel,
+        afweging.variant,
+        afweging.geplande_startdatum,
+        afweging.geplande_evaluatiedatum,
+        afweging.frictiekostenbudget is not None,
+        len(deelnemers) >= 2,
+    ]
+    return {
+        "basis": (sum(bool(v) for v in basis_velden), len(basis_velden)),
+        "deelnemers": (
+            sum(1 for d in deelnemers if d.perspectief != "onbekend" and d.motieven),
+            len(deelnemers),
+        ),
+        **{code: (klaar, totaal) for code, (klaar, totaal) in per_onderdeel.items()},
+    }

@@ -1,0 +1,217 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseModelFormSet, modelformset_factory
+
+from afweging.models import MOTIEVEN, Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
+from casussen.models import Gemeente
+
+
+class GemeentenVeld(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, gemeente):
+        provincie = gemeente.provincie.naam if gemeente.provincie else "provincie onbekend"
+        return f"{gemeente.naam} ({provincie})"
+
+
+class AfwegingForm(forms.ModelForm):
+    """The proposal: title, gemeenten, variant and the context the signalen need."""
+
+    gemeenten = GemeentenVeld(
+        label="Deelnemende gemeenten",
+        queryset=Gemeente.objects.filter(datum_opheffing__isnull=True).select_related("provincie"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Kies twee of meer huidige gemeenten. Typ in het zoekveld om de lijst te filteren.",
+        error_messages={"required": "Kies minstens twee deelnemende gemeenten."},
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Afweging
+        fields = [
+            "titel",
+            "gemeenten",
+            "variant",
+            "centrumgemeente",
+            "geplande_startdatum",
+            "geplande_evaluatiedatum",
+            "taakstelling",
+            "frictiekostenbudget",
+            "reorganisatie_gecombineerd",
+        ]
+        labels = {
+            "titel": "Titel van de afweging",
+            "variant": "Voorgestelde variant",
+            "centrumgemeente": "Centrumgemeente (alleen bij een centrumconstructie)",
+            "reorganisatie_gecombineerd": (
+                "Wordt de fusie gecombineerd met een reorganisatie of nieuwe sturingsfilosofie?"
+            ),
+        }
+        help_texts = {
+            "taakstelling": "Bedrag in hele euro's per jaar; leeg als er geen taakstelling is.",
+            "frictiekostenbudget": (
+                "Eenmalig budget in hele euro's; 0 als er geen budget is, leeg als het nog "
+                "onbekend is."
+            ),
+            "geplande_evaluatiedatum": "De datum van de eerste evaluatie van de fusieorganisatie.",
+        }
+        widgets = {
+            "variant": forms.RadioSelect,
+            "geplande_startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "geplande_evaluatiedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "reorganisatie_gecombineerd": forms.RadioSelect,
+        }
+        error_messages = {
+            "titel": {"required": "Geef de afweging een titel."},
+            "variant": {"required": "Kies de voorgestelde variant."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centrumgemeente"].queryset = Gemeente.objects.filter(
+            datum_opheffing__isnull=True
+        )
+        self.fields["centrumgemeente"].empty_label = "— geen —"
+        for veld in ("taakstelling", "frictiekostenbudget"):
+            self.fields[veld].widget.attrs.update({"inputmode": "numeric", "step": "1"})
+            self.fields[veld].error_messages["invalid"] = "Vul een bedrag in hele euro's in."
+        for veld in ("geplande_startdatum", "geplande_evaluatiedatum"):
+            self.fields[veld].error_messages["invalid"] = "Vul een geldige datum in (dd-mm-jjjj)."
+        if self.instance.pk:
+            self.fields["gemeenten"].initial = [
+                d.gemeente_id for d in self.instance.deelnemers.all()
+            ]
+
+    def clean_gemeenten(self):
+        gemeenten = self.cleaned_data["gemeenten"]
+        if len(gemeenten) < 2:
+            raise ValidationError("Kies minstens twee deelnemende gemeenten.")
+        return gemeenten
+
+    def clean(self):
+        data = super().clean()
+        variant = data.get("variant")
+        centrum = data.get("centrumgemeente")
+        if variant == Afweging.Variant.CENTRUMCONSTRUCTIE:
+            if centrum is None:
+                self.add_error(
+                    "centrumgemeente", "Kies bij een centrumconstructie de centrumgemeente."
+                )
+            elif data.get("gemeenten") is not None and centrum not in data["gemeenten"]:
+                self.add_error(
+                    "centrumgemeente",
+                    "De centrumgemeente moet een van de deelnemende gemeenten zijn.",
+                )
+        elif centrum is not None:
+            self.add_error(
+                "centrumgemeente", "Een centrumgemeente hoort alleen bij een centrumconstructie."
+            )
+        start, evaluatie = data.get("geplande_startdatum"), data.get("geplande_evaluatiedatum")
+        if start and evaluatie and evaluatie <= start:
+            self.add_error(
+                "geplande_evaluatiedatum", "De eerste evaluatie moet na de geplande start liggen."
+            )
+        return data
+
+
+class DeelnemerForm(forms.ModelForm):
+    motieven = forms.MultipleChoiceField(
+        choices=MOTIEVEN,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Motieven (uit §2.6 van het rapport)",
+    )
+
+    class Meta:
+        model = Deelnemer
+        fields = ["perspectief", "motieven", "motieven_toelichting"]
+        widgets = {
+            "perspectief": forms.RadioSelect,
+            "motieven_toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"perspectief": "Hoe ziet deze gemeente de fusie?"}
+
+
+class AntwoordForm(forms.ModelForm):
+    """One deelvraag. Explicit saves demand a motivation for a score; autosave keeps a draft."""
+
+    class Meta:
+        model = Antwoord
+        fields = ["oordeel", "motivering", "bronnen"]
+        widgets = {
+            "oordeel": forms.RadioSelect,
+            "motivering": forms.Textarea(attrs={"rows": 4}),
+            "bronnen": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "oordeel": "Score",
+            "motivering": "Motivering",
+            "bronnen": "Bronnen (optioneel)",
+        }
+
+    def __init__(self, *args, strikt: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.strikt = strikt
+        schaal = self.instance.deelvraag.onderdeel.kader.schaal if self.instance.pk else {}
+        self.fields["oordeel"].choices = [
+            (waarde, f"{label} {schaal[waarde]}" if waarde in schaal else label)
+            for waarde, label in Antwoord.Oordeel.choices
+        ]
+        self.fields["oordeel"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if self.strikt and data.get("oordeel") not in (None, "", "?"):
+            if not (data.get("motivering") or "").strip():
+                self.add_error(
+                    "motivering", "Motiveer de score: elke score vraagt een toelichting."
+                )
+        return data
+
+
+class SuccesfactorForm(forms.ModelForm):
+    class Meta:
+        model = SuccesfactorAntwoord
+        fields = ["status", "notitie"]
+        widgets = {
+            "status": forms.RadioSelect,
+            "notitie": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class BestaandeFormSet(BaseModelFormSet):
+    """Edits only the rows of its queryset: an id from elsewhere is refused, not created."""
+
+    def clean(self):
+        super().clean()
+        if any(form.instance.pk is None for form in self.forms):
+            raise ValidationError(
+                "Dit formulier hoort niet bij deze afweging. Herlaad de pagina en probeer opnieuw."
+            )
+
+
+class StrikteFormSet(BestaandeFormSet):
+    def __init__(self, *args, strikt: bool = True, **kwargs):
+        self.strikt = strikt
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if issubclass(self.form, AntwoordForm):
+            kwargs["strikt"] = self.strikt
+        return kwargs
+
+
+DeelnemerFormSet = modelformset_factory(
+    Deelnemer, form=DeelnemerForm, formset=BestaandeFormSet, extra=0, edit_only=True
+)
+AntwoordFormSet = modelformset_factory(
+    Antwoord, form=AntwoordForm, formset=StrikteFormSet, extra=0, edit_only=True
+)
+SuccesfactorFormSet = modelformset_factory(
+    SuccesfactorAntwoord, form=SuccesfactorForm, formset=BestaandeFormSet, extra=0, edit_only=True
+)
+
+
+class StatusFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        required=False, choices=[("", "Alle statussen"), *Afweging.Status.choices]
+    )

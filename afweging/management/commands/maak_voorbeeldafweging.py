@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from afweging.voorbeeld import maak_voorbeeldafweging
+from gebruikers.models import Gebruiker
+
+
+class Command(BaseCommand):
+    help = (
+        "Maakt (eenmalig) een volledige voorbeeldafweging op echte gemeenten met fictieve "
+        "oordelen, duidelijk als voorbeeld gemarkeerd, en print haar id."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--door",
+            default="adviseur",
+            help="Gebruikersnaam van de adviseur (standaard: adviseur).",
+        )
+
+    def handle(self, *args, door, **options):
+        gebruiker = Gebruiker.objects.filter(username=door).first()
+        if gebruiker is None or not gebruiker.is_adviseur or not gebruiker.provincie_id:
+            raise CommandError(
+                f"Geen adviseur met provincie gevonden met gebruikersnaam {door!r}. "
+                "Maak eerst de demogebruikers (python manage.py maak_demogebruikers) of geef "
+                "--door op."
+            )
+        afweging, nieuw = maak_voorbeeldafweging(door=gebruiker)
+        self.stdout.write(str(afweging.pk))
+        self.stderr.write(
+            ("Voorbeeldafweging gemaakt: " if nieuw else "Voorbeeldafweging bestond al: ")
+            + afweging.titel
+        )

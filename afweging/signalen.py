@@ -1,0 +1,315 @@
+"""Warning signs (signalen) for a proposed ambtelijke fusie, each tied to the report.
+
+Each rule reads the afweging's context (its deelnemers with their reference data and
+the planning figures) and returns a Signaal or nothing. Codes are stable: tests, the
+report and later exports refer to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from casussen.register import LAATSTE_JAAR
+
+WAARSCHUWING = "waarschuwing"
+AANDACHT = "aandacht"
+
+GROOTTEVERHOUDING = 2.0  # Largest member at least twice the smallest.
+EVALUATIE_MINIMUM_JAREN = 2  # The report: effects show after two to three years.
+
+
+@dataclass(frozen=True)
+class Lid:
+    naam: str
+    inwoners: int | None
+    provincie: str
+    corop: str
+    arbeidsmarktregio: str
+    perspectief: str  # eindoplossing, tussenstap, onbekend
+    motieven: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    leden: tuple[Lid, ...]
+    klassiek: bool
+    startdatum: date | None = None
+    evaluatiedatum: date | None = None
+    taakstelling: Decimal | None = None
+    frictiekostenbudget: Decimal | None = None
+    reorganisatie: str = "onbekend"  # ja, nee, onbekend
+
+
+@dataclass(frozen=True)
+class Signaal:
+    code: str
+    ernst: str
+    titel: str
+    bericht: str
+    bron: str  # report section and line
+
+    @property
+    def is_waarschuwing(self) -> bool:
+        return self.ernst == WAARSCHUWING
+
+
+def _euro(bedrag: Decimal) -> str:
+    return "€ " + f"{bedrag:,.0f}".replace(",", ".")
+
+
+def _komma(getal: float) -> str:
+    return f"{getal:.1f}".replace(".", ",")
+
+
+def _aantal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _verhouding(context: Context) -> tuple[Lid, Lid, float] | None:
+    bekend = [lid for lid in context.leden if lid.inwoners]
+    if len(bekend) < 2 or len(bekend) < len(context.leden):
+        return None
+    grootste = max(bekend, key=lambda lid: lid.inwoners)
+    kleinste = min(bekend, key=lambda lid: lid.inwoners)
+    return grootste, kleinste, grootste.inwoners / kleinste.inwoners
+
+
+def grootteverschil(context: Context) -> Signaal | None:
+    verhouding = _verhouding(context)
+    if verhouding is None or verhouding[2] < GROOTTEVERHOUDING:
+        return None
+    grootste, kleinste, factor = verhouding
+    return Signaal(
+        "grootteverschil",
+        WAARSCHUWING,
+        "Grote verschillen in omvang",
+        f"{grootste.naam} ({_aantal(grootste.inwoners)} inwoners) is {_komma(factor)} keer zo "
+        f"groot als {kleinste.naam} ({_aantal(kleinste.inwoners)}). In beide onderzochte "
+        "fusies die werden beëindigd (Ommen-Hardenberg en UW-Samenwerking) besloot de grootste "
+        "gemeente eruit te stappen, omdat zij te weinig voordeel ervoer. Maak afspraken over "
+        "gelijkwaardigheid, verdeelsleutels en sturing.",
+        "§5.4.2 (regel 3727) en §8.4.1 Omgaan met schaalverschillen (regel 6726)",
+    )
+
+
+def _regio_signaal(code: str, veld: str, naam: str, ernst: str) -> Callable:
+    def regel(context: Context) -> Signaal | None:
+        waarden = {getattr(lid, veld) for lid in context.leden if getattr(lid, veld)}
+        if len(waarden) < 2:
+            return None
+        return Signaal(
+            code,
+            ernst,
+            f"Deelnemers in verschillende {naam}",
+            f"De deelnemers liggen in {len(waarden)} verschillende {naam}: "
+            f"{', '.join(sorted(waarden))}. Het rapport noemt een gelijke regionale oriëntatie "
+            "een voorwaarde; wisselende oriëntaties leiden tot andere belangen en beperken de "
+            "regionale slagkracht.",
+            "§5.4.1 (regel 3589) en §5.5.1 Gelijkheid versus gelijkwaardigheid (regel 4167)",
+        )
+
+    regel.__name__ = code
+    return regel
+
+
+provincies = _regio_signaal("provincies", "provincie", "provincies", WAARSCHUWING)
+corop = _regio_signaal("corop", "corop", "COROP-gebieden", WAARSCHUWING)
+arbeidsmarktregio = _regio_signaal(
+    "arbeidsmarktregio", "arbeidsmarktregio", "arbeidsmarktregio's", AANDACHT
+)
+
+
+def schijncoalitie(context: Context) -> Signaal | None:
+    perspectieven = {lid.perspectief for lid in context.leden}
+    if not {"eindoplossing", "tussenstap"} <= perspectieven:
+        return None
+    eind = [lid.naam for lid in context.leden if lid.perspectief == "eindoplossing"]
+    tussen = [lid.naam for lid in context.leden if lid.perspectief == "tussenstap"]
+    return Signaal(
+        "schijncoalitie",
+        WAARSCHUWING,
+        "Uiteenlopende perspectieven: een schijncoalitie",
+        f"{', '.join(eind)} {'ziet' if len(eind) == 1 else 'zien'} de fusie als eindoplossing, "
+        f"{', '.join(tussen)} als tussenstap naar herindeling. Eens over de vorm maar niet over "
+        "het waarom: het rapport zag dat zulke verschillen later harmonisatie en "
+        "standaardisatie blokkeren.",
+        "§8.3.2 Perspectieven en emoties (regel 6549)",
+    )
+
+
+def perspectief_onbekend(context: Context) -> Signaal | None:
+    onbekend = [lid.naam for lid in context.leden if lid.perspectief == "onbekend"]
+    if not onbekend:
+        return None
+    return Signaal(
+        "perspectief_onbekend",
+        AANDACHT,
+        "Perspectief niet bekend",
+        f"Van {', '.join(onbekend)} is niet bekend of de fusie een eindoplossing of een "
+        "tussenstap naar herindeling is. Maak dit expliciet voordat besloten wordt.",
+        "§8.3.2 Perspectieven en emoties (regel 6435)",
+    )
+
+
+def frictiekosten(context: Context) -> Signaal | None:
+    budget = context.frictiekostenbudget
+    if budget is not None and budget > 0:
+        if context.taakstelling and budget < context.taakstelling:
+            return Signaal(
+                "frictiekosten_kleiner_dan_taakstelling",
+                WAARSCHUWING,
+                "Frictiekostenbudget kleiner dan de taakstelling",
+                f"Het budget voor frictiekosten ({_euro(budget)}) is kleiner dan de "
+                f"besparingstaakstelling ({_euro(context.taakstelling)} per jaar). Het rapport "
+                "ziet weinig oog voor frictiekosten als een hoofdreden waarom fusies tegenvallen.",
+                "§5.5.1 Weinig oog voor frictiekosten (regels 4075-4101)",
+            )
+        return None
+    return Signaal(
+        "geen_frictiekostenbudget",
+        WAARSCHUWING,
+        "Geen budget voor frictiekosten",
+        "Er is geen budget voor frictiekosten opgegeven"
+        + (" (nul)" if budget == 0 else "")
+        + ". Frictiekosten zijn eenmalig maar moeten in de eerste periode worden ingeboekt; "
+        "zonder budget drukken zij op de begroting en op het draagvlak.",
+        "§5.5.1 Weinig oog voor frictiekosten (regels 4075-4101)",
+    )
+
+
+def taakstelling(context: Context) -> Signaal | None:
+    kosten = [lid.naam for lid in context.leden if "kosten" in lid.motieven]
+    if not (context.taakstelling and context.taakstelling > 0) and not kosten:
+        return None
+    delen = []
+    if context.taakstelling and context.taakstelling > 0:
+        delen.append(f"er is een besparingstaakstelling van {_euro(context.taakstelling)} per jaar")
+    if kosten:
+        delen.append(f"kostenverlaging is een motief van {', '.join(kosten)}")
+    return Signaal(
+        "reken_je_niet_rijk",
+        AANDACHT,
+        "Reken je niet rijk",
+        f"{'; '.join(delen).capitalize()}. Het rapport vond dat fusiegemeenten niet goedkoper "
+        "uit zijn dan vergelijkbare gemeenten: kostenvoordelen zijn niet aannemelijk.",
+        "§6.5 (regel 5171) en de checklist van §11.2 (regel 9398)",
+    )
+
+
+def evaluatie(context: Context) -> Signaal | None:
+    if context.evaluatiedatum is None:
+        return Signaal(
+            "evaluatie_niet_gepland",
+            AANDACHT,
+            "Eerste evaluatie niet gepland",
+            "Er is geen datum voor de eerste evaluatie. Plan die niet te vroeg (na twee à drie "
+            "jaar) en vergelijk met de situatie zonder fusie, niet met die van vroeger.",
+            "§8.2.3 Positieve effecten laten op zich wachten (regel 6228); advies regel 6797",
+        )
+    if context.startdatum is None:
+        return None
+    jaren = (context.evaluatiedatum - context.startdatum).days / 365.25
+    if jaren >= EVALUATIE_MINIMUM_JAREN:
+        return None
+    return Signaal(
+        "evaluatie_te_vroeg",
+        WAARSCHUWING,
+        "Eerste evaluatie te vroeg",
+        f"De eerste evaluatie is {_komma(jaren)} jaar na de start gepland. Een te vroege "
+        "evaluatie (bijvoorbeeld na één jaar) levert vooral teleurstellingen op en druk om te veranderen; de organisatie is de "
+        "eerste twee à drie jaar vooral naar binnen gericht.",
+        "§8.2.3 Positieve effecten laten op zich wachten (regels 6228-6232, 6642)",
+    )
+
+
+def reorganisatie(context: Context) -> Signaal | None:
+    if context.reorganisatie != "ja":
+        return None
+    return Signaal(
+        "gestapelde_verandering",
+        WAARSCHUWING,
+        "Fusie gecombineerd met een reorganisatie",
+        "De fusie gaat samen met een reorganisatie of een nieuwe sturingsfilosofie. Het rapport "
+        "zag meerdere keren dat deze combinatie de organisatie te zwaar belastte: integreer "
+        "eerst en wacht met een diepgaande reorganisatie.",
+        "§8.3.3 Combinatie met reorganisatie is kwetsbaar (regel 6647); advies regel 6794",
+    )
+
+
+def vorm_en_omvang(context: Context) -> Signaal | None:
+    verhouding = _verhouding(context)
+    if verhouding is None:
+        return None
+    factor = verhouding[2]
+    if not context.klassiek and factor < 1.5:
+        tekst = (
+            "De deelnemers zijn ongeveer even groot, maar de voorgestelde vorm is een "
+            "centrumconstructie. Tussen gelijkwaardige partners kiezen gemeenten meestal de "
+            "klassieke ambtelijke fusie; weeg dit bij deelvraag 7."
+        )
+    elif context.klassiek and factor >= 3:
+        tekst = (
+            "Eén deelnemer is veel groter dan de andere(n), maar de voorgestelde vorm is een "
+            "klassieke ambtelijke fusie. Bij één significant grotere gemeente kiezen gemeenten "
+            "meestal het gastheermodel (centrumregeling); weeg dit bij deelvraag 7."
+        )
+    else:
+        return None
+    return Signaal(
+        "vorm_past_niet_bij_omvang",
+        AANDACHT,
+        "Vorm en omvang",
+        tekst,
+        "§2.7 De feiten op een rij, punt 2 (regel 1040)",
+    )
+
+
+REGELS: list[Callable[[Context], Signaal | None]] = [
+    grootteverschil,
+    provincies,
+    corop,
+    arbeidsmarktregio,
+    schijncoalitie,
+    perspectief_onbekend,
+    frictiekosten,
+    taakstelling,
+    evaluatie,
+    reorganisatie,
+    vorm_en_omvang,
+]
+
+
+def signalen(context: Context) -> list[Signaal]:
+    gevonden = [signaal for regel in REGELS if (signaal := regel(context)) is not None]
+    return sorted(gevonden, key=lambda s: s.ernst != WAARSCHUWING)
+
+
+def context_van(afweging) -> Context:
+    """The context of an afweging, with the latest CBS inhabitants of each deelnemer."""
+    leden = []
+    for deelnemer in afweging.deelnemers.all():
+        gemeente = deelnemer.gemeente
+        inwoners = {t.jaar: t.aantal for t in gemeente.inwonertallen.all()}
+        leden.append(
+            Lid(
+                naam=gemeente.naam,
+                inwoners=inwoners.get(LAATSTE_JAAR),
+                provincie=gemeente.provincie.naam if gemeente.provincie else "",
+                corop=gemeente.corop_naam,
+                arbeidsmarktregio=gemeente.arbeidsmarktregio_naam,
+                perspectief=deelnemer.perspectief,
+                motieven=tuple(deelnemer.motieven),
+            )
+        )
+    return Context(
+        leden=tuple(leden),
+        klassiek=afweging.is_klassiek,
+        startdatum=afweging.geplande_startdatum,
+        evaluatiedatum=afweging.geplande_evaluatiedatum,
+        taakstelling=afweging.taakstelling,
+        frictiekostenbudget=afweging.frictiekostenbudget,
+        reorganisatie=afweging.reorganisatie_gecombineerd,
+    )

@@ -1,0 +1,219 @@
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from afweging import afwegingen as dienst
+from afweging.forms import (
+    AfwegingForm,
+    AntwoordFormSet,
+    DeelnemerFormSet,
+    StatusFilterForm,
+    SuccesfactorFormSet,
+)
+from afweging.models import Afweging
+from afweging.scoring import REGELS
+from afweging.toegang import afweging_voor, afwegingen_voor, alleen_adviseur
+
+
+@require_GET
+@alleen_adviseur
+def lijst_view(request):
+    form = StatusFilterForm(request.GET or None)
+    afwegingen = afwegingen_voor(request.user).select_related("aangemaakt_door", "gewijzigd_door")
+    if form.is_valid() and form.cleaned_data["status"]:
+        afwegingen = afwegingen.filter(status=form.cleaned_data["status"])
+    return render(
+        request,
+        "afweging/lijst.html",
+        {"form": form, "afwegingen": afwegingen, "provincie": request.user.provincie},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def nieuw_view(request):
+    form = AfwegingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        velden = {
+            veld: form.cleaned_data[veld]
+            for veld in AfwegingForm.Meta.fields
+            if veld != "gemeenten"
+        }
+        afweging = dienst.afweging_aanmaken(
+            door=request.user, velden=velden, gemeenten=form.cleaned_data["gemeenten"]
+        )
+        messages.success(request, "De afweging is aangemaakt. Vul nu per deelnemer de context in.")
+        return redirect("afweging:stap", pk=afweging.pk, stap="deelnemers")
+    return render(request, "afweging/nieuw.html", {"form": form})
+
+
+def _formulieren(afweging: Afweging, stap: str, data=None, *, strikt=True) -> dict:
+    if stap == "basis":
+        return {"form": AfwegingForm(data, instance=afweging, initial={"versie": afweging.versie})}
+    if stap == "deelnemers":
+        return {
+            "deelnemers": DeelnemerFormSet(
+                data,
+                queryset=afweging.deelnemers.select_related("gemeente__provincie"),
+                prefix="deelnemers",
+            )
+        }
+    formsets = {
+        "antwoorden": AntwoordFormSet(
+            data,
+            queryset=afweging.antwoorden.filter(deelvraag__onderdeel__code=stap)
+            .select_related("deelvraag__onderdeel__kader")
+            .prefetch_related("deelvraag__indicatoren")
+            .order_by("deelvraag__nummer"),
+            prefix="antwoorden",
+            strikt=strikt,
+        )
+    }
+    if stap == "condities":
+        formsets["succesfactoren"] = SuccesfactorFormSet(
+            data,
+            queryset=afweging.succesfactorantwoorden.select_related("succesfactor"),
+            prefix="succesfactoren",
+        )
+    return formsets
+
+
+def _geldig(formulieren: dict) -> bool:
+    return all([f.is_valid() for f in formulieren.values()])
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def stap_view(request, pk, stap):
+    if stap not in dienst.STAPPEN:
+        raise Http404
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    autosave = request.POST.get("_autosave") == "1"
+    conflict = None
+    if request.method == "POST":
+        formulieren = _formulieren(afweging, stap, request.POST, strikt=not autosave)
+        try:
+            versie = int(request.POST.get("versie", ""))
+        except ValueError:
+            versie = -1
+        if _geldig(formulieren):
+            try:
+                if stap == "basis":
+                    dienst.basis_opslaan(
+                        afweging=afweging,
+                        form=formulieren["form"],
+                        versie=versie,
+                        door=request.user,
+                    )
+                else:
+                    dienst.formset_opslaan(
+                        afweging=afweging,
+                        formsets=formulieren.values(),
+                        versie=versie,
+                        door=request.user,
+                    )
+            except dienst.Conflict as fout:
+                conflict = str(fout)
+                if autosave:
+                    return JsonResponse({"opgeslagen": False, "conflict": conflict}, status=409)
+            else:
+                if autosave:
+                    moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M:%S")
+                    return JsonResponse(
+                        {"opgeslagen": True, "versie": afweging.versie, "moment": moment}
+                    )
+                return redirect(_volgende(request, afweging, stap))
+        elif autosave:
+            return JsonResponse(
+                {
+                    "opgeslagen": False,
+                    "fout": "Niet automatisch opgeslagen: controleer de gemarkeerde velden.",
+                },
+                status=400,
+            )
+    else:
+        formulieren = _formulieren(afweging, stap)
+    index = dienst.STAPPEN.index(stap)
+    onderdeel = afweging.kader.onderdelen.filter(code=stap).first()
+    return render(
+        request,
+        "afweging/stap.html",
+        {
+            "afweging": afweging,
+            "stap": stap,
+            "stapnaam": dienst.STAPNAMEN[stap],
+            "onderdeel": onderdeel,
+            "vorige": dienst.STAPPEN[index - 1] if index else None,
+            "volgende": dienst.STAPPEN[index + 1] if index + 1 < len(dienst.STAPPEN) else None,
+            "conflict": conflict,
+            "versie": versie if conflict else afweging.versie,
+            **_voortgang_context(afweging, stap),
+            **formulieren,
+        },
+        status=409 if conflict else 200,
+    )
+
+
+def _volgende(request, afweging: Afweging, stap: str) -> str:
+    index = dienst.STAPPEN.index(stap)
+    actie = request.POST.get("actie", "volgende")
+    if actie == "vorige" and index > 0:
+        return reverse(
+            "afweging:stap", kwargs={"pk": afweging.pk, "stap": dienst.STAPPEN[index - 1]}
+        )
+    if actie == "opslaan":
+        return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": stap})
+    if actie == "volgende" and index + 1 < len(dienst.STAPPEN):
+        return reverse(
+            "afweging:stap", kwargs={"pk": afweging.pk, "stap": dienst.STAPPEN[index + 1]}
+        )
+    return reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
+
+
+def _voortgang_context(afweging: Afweging, stap: str | None) -> dict:
+    voortgang = dienst.voortgang(afweging)
+    klaar = sum(
+        voortgang[code][0] for code in ("meerwaarde", "condities", "weging") if code in voortgang
+    )
+    totaal = sum(
+        voortgang[code][1] for code in ("meerwaarde", "condities", "weging") if code in voortgang
+    )
+    return {
+        "stappen": [
+            (code, dienst.STAPNAMEN[code], *voortgang.get(code, (0, 0))) for code in dienst.STAPPEN
+        ],
+        "huidige_stap": stap,
+        "beantwoord": klaar,
+        "aantal_deelvragen": totaal,
+        "procent": round(100 * klaar / totaal) if totaal else 0,
+    }
+
+
+@require_GET
+@alleen_adviseur
+def uitkomst_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    resultaat = dienst.resultaat(afweging)
+    onderdelen = list(afweging.kader.onderdelen.prefetch_related("deelvragen").order_by("volgorde"))
+    antwoorden = {a.deelvraag_id: a for a in afweging.antwoorden.all()}
+    return render(
+        request,
+        "afweging/uitkomst.html",
+        {
+            "afweging": afweging,
+            "r": resultaat,
+            "onderdelen": [
+                (
+                    onderdeel,
+                    resultaat.uitkomst.onderdelen.get(onderdeel.code),
+                    [(d, antwoorden.get(d.pk)) for d in onderdeel.deelvragen.all()],
+                )
+                for onderdeel in onderdelen
+            ],
+            "regels": REGELS,
+            **_voortgang_context(afweging, None),
+        },
+    )

@@ -1,0 +1,129 @@
+"""Every signaal: a case that raises it and one that does not."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from afweging.signalen import Context, Lid, signalen
+
+
+def lid(naam="A", inwoners=20_000, provincie="Zuid-Holland", corop="Leiden", amr="Holland Rijnland",
+        perspectief="eindoplossing", motieven=()):  # fmt: skip
+    return Lid(naam, inwoners, provincie, corop, amr, perspectief, tuple(motieven))
+
+
+def context(*leden, **velden):
+    basis = dict(
+        klassiek=True,
+        startdatum=date(2027, 1, 1),
+        evaluatiedatum=date(2030, 1, 1),
+        taakstelling=None,
+        frictiekostenbudget=Decimal("500000"),
+        reorganisatie="nee",
+    )
+    basis.update(velden)
+    return Context(leden=tuple(leden or (lid("A"), lid("B"))), **basis)
+
+
+def codes(ctx):
+    return {s.code for s in signalen(ctx)}
+
+
+def test_a_quiet_proposal_raises_nothing():
+    assert codes(context()) == set()
+
+
+def test_size_difference_from_twice_the_smallest():
+    ctx = context(lid("Groot", 40_000), lid("Klein", 20_000))
+    assert "grootteverschil" in codes(ctx)
+    bericht = next(s for s in signalen(ctx) if s.code == "grootteverschil").bericht
+    assert "Groot (40.000 inwoners) is 2,0 keer zo groot als Klein (20.000)" in bericht
+    assert "grootteverschil" not in codes(context(lid("A", 39_999), lid("B", 20_000)))
+
+
+def test_size_difference_is_not_guessed_when_a_figure_is_missing():
+    assert "grootteverschil" not in codes(context(lid("A", 90_000), lid("B", None)))
+
+
+@pytest.mark.parametrize(
+    ("veld", "code"),
+    [("provincie", "provincies"), ("corop", "corop"), ("amr", "arbeidsmarktregio")],
+)
+def test_different_regions(veld, code):
+    anders = lid("B", **{veld: "Elders"})
+    assert code in codes(context(lid("A"), anders))
+    assert code not in codes(context(lid("A"), lid("B")))
+
+
+def test_regions_that_are_unknown_do_not_count_as_different():
+    assert "corop" not in codes(context(lid("A"), lid("B", corop="")))
+
+
+def test_schijncoalitie_when_one_sees_an_end_state_and_another_a_step():
+    ctx = context(lid("A", perspectief="eindoplossing"), lid("B", perspectief="tussenstap"))
+    assert "schijncoalitie" in codes(ctx)
+    assert "schijncoalitie" not in codes(context(lid("A", perspectief="tussenstap"),
+                                                 lid("B", perspectief="tussenstap")))  # fmt: skip
+
+
+def test_unknown_perspective_asks_for_attention():
+    signaal = next(
+        s
+        for s in signalen(context(lid("A", perspectief="onbekend"), lid("B")))
+        if s.code == "perspectief_onbekend"
+    )
+    assert signaal.ernst == "aandacht"
+
+
+@pytest.mark.parametrize("budget", [None, Decimal("0")])
+def test_no_friction_cost_budget(budget):
+    assert "geen_frictiekostenbudget" in codes(context(frictiekostenbudget=budget))
+
+
+def test_friction_budget_smaller_than_savings_target():
+    ctx = context(frictiekostenbudget=Decimal("100000"), taakstelling=Decimal("300000"))
+    assert "frictiekosten_kleiner_dan_taakstelling" in codes(ctx)
+    ctx = context(frictiekostenbudget=Decimal("300000"), taakstelling=Decimal("300000"))
+    assert "frictiekosten_kleiner_dan_taakstelling" not in codes(ctx)
+
+
+def test_reken_je_niet_rijk_on_a_savings_target_or_a_cost_motive():
+    assert "reken_je_niet_rijk" in codes(context(taakstelling=Decimal("1")))
+    assert "reken_je_niet_rijk" in codes(context(lid("A", motieven=["kosten"]), lid("B")))
+    assert "reken_je_niet_rijk" not in codes(context(taakstelling=Decimal("0")))
+
+
+def test_evaluation_before_two_years_is_too_early():
+    ctx = context(startdatum=date(2027, 1, 1), evaluatiedatum=date(2028, 12, 1))
+    signaal = next(s for s in signalen(ctx) if s.code == "evaluatie_te_vroeg")
+    assert "1,9 jaar na de start" in signaal.bericht
+    ctx = context(startdatum=date(2027, 1, 1), evaluatiedatum=date(2029, 1, 1))
+    assert "evaluatie_te_vroeg" not in codes(ctx)
+
+
+def test_no_evaluation_planned():
+    assert "evaluatie_niet_gepland" in codes(context(evaluatiedatum=None))
+
+
+def test_merger_stacked_with_a_reorganisation():
+    assert "gestapelde_verandering" in codes(context(reorganisatie="ja"))
+    assert "gestapelde_verandering" not in codes(context(reorganisatie="onbekend"))
+
+
+def test_form_that_does_not_fit_the_sizes():
+    gelijk = (lid("A", 20_000), lid("B", 21_000))
+    assert "vorm_past_niet_bij_omvang" in codes(context(*gelijk, klassiek=False))
+    assert "vorm_past_niet_bij_omvang" not in codes(context(*gelijk, klassiek=True))
+    scheef = (lid("A", 90_000), lid("B", 20_000))
+    assert "vorm_past_niet_bij_omvang" in codes(context(*scheef, klassiek=True))
+    assert "vorm_past_niet_bij_omvang" not in codes(context(*scheef, klassiek=False))
+
+
+def test_warnings_come_before_points_of_attention_and_cite_the_report():
+    ctx = context(lid("A", perspectief="onbekend"), lid("B"), reorganisatie="ja")
+    gevonden = signalen(ctx)
+    assert [s.ernst for s in gevonden] == sorted(
+        (s.ernst for s in gevonden), key=lambda e: e != "waarschuwing"
+    )
+    assert all("regel" in s.bron and "§" in s.bron for s in gevonden)

@@ -1,0 +1,272 @@
+"""The afweging pages: creating, the steps, validation, autosave, conflicts and access."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from afweging.afwegingen import afweging_aanmaken
+from afweging.models import Afweging
+from casussen.models import Gemeente
+
+pytestmark = pytest.mark.django_db
+
+
+def soep(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def gemeenten(*codes):
+    return list(Gemeente.objects.filter(code__in=codes))
+
+
+@pytest.fixture
+def afweging(adviseur):
+    return afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "Fusie Leiderdorp en Zoeterwoude", "variant": "openbaar_lichaam"},
+        gemeenten=gemeenten("GM0547", "GM0638"),
+    )
+
+
+def stap_url(afweging, stap):
+    return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": stap})
+
+
+def formset_data(afweging, stap, waarden: dict[int, tuple[str, str]], versie=None):
+    """POST data for an onderdeel step: {deelvraag nummer: (oordeel, motivering)}."""
+    antwoorden = afweging.antwoorden.filter(deelvraag__onderdeel__code=stap).order_by(
+        "deelvraag__nummer"
+    )
+    data = {
+        "versie": versie if versie is not None else afweging.versie,
+        "antwoorden-TOTAL_FORMS": len(antwoorden),
+        "antwoorden-INITIAL_FORMS": len(antwoorden),
+        "antwoorden-MIN_NUM_FORMS": 0,
+        "antwoorden-MAX_NUM_FORMS": 1000,
+        "actie": "opslaan",
+    }
+    for i, antwoord in enumerate(antwoorden):
+        oordeel, motivering = waarden.get(antwoord.deelvraag.nummer, ("", ""))
+        data |= {
+            f"antwoorden-{i}-id": antwoord.pk,
+            f"antwoorden-{i}-oordeel": oordeel,
+            f"antwoorden-{i}-motivering": motivering,
+            f"antwoorden-{i}-bronnen": "",
+        }
+    return data
+
+
+def nieuw_data(**anders):
+    data = {
+        "titel": "Fusie Leiderdorp en Zoeterwoude",
+        "gemeenten": [g.pk for g in gemeenten("GM0547", "GM0638")],
+        "variant": "bedrijfsvoeringsorganisatie",
+        "geplande_startdatum": "2027-01-01",
+        "geplande_evaluatiedatum": "2030-01-01",
+        "taakstelling": "",
+        "frictiekostenbudget": "250000",
+        "reorganisatie_gecombineerd": "nee",
+    }
+    data.update(anders)
+    return data
+
+
+def test_an_adviseur_creates_an_afweging_with_its_answers_and_kader(adviseur_client, adviseur):
+    response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data())
+    afweging = Afweging.objects.get()
+    assert response["Location"] == stap_url(afweging, "deelnemers")
+    assert afweging.provincie == adviseur.provincie
+    assert afweging.kader.versie == 1
+    assert sorted(d.gemeente.naam for d in afweging.deelnemers.all()) == [
+        "Leiderdorp",
+        "Zoeterwoude",
+    ]
+    assert afweging.antwoorden.count() == 8
+    assert afweging.succesfactorantwoorden.count() == 15
+
+
+def test_fewer_than_two_gemeenten_is_refused_in_dutch_and_keeps_the_input(adviseur_client):
+    data = nieuw_data(gemeenten=[gemeenten("GM0547")[0].pk], titel="Mijn <b>titel</b>")
+    response = adviseur_client.post(reverse("afweging:nieuw"), data)
+    pagina = soep(response)
+    assert "Kies minstens twee deelnemende gemeenten." in pagina.get_text()
+    assert pagina.find("input", id="id_titel")["value"] == "Mijn <b>titel</b>"
+    assert pagina.find("input", value=str(gemeenten("GM0547")[0].pk))["checked"] is not None
+    assert not Afweging.objects.exists()
+
+
+def test_a_centrumconstructie_needs_a_centrumgemeente_among_the_members(adviseur_client):
+    response = adviseur_client.post(
+        reverse("afweging:nieuw"), nieuw_data(variant="centrumconstructie")
+    )
+    assert "Kies bij een centrumconstructie de centrumgemeente." in soep(response).get_text()
+    buiten = Gemeente.objects.get(code="GM0363")
+    response = adviseur_client.post(
+        reverse("afweging:nieuw"),
+        nieuw_data(variant="centrumconstructie", centrumgemeente=buiten.pk),
+    )
+    assert "moet een van de deelnemende gemeenten zijn" in soep(response).get_text()
+
+
+def test_the_evaluation_must_come_after_the_start(adviseur_client):
+    response = adviseur_client.post(
+        reverse("afweging:nieuw"), nieuw_data(geplande_evaluatiedatum="2026-01-01")
+    )
+    fout = soep(response).find(id="error_1_id_geplande_evaluatiedatum")
+    assert fout.get_text(strip=True) == "De eerste evaluatie moet na de geplande start liggen."
+
+
+def test_a_bad_amount_gets_a_dutch_message(adviseur_client):
+    response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling="veel"))
+    assert "Vul een bedrag in hele euro's in." in soep(response).get_text()
+
+
+def test_a_score_without_motivation_is_refused_on_save_and_the_text_stays(
+    adviseur_client, afweging
+):
+    data = formset_data(afweging, "meerwaarde", {1: ("1", ""), 2: ("2", "Mijn tekst")})
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    pagina = soep(response)
+    assert "Motiveer de score: elke score vraagt een toelichting." in pagina.get_text()
+    assert (
+        pagina.find("textarea", id="id_antwoorden-1-motivering").get_text().strip() == "Mijn tekst"
+    )
+    assert not afweging.antwoorden.filter(oordeel="2").exists()
+
+
+def test_saving_a_step_stores_answers_and_raises_the_version(adviseur_client, afweging):
+    data = formset_data(afweging, "meerwaarde", {1: ("1", "Minder eenpitters.")})
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    assert response.status_code == 302
+    antwoord = afweging.antwoorden.get(deelvraag__nummer=1)
+    assert (antwoord.oordeel, antwoord.motivering) == ("1", "Minder eenpitters.")
+    afweging.refresh_from_db()
+    assert afweging.versie == 2
+
+
+def test_autosave_keeps_a_draft_score_without_motivation(adviseur_client, afweging):
+    data = formset_data(afweging, "meerwaarde", {1: ("1", "")}) | {"_autosave": "1"}
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    assert response.json()["opgeslagen"] is True
+    assert response.json()["versie"] == 2
+    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == "1"
+
+
+def test_a_second_advisor_gets_a_conflict_instead_of_overwriting(
+    client, adviseur_client, afweging, adviseur
+):
+    from tests.conftest import _met_rol
+
+    collega = _met_rol(
+        "adviseur", provincie=adviseur.provincie, first_name="Carla", last_name="Collega"
+    )
+    client.force_login(collega)
+    versie = afweging.versie
+    eerste = formset_data(afweging, "meerwaarde", {1: ("2", "Van Carla.")}, versie=versie)
+    assert client.post(stap_url(afweging, "meerwaarde"), eerste).status_code == 302
+
+    tweede = formset_data(afweging, "meerwaarde", {1: ("-2", "Van Anna.")}, versie=versie)
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), tweede)
+    assert response.status_code == 409
+    pagina = soep(response)
+    assert "Carla Collega heeft deze afweging om" in pagina.find(id="conflict").get_text()
+    assert (
+        pagina.find("textarea", id="id_antwoorden-0-motivering").get_text().strip() == "Van Anna."
+    )
+    assert afweging.antwoorden.get(deelvraag__nummer=1).motivering == "Van Carla."
+
+
+def test_an_autosave_after_a_colleague_saved_reports_the_conflict(adviseur_client, afweging):
+    oud = afweging.versie
+    Afweging.objects.filter(pk=afweging.pk).update(versie=oud + 1)
+    data = formset_data(afweging, "meerwaarde", {1: ("1", "x")}, versie=oud) | {"_autosave": "1"}
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    assert response.status_code == 409
+    assert "niet opgeslagen" in response.json()["conflict"]
+    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == ""
+
+
+def test_answers_of_another_afweging_cannot_be_smuggled_in(adviseur_client, afweging, adviseur):
+    ander = afweging_aanmaken(
+        door=adviseur, velden={"titel": "Ander", "variant": "openbaar_lichaam"},
+        gemeenten=gemeenten("GM0489", "GM0613"),
+    )  # fmt: skip
+    data = formset_data(afweging, "meerwaarde", {1: ("2", "Gesmokkeld")})
+    data["antwoorden-0-id"] = ander.antwoorden.get(deelvraag__nummer=1).pk
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    assert "Dit formulier hoort niet bij deze afweging" in soep(response).get_text()
+    assert ander.antwoorden.get(deelvraag__nummer=1).motivering == ""
+
+
+def test_the_steps_show_progress_and_the_checklist_sits_with_deelvraag_4(adviseur_client, afweging):
+    pagina = soep(adviseur_client.get(stap_url(afweging, "condities")))
+    assert (
+        pagina.find("a", attrs={"aria-current": "step"})
+        .get_text(" ", strip=True)
+        .startswith("4. Condities")
+    )
+    sectie = pagina.find("section", attrs={"aria-labelledby": "dv-4"})
+    assert "Checklist kritieke succesfactoren" in sectie.get_text()
+    assert len(sectie.select("fieldset > legend.fw-semibold")) == 15
+
+
+def test_deelvraag_7_explains_the_sign_against_the_proposed_variant(adviseur_client, afweging):
+    tekst = soep(adviseur_client.get(stap_url(afweging, "weging"))).get_text(" ", strip=True)
+    assert "Plus betekent: de voorgestelde variant" in tekst
+    assert "beter dan een centrumgemeenteconstructie" in tekst
+
+
+def test_the_result_page_explains_the_advies(adviseur_client, afweging):
+    pagina = soep(adviseur_client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})))
+    assert pagina.find(id="advies-kop").get_text() == "Advies: Onvolledig"
+    beslissend = pagina.find("span", string="beslissend").parent
+    assert "Onvolledig zolang een deelvraag open staat" in beslissend.get_text()
+    assert "Vergelijkbare fusieorganisaties" in pagina.get_text()
+
+
+def test_the_list_shows_only_the_own_provincie_and_filters_on_status(
+    adviseur_client, afweging, ander_adviseur
+):
+    elders = afweging_aanmaken(
+        door=ander_adviseur, velden={"titel": "Utrechtse fusie", "variant": "openbaar_lichaam"},
+        gemeenten=gemeenten("GM0321", "GM0352"),
+    )  # fmt: skip
+    pagina = soep(adviseur_client.get(reverse("afweging:lijst")))
+    titels = [a.get_text() for a in pagina.select("tbody th a")]
+    assert titels == [afweging.titel]
+    assert elders.titel not in pagina.get_text()
+    leeg = soep(adviseur_client.get(reverse("afweging:lijst"), {"status": "vastgesteld"}))
+    assert "Nog geen afwegingen met deze status" in leeg.get_text()
+
+
+@pytest.mark.parametrize("stap", ["basis", "deelnemers", "meerwaarde", None])
+def test_an_adviseur_of_another_provincie_gets_404(client, ander_adviseur, afweging, stap):
+    client.force_login(ander_adviseur)
+    url = (
+        stap_url(afweging, stap)
+        if stap
+        else reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
+    )
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"versie": afweging.versie}).status_code in (404, 405)
+
+
+@pytest.mark.parametrize("rol", ["secretaris", "beheerder"])
+def test_other_roles_may_not_use_the_afweging_pages(client, request, rol, afweging):
+    client.force_login(request.getfixturevalue(rol))
+    assert client.get(reverse("afweging:lijst")).status_code == 403
+    assert client.get(reverse("afweging:nieuw")).status_code == 403
+    assert client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})).status_code == 403
+
+
+def test_not_logged_in_goes_to_login(client, afweging):
+    response = client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk}))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_user_text_is_escaped(adviseur_client, afweging):
+    data = formset_data(afweging, "meerwaarde", {1: ("1", "<script>alert(1)</script>")})
+    adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    inhoud = adviseur_client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})).content
+    assert b"<script>alert(1)</script>" not in inhoud
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in inhoud
