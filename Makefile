@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint format clean
+.PHONY: run test setup bench format clean
 
 $(VENV)/.geinstalleerd: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,6 @@ format: setup
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+bench: setup
+	$(PY) scripts/bench.py

@@ -127,7 +127,10 @@ class DeelnemerForm(forms.ModelForm):
             "perspectief": forms.RadioSelect,
             "motieven_toelichting": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"perspectief": "Hoe ziet deze gemeente de fusie?"}
+        labels = {
+            "perspectief": "Hoe ziet deze gemeente de fusie?",
+            "motieven_toelichting": "Andere motieven of toelichting",
+        }
 
 
 class AntwoordForm(forms.ModelForm):

@@ -1,0 +1,93 @@
+"""Performance figures of Fusietoets, one `name: value` line each (`make bench`).
+
+Runs against a fresh SQLite database in a temporary folder (or DATABASE_URL when set),
+loaded with the real reference data and the example afweging, so the figures do not
+depend on what a developer has in db.sqlite3. Server time is measured in-process with
+Django's test client: the time Django needs to answer, without network or browser.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TMP = tempfile.mkdtemp(prefix="fusietoets-bench-")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP}/bench.sqlite3")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ["DEBUG"] = "1"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+HERHALINGEN = int(os.environ.get("BENCH_HERHALINGEN", "40"))
+
+
+def regel(naam: str, waarde) -> None:
+    print(f"{naam}: {waarde}", flush=True)
+
+
+def meet(naam: str, functie, herhalingen: int = HERHALINGEN) -> None:
+    functie()  # Warm up caches and connections.
+    tijden = []
+    for _ in range(herhalingen):
+        start = time.perf_counter()
+        functie()
+        tijden.append((time.perf_counter() - start) * 1000)
+    tijden.sort()
+    regel(f"{naam}_p50_ms", round(statistics.median(tijden), 1))
+    regel(f"{naam}_p95_ms", round(tijden[int(0.95 * (len(tijden) - 1))], 1))
+
+
+def main() -> None:
+    setup_test_environment()
+    stil = open(os.devnull, "w")  # noqa: SIM115
+    start = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    call_command("laad_referentiedata", stdout=stil)
+    regel("laad_referentiedata_eerste_keer_s", round(time.perf_counter() - start, 2))
+    start = time.perf_counter()
+    call_command("laad_referentiedata", stdout=stil)
+    regel("laad_referentiedata_opnieuw_s", round(time.perf_counter() - start, 2))
+    call_command("maak_demogebruikers", stdout=stil)
+    call_command("maak_voorbeeldafweging", stdout=stil, stderr=stil)
+
+    from afweging.afwegingen import met_alles, scoring_invoer
+    from afweging.models import Afweging
+    from afweging.scoring import gevoeligheid
+    from gebruikers.models import Gebruiker
+
+    afweging = met_alles(Afweging.objects.filter(is_voorbeeld=True)).get()
+    deelvragen, factoren = scoring_invoer(afweging)
+    meet("gevoeligheid", lambda: gevoeligheid(deelvragen, factoren))
+
+    client = Client()
+    client.force_login(Gebruiker.objects.get(username="adviseur"))
+    paginas = {
+        "register_page": "/",
+        "fusieorganisatie_page": "/fusieorganisaties/bar-organisatie/",
+        "kaart_page": "/kaart/",
+        "gemeente_page": "/gemeenten/gm0489/",
+        "uitkomst_page": f"/afwegingen/{afweging.pk}/",
+        "stap_condities_page": f"/afwegingen/{afweging.pk}/condities/",
+    }
+    for naam, url in paginas.items():
+        with CaptureQueriesContext(connection) as vragen:
+            antwoord = client.get(url)
+        if antwoord.status_code != 200:
+            raise SystemExit(f"{url} gaf {antwoord.status_code}")
+        regel(f"{naam}_queries", len(vragen.captured_queries))
+        meet(naam, lambda url=url: client.get(url))
+
+
+if __name__ == "__main__":
+    main()
