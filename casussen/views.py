@@ -1,11 +1,14 @@
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from benchmark.analyse import laatste_jaarrekening
 from casussen import kaart
 from casussen.bronnen import BRONNEN
 from casussen.forms import GemeenteZoekForm, RegisterFilterForm
@@ -52,10 +55,17 @@ def register_view(request):
 def fusieorganisatie_view(request, slug):
     organisatie = get_object_or_404(fusieorganisaties(), slug=slug)
     regel = registerregel(organisatie)
+    analyse = laatste_jaarrekening()
+    groep = None
+    if analyse is not None and all(lid.gemeente.code for lid in regel.leden):
+        groep = analyse.groep([lid.gemeente.code for lid in regel.leden], organisatie.naam)
     return render(
         request,
         "casussen/fusieorganisatie.html",
         {
+            "analyse": analyse,
+            "groep": groep,
+            "benchmark_link": _benchmark_link(analyse, fusieorganisatie=organisatie.slug),
             "regel": regel,
             "org": organisatie,
             "jaren": INWONERJAREN,
@@ -135,10 +145,14 @@ def gemeente_view(request, slug):
         .select_related("fusieorganisatie", "gemeente")
         .order_by("fusieorganisatie__startdatum")
     )
+    analyse = laatste_jaarrekening() if gemeente.code else None
     return render(
         request,
         "casussen/gemeente.html",
         {
+            "analyse": analyse,
+            "benchmark_rij": analyse.rij(gemeente.code) if analyse else None,
+            "benchmark_link": _benchmark_link(analyse, gemeenten=gemeente.code),
             "gemeente": gemeente,
             "inwonertallen": inwonertallen,
             "grafiek": inwoners_grafiek(gemeente.naam, inwonertallen) if inwonertallen else None,
@@ -167,3 +181,10 @@ def kaart_geojson_view(request):
 @require_GET
 def over_de_data_view(request):
     return render(request, "casussen/over_de_data.html", {"bronnen": BRONNEN.values()})
+
+
+def _benchmark_link(analyse, **markeer) -> str:
+    if analyse is None:
+        return ""
+    query = urlencode({"bestand": f"{analyse.bestand.jaar}-{analyse.bestand.document}", **markeer})
+    return f"{reverse('benchmark:benchmark')}?{query}"

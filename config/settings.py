@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "gebruikers",
     "casussen",
     "afweging",
+    "benchmark",
 ]
 
 MIDDLEWARE = [

@@ -17,5 +17,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
     path("afwegingen/", include("afweging.urls")),
+    path("benchmark/", include("benchmark.urls")),
     path("", include("casussen.urls")),
 ]

@@ -12,7 +12,7 @@ BEHEERDER = "beheerder"
 ROLLEN = (ADVISEUR, GEMEENTESECRETARIS, BEHEERDER)
 
 # A beheerder manages users and reference data in the admin.
-BEHEERDER_APPS = ("gebruikers", "casussen", "afweging", "auth")
+BEHEERDER_APPS = ("gebruikers", "casussen", "afweging", "benchmark", "auth")
 
 
 def zorg_voor_groepen(**kwargs) -> None:

@@ -70,6 +70,17 @@ def main() -> None:
     deelvragen, factoren = scoring_invoer(afweging)
     meet("gevoeligheid", lambda: gevoeligheid(deelvragen, factoren))
 
+    from benchmark.overhead import beschikbare_bestanden, overhead_frame
+    from benchmark.trend import fit_trend
+
+    frames = [overhead_frame(b.jaar, b.document) for b in beschikbare_bestanden()]
+    meet("trend_fit_alle_documenten", lambda: [fit_trend(df) for df in frames])
+    start = time.perf_counter()
+    for _ in range(20):
+        for df in frames:
+            fit_trend(df)
+    regel("trend_fit_ms", round((time.perf_counter() - start) * 1000 / 20, 1))
+
     client = Client()
     client.force_login(Gebruiker.objects.get(username="adviseur"))
     paginas = {
@@ -77,6 +88,7 @@ def main() -> None:
         "fusieorganisatie_page": "/fusieorganisaties/bar-organisatie/",
         "kaart_page": "/kaart/",
         "gemeente_page": "/gemeenten/gm0489/",
+        "benchmark_page": "/benchmark/?fusieorganisatie=bar-organisatie",
         "uitkomst_page": f"/afwegingen/{afweging.pk}/",
         "stap_condities_page": f"/afwegingen/{afweging.pk}/condities/",
     }

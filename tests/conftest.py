@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from afweging.kader import laad_kaders
+from benchmark.iv3 import laad_iv3
 from casussen.referentiedata import laad_referentiedata
 from gebruikers import rollen
 from tests.factories import GebruikerFactory
@@ -13,6 +14,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         laad_referentiedata()
         laad_kaders()
+        laad_iv3()
 
 
 def _met_rol(rol, **velden):

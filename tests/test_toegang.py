@@ -15,6 +15,7 @@ PAGINAS = [
     reverse("casussen:kaart"),
     reverse("casussen:kaart-geojson"),
     reverse("casussen:over-de-data"),
+    reverse("benchmark:benchmark"),
 ]
 
 

@@ -80,3 +80,11 @@ def variantoordeel(waarde):
         "geen_verschil": "geen duidelijk verschil",
         "onbekend": "nog niet beoordeeld",
     }.get(waarde, waarde)
+
+
+@register.filter
+def procent(waarde):
+    """A fraction as a Dutch percentage with sign for deviations: 0.123 → '12,3%'."""
+    if waarde is None or waarde != waarde:
+        return mark_safe(ONBEKEND)
+    return f"{waarde * 100:.1f}%".replace(".", ",").replace("-", "−")

@@ -1,0 +1,69 @@
+"""One benchmark analysis per year and document: the overhead frame, the trend fitted on it
+and every gemeente's deviation, computed once and kept while the data stays the same."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import pandas as pd
+
+from benchmark.models import Iv3Bestand
+from benchmark.overhead import actieve_fusieleden, overhead_frame
+from benchmark.trend import Trend, fit_trend, fitset, groep_tegen_trend, met_afwijking
+
+_CACHE: dict[tuple, Analyse] = {}
+_SLOT = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Analyse:
+    bestand: Iv3Bestand
+    gegevens: pd.DataFrame  # overhead frame with verwacht_eur, afwijking_eur, afwijking_pct
+    trend: Trend
+
+    @property
+    def aantal_fitset(self) -> int:
+        return self.trend.n
+
+    @property
+    def aantal_uitgesloten(self) -> int:
+        niet_fusie = self.gegevens[~self.gegevens["in_fusie"]]
+        return len(niet_fusie) - len(fitset(self.gegevens))
+
+    def rij(self, code: str) -> dict | None:
+        gevonden = self.gegevens[self.gegevens["gemeentecode"] == code]
+        return None if gevonden.empty else gevonden.iloc[0].to_dict()
+
+    def groep(self, codes: list[str], naam: str):
+        return groep_tegen_trend(self.gegevens, self.trend, codes, naam)
+
+
+def analyse(jaar: int, document: str) -> Analyse | None:
+    bestand = Iv3Bestand.objects.filter(jaar=jaar, document=document).first()
+    if bestand is None:
+        return None
+    leden = actieve_fusieleden()
+    sleutel = (jaar, document, bestand.controlesom, tuple(sorted(leden.items())))
+    with _SLOT:
+        gevonden = _CACHE.get(sleutel)
+    if gevonden is not None:
+        return gevonden
+    gegevens = overhead_frame(jaar, document)
+    trend = fit_trend(gegevens)
+    resultaat = Analyse(bestand=bestand, gegevens=met_afwijking(gegevens, trend), trend=trend)
+    with _SLOT:
+        # Keep only the current state of each year and document.
+        for oud in [k for k in _CACHE if k[:2] == (jaar, document)]:
+            del _CACHE[oud]
+        _CACHE[sleutel] = resultaat
+    return resultaat
+
+
+def laatste_jaarrekening() -> Analyse | None:
+    bestand = (
+        Iv3Bestand.objects.filter(document=Iv3Bestand.Document.JAARREKENING)
+        .order_by("-jaar")
+        .first()
+    )
+    return analyse(bestand.jaar, bestand.document) if bestand else None

@@ -1,0 +1,40 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from benchmark.analyse import analyse
+from benchmark.charts import spreiding
+from benchmark.forms import BenchmarkForm
+from benchmark.overhead import beschikbare_bestanden
+
+
+@require_GET
+def benchmark_view(request):
+    bestanden = beschikbare_bestanden()
+    standaard = next((b for b in bestanden if b.document == "jaarrekening"), None) or (
+        bestanden[0] if bestanden else None
+    )
+    data = request.GET.copy()
+    if standaard and not data.get("bestand"):
+        data["bestand"] = f"{standaard.jaar}-{standaard.document}"
+    form = BenchmarkForm(data, bestanden=bestanden)
+    context = {"form": form, "analyse": None}
+    if form.is_valid():
+        resultaat = analyse(*form.jaar_en_document())
+        organisatie = form.cleaned_data["fusieorganisatie"]
+        gekozen = [g.code for g in form.cleaned_data["gemeenten"]]
+        groep = None
+        if organisatie is not None:
+            leden = [d.gemeente.code for d in organisatie.deelnames.select_related("gemeente")]
+            gekozen += [code for code in leden if code not in gekozen]
+            groep = resultaat.groep(leden, organisatie.naam)
+        tabel = resultaat.gegevens.assign(gekozen=resultaat.gegevens["gemeentecode"].isin(gekozen))
+        tabel = tabel.sort_values(["gekozen", "gemeentenaam"], ascending=[False, True])
+        context |= {
+            "analyse": resultaat,
+            "figuur": spreiding(resultaat, gekozen),
+            "rijen": tabel.to_dict("records"),
+            "organisatie": organisatie,
+            "groep": groep,
+            "aantal_gekozen": len(gekozen),
+        }
+    return render(request, "benchmark/benchmark.html", context)
