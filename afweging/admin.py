@@ -6,7 +6,7 @@ copies it into an unpublished version to edit, which a beheerder then publishes.
 
 from django.contrib import admin, messages
 
-from afweging.kader import kader_nieuwe_versie
+from afweging.kader import kader_nieuwe_versie, kader_problemen
 from afweging.models import (
     Afweging,
     Antwoord,
@@ -21,7 +21,20 @@ from afweging.models import (
 
 
 class AlleenOngebruiktMixin:
-    """Changes only to kader versions no afweging uses."""
+    """Changes only to kader versions no afweging uses: no change, no delete, and nothing
+    added to or moved into a used version."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "kader":
+            kwargs["queryset"] = Kader.objects.filter(afwegingen__isnull=True)
+        elif db_field.name == "onderdeel":
+            kwargs["queryset"] = Onderdeel.objects.filter(kader__afwegingen__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "indicatoren":
+            kwargs["queryset"] = Indicator.objects.filter(kader__afwegingen__isnull=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def _kader(self, obj):
         return obj if isinstance(obj, Kader) else getattr(obj, "kader", None) or obj.onderdeel.kader
@@ -72,7 +85,17 @@ class KaderAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
 
     @admin.action(description="Publiceren (nieuwe afwegingen gebruiken deze versie)")
     def publiceer(self, request, queryset):
-        queryset.update(gepubliceerd=True)
+        for kader in queryset:
+            fouten = kader_problemen(kader)
+            if fouten:
+                self.message_user(
+                    request, f"Versie {kader.versie} niet gepubliceerd: {' '.join(fouten)}",
+                    messages.ERROR,
+                )  # fmt: skip
+                continue
+            kader.gepubliceerd = True
+            kader.save(update_fields=["gepubliceerd"])
+            self.message_user(request, f"Versie {kader.versie} gepubliceerd.", messages.SUCCESS)
 
 
 @admin.register(Onderdeel)
@@ -100,28 +123,43 @@ class SuccesfactorAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
     list_filter = ("kader", "fase")
 
 
-class DeelnemerInline(admin.TabularInline):
+class AlleenLezen:
+    """Afwegingen belong to their provincie; the admin only shows them, read-only, to
+    superusers for support. Editing goes through the app, with its version check."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+class DeelnemerInline(AlleenLezen, admin.TabularInline):
     model = Deelnemer
     extra = 0
 
 
-class AntwoordInline(admin.TabularInline):
+class AntwoordInline(AlleenLezen, admin.TabularInline):
     model = Antwoord
     extra = 0
     fields = ("deelvraag", "oordeel", "motivering")
-    readonly_fields = ("deelvraag",)
 
 
 @admin.register(Afweging)
-class AfwegingAdmin(admin.ModelAdmin):
+class AfwegingAdmin(AlleenLezen, admin.ModelAdmin):
     list_display = ("titel", "provincie", "status", "kader", "is_voorbeeld", "gewijzigd")
     list_filter = ("provincie", "status", "is_voorbeeld")
     search_fields = ("titel",)
-    readonly_fields = ("versie", "aangemaakt", "gewijzigd")
     inlines = [DeelnemerInline, AntwoordInline]
 
 
 @admin.register(SuccesfactorAntwoord)
-class SuccesfactorAntwoordAdmin(admin.ModelAdmin):
+class SuccesfactorAntwoordAdmin(AlleenLezen, admin.ModelAdmin):
     list_display = ("afweging", "succesfactor", "status")
     list_select_related = ("afweging", "succesfactor")

@@ -51,8 +51,8 @@ class Conflict(Exception):
         moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M")
         super().__init__(
             f"{naam} heeft deze afweging om {moment} opgeslagen, nadat u haar opende. "
-            "Uw wijzigingen zijn niet opgeslagen; ze staan hieronder nog. Herlaad de pagina "
-            "om de nieuwe versie te zien en voer uw wijzigingen daarin opnieuw in."
+            "Uw wijzigingen zijn niet opgeslagen, maar staan nog in het formulier: kopieer wat u "
+            "wilt bewaren, herlaad de pagina voor de nieuwe versie en voer het daarin opnieuw in."
         )
 
 
@@ -114,14 +114,16 @@ def stap_opslaan(*, afweging: Afweging, versie: int, door, opslaan: Callable[[],
     return afweging
 
 
-def basis_opslaan(*, afweging: Afweging, form, versie: int, door) -> Afweging:
+def basis_opslaan(
+    *, afweging: Afweging, form, versie: int, door, met_deelnemers: bool = True
+) -> Afweging:
     def opslaan():
         form.save(commit=False)
         velden = [f for f in form.Meta.fields if f != "gemeenten"]
         Afweging.objects.filter(pk=afweging.pk).update(
             **{veld: getattr(afweging, veld) for veld in velden}
         )
-        if "gemeenten" in form.cleaned_data:
+        if met_deelnemers and "gemeenten" in form.cleaned_data:
             _zet_deelnemers(afweging, form.cleaned_data["gemeenten"])
 
     return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
@@ -227,7 +229,7 @@ def voortgang(afweging: Afweging) -> dict[str, tuple[int, int]]:
     return {
         "basis": (sum(bool(v) for v in basis_velden), len(basis_velden)),
         "deelnemers": (
-            sum(1 for d in deelnemers if d.perspectief != "onbekend" and d.motieven),
+            sum(1 for d in deelnemers if d.perspectief != "onbekend" or d.motieven),
             len(deelnemers),
         ),
         **{code: (klaar, totaal) for code, (klaar, totaal) in per_onderdeel.items()},

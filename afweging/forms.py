@@ -70,6 +70,8 @@ class AfwegingForm(forms.ModelForm):
             datum_opheffing__isnull=True
         )
         self.fields["centrumgemeente"].empty_label = "— geen —"
+        # A radio list needs no blank "---------" option.
+        self.fields["variant"].choices = Afweging.Variant.choices
         for veld in ("taakstelling", "frictiekostenbudget"):
             self.fields[veld].widget.attrs.update({"inputmode": "numeric", "step": "1"})
             self.fields[veld].error_messages["invalid"] = "Vul een bedrag in hele euro's in."
@@ -154,6 +156,13 @@ class AntwoordForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.strikt = strikt
         schaal = self.instance.deelvraag.onderdeel.kader.schaal if self.instance.pk else {}
+        if self.instance.pk:
+            nummer = self.instance.deelvraag.nummer
+            self.fields["oordeel"].label = f"Score deelvraag {nummer}"
+            self.fields["motivering"].label = f"Motivering deelvraag {nummer}"
+            self.fields["bronnen"].label = f"Bronnen deelvraag {nummer} (optioneel)"
+            if nummer in (7, 8):
+                self.fields["oordeel"].widget.attrs["aria-describedby"] = f"teken-{nummer}"
         self.fields["oordeel"].choices = [
             (waarde, f"{label} {schaal[waarde]}" if waarde in schaal else label)
             for waarde, label in Antwoord.Oordeel.choices

@@ -23,6 +23,29 @@ class KaderFout(Exception):
     pass
 
 
+def problemen(inhoud: dict) -> list[str]:
+    """What makes a kader unusable for the scoring rules, which read deelvragen by number:
+    the numbers must be exactly 1 to 8, once each, and every weight above zero."""
+    nummers = [d["nummer"] for o in inhoud["onderdelen"] for d in o["deelvragen"]]
+    fouten = []
+    if sorted(nummers) != list(range(1, 9)):
+        fouten.append(
+            "De deelvragen moeten de nummers 1 tot en met 8 hebben, elk één keer; nu: "
+            + ", ".join(str(n) for n in sorted(nummers))
+        )
+    for o in inhoud["onderdelen"]:
+        for d in o["deelvragen"]:
+            if float(d["gewicht"]) <= 0:
+                fouten.append(
+                    f"Deelvraag {d['nummer']} heeft gewicht {d['gewicht']}; dat moet boven nul."
+                )
+    return fouten
+
+
+def kader_problemen(kader: Kader) -> list[str]:
+    return problemen(_inhoud(kader))
+
+
 def actief_kader() -> Kader | None:
     """The kader new afwegingen are made with: the highest published version."""
     return Kader.objects.filter(gepubliceerd=True).order_by("-versie").first()
@@ -167,6 +190,9 @@ def laad_kaders(map: Path = KADER_FIXTURES) -> list[str]:
                 inhoud = json.load(bestand)
             except json.JSONDecodeError as fout:
                 raise KaderFout(f"{pad.name} regel {fout.lineno}: {fout.msg}") from fout
+        fouten = problemen(inhoud)
+        if fouten:
+            raise KaderFout(f"{pad.name}: " + " ".join(fouten))
         bestaand = Kader.objects.filter(versie=inhoud["versie"]).first()
         if bestaand is None:
             _maak(inhoud, versie=inhoud["versie"], gepubliceerd=True)

@@ -91,7 +91,11 @@ class Deelvraag(models.Model):
     toelichting = models.TextField(blank=True)
     aandachtspunten = models.JSONField(default=list, blank=True)
     gewicht = models.DecimalField(
-        max_digits=4, decimal_places=2, default=Decimal("1.00"), validators=[MinValueValidator(0)]
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        # Zero would make a judgement of nothing; the scoring divides by the weights.
+        validators=[MinValueValidator(Decimal("0.01"))],
     )
     rapport_paragraaf = models.CharField(max_length=60, blank=True)
     rapport_regels = models.JSONField(default=list, blank=True)

@@ -123,7 +123,7 @@ class Oordeel:
         return {
             Waarde.JA: woorden[0].capitalize(),
             Waarde.NEE: woorden[1].capitalize(),
-            Waarde.TWIJFEL: f"Twijfelachtig {woorden[0]}",
+            Waarde.TWIJFEL: f"Twijfel: {woorden[0]}?",
             Waarde.ONBEKEND: "Nog niet te beoordelen",
         }[self.waarde]
 
@@ -209,9 +209,10 @@ REGELS: list[tuple[str, str]] = [
     ),
     (
         "voorwaarden",
-        "Positief onder voorwaarden als de fusie verstandig is maar een conditie twijfelachtig "
-        "of onvoldoende is; de voorwaarden zijn de deelvragen op 0 of lager en de kritieke "
-        "succesfactoren die niet of deels voldaan zijn.",
+        "Positief onder voorwaarden als de fusie verstandig is maar niet alles op orde is: "
+        "effectief of duurzaam is twijfelachtig of negatief, een deelvraag staat op −2 of een "
+        "kritieke succesfactor is niet voldaan. De voorwaarden zijn de deelvragen op 0 of "
+        "lager en de kritieke succesfactoren die niet of deels voldaan zijn.",
     ),
     (
         "meerwaarde_twijfel",
@@ -300,7 +301,11 @@ def bereken_uitkomst(
     meerwaarde = [per_nummer[n] for n in OORDEEL_DEELVRAGEN["verstandig"] if n in per_nummer]
     beantwoorde_meerwaarde = [d for d in meerwaarde if d.beantwoord]
     gemiddelde_meerwaarde = _gemiddelde(meerwaarde)
-    if len(beantwoorde_meerwaarde) >= 2 and gemiddelde_meerwaarde <= MEERWAARDE_KNOCKOUT:
+    if (
+        len(beantwoorde_meerwaarde) >= 2
+        and gemiddelde_meerwaarde is not None
+        and gemiddelde_meerwaarde <= MEERWAARDE_KNOCKOUT
+    ):
         return uitkomst(
             Advies.NEGATIEF,
             "knockout_meerwaarde",
@@ -362,12 +367,20 @@ def bereken_uitkomst(
         )
 
     if verstandig.waarde == Waarde.JA:
+        redenen = [
+            f"{naam} {_getal(oordelen[naam].score)}"
+            for naam in ("effectief", "duurzaam")
+            if oordelen[naam].waarde != Waarde.JA
+        ]
+        if not geen_min2:
+            redenen.append("een deelvraag staat op −2")
+        if not geen_niet:
+            redenen.append("een kritieke succesfactor is niet voldaan")
         return uitkomst(
             Advies.VOORWAARDEN,
             "voorwaarden",
-            f"De fusie is verstandig ({_getal(verstandig.score)}), maar niet alle condities "
-            f"zijn op orde: effectief {_getal(effectief.score)}, duurzaam "
-            f"{_getal(duurzaam.score)}. Zie de voorwaarden.",
+            f"De fusie is verstandig ({_getal(verstandig.score)}), maar niet alles is op orde: "
+            f"{'; '.join(redenen)}. Zie de voorwaarden.",
             voorwaarden,
         )
 

@@ -60,6 +60,10 @@ def _euro(bedrag: Decimal) -> str:
     return "€ " + f"{bedrag:,.0f}".replace(",", ".")
 
 
+def _hoofdletter(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]
+
+
 def _komma(getal: float) -> str:
     return f"{getal:.1f}".replace(".", ",")
 
@@ -172,8 +176,11 @@ def frictiekosten(context: Context) -> Signaal | None:
         "geen_frictiekostenbudget",
         WAARSCHUWING,
         "Geen budget voor frictiekosten",
-        "Er is geen budget voor frictiekosten opgegeven"
-        + (" (nul)" if budget == 0 else "")
+        (
+            "Het budget voor frictiekosten is nul"
+            if budget == 0
+            else "Er is geen budget voor frictiekosten opgegeven"
+        )
         + ". Frictiekosten zijn eenmalig maar moeten in de eerste periode worden ingeboekt; "
         "zonder budget drukken zij op de begroting en op het draagvlak.",
         "§5.5.1 Weinig oog voor frictiekosten (regels 4075-4101)",
@@ -193,9 +200,26 @@ def taakstelling(context: Context) -> Signaal | None:
         "reken_je_niet_rijk",
         AANDACHT,
         "Reken je niet rijk",
-        f"{'; '.join(delen).capitalize()}. Het rapport vond dat fusiegemeenten niet goedkoper "
+        f"{_hoofdletter('; '.join(delen))}. Het rapport vond dat fusiegemeenten niet goedkoper "
         "uit zijn dan vergelijkbare gemeenten: kostenvoordelen zijn niet aannemelijk.",
         "§6.5 (regel 5171) en de checklist van §11.2 (regel 9398)",
+    )
+
+
+def ongelijke_verwachtingen(context: Context) -> Signaal | None:
+    behoud = [lid.naam for lid in context.leden if "zelfstandigheid" in lid.motieven]
+    herindeling = [lid.naam for lid in context.leden if "herindeling" in lid.motieven]
+    if not behoud or not herindeling or set(behoud) == set(herindeling):
+        return None
+    return Signaal(
+        "ongelijke_verwachtingen",
+        WAARSCHUWING,
+        "Tegenstrijdige motieven",
+        f"{', '.join(behoud)} {'noemt' if len(behoud) == 1 else 'noemen'} behoud van "
+        f"zelfstandigheid als motief, {', '.join(herindeling)} herindeling. Het rapport zag "
+        "dat verschillende en zelfs tegenstrijdige motieven binnen één fusie later opspelen; "
+        "maak de verwachtingen vooraf expliciet.",
+        "§5.2.10 Wat valt er op? (regel 2963) en §8.3.2 (regel 6523)",
     )
 
 
@@ -211,9 +235,10 @@ def evaluatie(context: Context) -> Signaal | None:
         )
     if context.startdatum is None:
         return None
-    jaren = (context.evaluatiedatum - context.startdatum).days / 365.25
-    if jaren >= EVALUATIE_MINIMUM_JAREN:
+    grens = _jaren_later(context.startdatum, EVALUATIE_MINIMUM_JAREN)
+    if context.evaluatiedatum >= grens:
         return None
+    jaren = (context.evaluatiedatum - context.startdatum).days / 365.25
     return Signaal(
         "evaluatie_te_vroeg",
         WAARSCHUWING,
@@ -223,6 +248,13 @@ def evaluatie(context: Context) -> Signaal | None:
         "eerste twee à drie jaar vooral naar binnen gericht.",
         "§8.2.3 Positieve effecten laten op zich wachten (regels 6228-6232, 6642)",
     )
+
+
+def _jaren_later(datum: date, jaren: int) -> date:
+    try:
+        return datum.replace(year=datum.year + jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year + jaren, day=28)
 
 
 def reorganisatie(context: Context) -> Signaal | None:
@@ -254,7 +286,7 @@ def vorm_en_omvang(context: Context) -> Signaal | None:
         tekst = (
             "Eén deelnemer is veel groter dan de andere(n), maar de voorgestelde vorm is een "
             "klassieke ambtelijke fusie. Bij één significant grotere gemeente kiezen gemeenten "
-            "meestal het gastheermodel (centrumregeling); weeg dit bij deelvraag 7."
+            "meestal een centrumconstructie (het gastheermodel); weeg dit bij deelvraag 7."
         )
     else:
         return None
@@ -273,6 +305,7 @@ REGELS: list[Callable[[Context], Signaal | None]] = [
     corop,
     arbeidsmarktregio,
     schijncoalitie,
+    ongelijke_verwachtingen,
     perspectief_onbekend,
     frictiekosten,
     taakstelling,

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,9 +43,17 @@ def nieuw_view(request):
             for veld in AfwegingForm.Meta.fields
             if veld != "gemeenten"
         }
-        afweging = dienst.afweging_aanmaken(
-            door=request.user, velden=velden, gemeenten=form.cleaned_data["gemeenten"]
-        )
+        try:
+            afweging = dienst.afweging_aanmaken(
+                door=request.user, velden=velden, gemeenten=form.cleaned_data["gemeenten"]
+            )
+        except dienst.KaderOntbreekt:
+            messages.error(
+                request,
+                "Er is nog geen gepubliceerd afwegingskader. Vraag de beheerder de "
+                "referentiegegevens te laden; uw invoer staat hieronder nog.",
+            )
+            return render(request, "afweging/nieuw.html", {"form": form})
         messages.success(request, "De afweging is aangemaakt. Vul nu per deelnemer de context in.")
         return redirect("afweging:stap", pk=afweging.pk, stap="deelnemers")
     return render(request, "afweging/nieuw.html", {"form": form})
@@ -91,30 +100,33 @@ def stap_view(request, pk, stap):
     if stap not in dienst.STAPPEN:
         raise Http404
     afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        if request.method == "POST":
+            raise PermissionDenied("Een vastgestelde afweging kan niet meer worden gewijzigd.")
+        messages.info(request, "Deze afweging is vastgesteld en kan niet meer worden gewijzigd.")
+        return redirect("afweging:uitkomst", pk=afweging.pk)
     autosave = request.POST.get("_autosave") == "1"
     conflict = None
+    versie = afweging.versie
+    # Read before validation: a bound ModelForm writes its values onto the instance.
+    was_klassiek = afweging.is_klassiek
     if request.method == "POST":
         formulieren = _formulieren(afweging, stap, request.POST, strikt=not autosave)
         try:
             versie = int(request.POST.get("versie", ""))
         except ValueError:
             versie = -1
-        if _geldig(formulieren):
+        # The version is checked before anything else: someone who started from an older
+        # version must see the conflict, whatever else is wrong with the form.
+        if versie != afweging.versie:
+            conflict = str(dienst.Conflict(afweging))
+            if autosave:
+                return JsonResponse({"opgeslagen": False, "conflict": conflict}, status=409)
+        elif _geldig(formulieren):
             try:
-                if stap == "basis":
-                    dienst.basis_opslaan(
-                        afweging=afweging,
-                        form=formulieren["form"],
-                        versie=versie,
-                        door=request.user,
-                    )
-                else:
-                    dienst.formset_opslaan(
-                        afweging=afweging,
-                        formsets=formulieren.values(),
-                        versie=versie,
-                        door=request.user,
-                    )
+                gewijzigd = _opslaan(
+                    afweging, stap, formulieren, versie, request, autosave, was_klassiek
+                )
             except dienst.Conflict as fout:
                 conflict = str(fout)
                 if autosave:
@@ -123,14 +135,15 @@ def stap_view(request, pk, stap):
                 if autosave:
                     moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M:%S")
                     return JsonResponse(
-                        {"opgeslagen": True, "versie": afweging.versie, "moment": moment}
-                    )
+                        {"opgeslagen": True, "gewijzigd": gewijzigd, "versie": afweging.versie,
+                         "moment": moment}
+                    )  # fmt: skip
                 return redirect(_volgende(request, afweging, stap))
         elif autosave:
             return JsonResponse(
                 {
                     "opgeslagen": False,
-                    "fout": "Niet automatisch opgeslagen: controleer de gemarkeerde velden.",
+                    "fout": "Niet automatisch bewaard: controleer de gemarkeerde velden.",
                 },
                 status=400,
             )
@@ -149,12 +162,45 @@ def stap_view(request, pk, stap):
             "vorige": dienst.STAPPEN[index - 1] if index else None,
             "volgende": dienst.STAPPEN[index + 1] if index + 1 < len(dienst.STAPPEN) else None,
             "conflict": conflict,
-            "versie": versie if conflict else afweging.versie,
+            # Re-shown forms keep the version they were based on, so fixing an error can
+            # never slip past a colleague's save.
+            "versie": versie,
             **_voortgang_context(afweging, stap),
             **formulieren,
         },
         status=409 if conflict else 200,
     )
+
+
+def _opslaan(afweging, stap, formulieren, versie, request, autosave, was_klassiek) -> bool:
+    """Save a valid step; returns whether anything changed. Nothing changed: no new version."""
+    if stap == "basis":
+        form = formulieren["form"]
+        veranderd = [veld for veld in form.changed_data if veld != "versie"]
+        if autosave:
+            # Members change only on an explicit save: a checkbox unticked for a moment
+            # must not delete that gemeente's motives and perspective.
+            veranderd = [veld for veld in veranderd if veld != "gemeenten"]
+        if not veranderd:
+            return False
+        dienst.basis_opslaan(
+            afweging=afweging, form=form, versie=versie, door=request.user,
+            met_deelnemers=not autosave,
+        )  # fmt: skip
+        beantwoord_7 = afweging.antwoorden.filter(deelvraag__nummer=7).exclude(oordeel="").exists()
+        if was_klassiek != afweging.is_klassiek and beantwoord_7 and not autosave:
+            messages.warning(
+                request,
+                "De variant is gewijzigd: bij deelvraag 7 is het alternatief nu omgekeerd. "
+                "Controleer de score en motivering van deelvraag 7.",
+            )
+        return True
+    if not any(form.has_changed() for formset in formulieren.values() for form in formset):
+        return False
+    dienst.formset_opslaan(
+        afweging=afweging, formsets=formulieren.values(), versie=versie, door=request.user
+    )
+    return True
 
 
 def _volgende(request, afweging: Afweging, stap: str) -> str:
@@ -214,6 +260,10 @@ def uitkomst_view(request, pk):
                 for onderdeel in onderdelen
             ],
             "regels": REGELS,
+            "regelnummer": next(
+                i for i, (code, _) in enumerate(REGELS, 1) if code == resultaat.uitkomst.regel
+            ),
+            "regeltekst": dict(REGELS)[resultaat.uitkomst.regel],
             **_voortgang_context(afweging, None),
         },
     )

@@ -74,7 +74,7 @@ SUCCESFACTOREN = {
 @transaction.atomic
 def maak_voorbeeldafweging(*, door) -> tuple[Afweging, bool]:
     """Return the example afweging, creating it when it does not exist yet."""
-    bestaand = Afweging.objects.filter(is_voorbeeld=True, titel=TITEL).first()
+    bestaand = Afweging.objects.filter(is_voorbeeld=True).order_by("pk").first()
     if bestaand is not None:
         return bestaand, False
     gemeenten = list(Gemeente.objects.filter(code__in=GEMEENTEN))

@@ -11,12 +11,18 @@ GEMEENTESECRETARIS = "gemeentesecretaris"
 BEHEERDER = "beheerder"
 ROLLEN = (ADVISEUR, GEMEENTESECRETARIS, BEHEERDER)
 
-# A beheerder manages users and reference data in the admin.
+# A beheerder manages users, the kader versions and reference data in the admin; the
+# afwegingen themselves belong to their provincie and are not the beheerder's.
 BEHEERDER_APPS = ("gebruikers", "casussen", "afweging", "benchmark", "auth")
+NIET_VOOR_BEHEERDER = ("afweging", "deelnemer", "antwoord", "succesfactorantwoord")
 
 
 def zorg_voor_groepen(**kwargs) -> None:
     for naam in ROLLEN:
         Group.objects.get_or_create(name=naam)
     beheerder = Group.objects.get(name=BEHEERDER)
-    beheerder.permissions.set(Permission.objects.filter(content_type__app_label__in=BEHEERDER_APPS))
+    beheerder.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=BEHEERDER_APPS).exclude(
+            content_type__app_label="afweging", content_type__model__in=NIET_VOOR_BEHEERDER
+        )
+    )

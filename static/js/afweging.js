@@ -1,9 +1,14 @@
-// The afweging forms: a filter for the list of gemeenten, and autosave while typing.
-// Autosave posts the step form with _autosave=1; the server keeps it as a draft (a score
-// without motivation is allowed there) and answers with the new version number, which
-// goes back into the form so the next save is not mistaken for a conflict.
+// The afweging forms: a filter for the list of gemeenten, focus on error summaries, and
+// autosave while typing. Autosave posts the step form with _autosave=1; the server keeps
+// it as a draft (a score without motivation is allowed there) and answers with the new
+// version number, which goes back into the form so the next save is not mistaken for a
+// colleague's. Pending changes are saved before the user leaves the step by a link, and
+// an explicit save waits for an autosave that is still under way.
 (function () {
   "use strict";
+
+  var melding = document.querySelector("[data-foutmelding]");
+  if (melding) melding.focus();
 
   var filter = document.getElementById("gemeente-filter");
   var gekozen = document.getElementById("gemeente-gekozen");
@@ -20,9 +25,8 @@
     filter.addEventListener("input", function () {
       var term = filter.value.trim().toLowerCase();
       keuzes.forEach(function (k) {
-        var tekst = k.textContent.toLowerCase();
         var invoer = k.querySelector("input");
-        k.hidden = term !== "" && tekst.indexOf(term) === -1 && !invoer.checked;
+        k.hidden = term !== "" && k.textContent.toLowerCase().indexOf(term) === -1 && !invoer.checked;
       });
     });
     keuzes.forEach(function (k) { k.querySelector("input").addEventListener("change", toonGekozen); });
@@ -32,61 +36,97 @@
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch) return;
   var status = document.getElementById("autosave-status");
+  var fout = document.getElementById("autosave-fout");
   var versie = form.querySelector("[data-versie]");
   var timer = null;
-  var bezig = false;
-  var opnieuw = false;
-  var gestopt = false;
+  var lopend = null;   // the autosave under way, as a promise
+  var vuil = false;    // changes not yet sent
+  var gestopt = false; // after a conflict nothing is saved automatically any more
 
-  function meld(tekst, soort) {
-    status.textContent = tekst;
-    status.className = "small ms-2" + (soort ? " text-" + soort : "");
-  }
+  function meld(tekst) { status.textContent = tekst; }
+  function meldFout(tekst) { fout.textContent = tekst; }
 
   function bewaar() {
-    if (gestopt) return;
-    if (bezig) { opnieuw = true; return; }
-    bezig = true;
+    clearTimeout(timer);
+    if (gestopt) return Promise.resolve();
+    if (lopend) return lopend.then(function () { return vuil ? bewaar() : null; });
+    vuil = false;
     var data = new FormData(form);
     data.set("_autosave", "1");
-    fetch(form.dataset.autosave, {
-      method: "POST",
-      body: data,
-      credentials: "same-origin",
+    lopend = fetch(form.dataset.autosave, {
+      method: "POST", body: data, credentials: "same-origin", keepalive: true,
       headers: { "X-Requested-With": "fetch" },
     })
       .then(function (antwoord) {
+        var soort = antwoord.headers.get("Content-Type") || "";
+        if (soort.indexOf("application/json") === -1) {
+          throw new Error("geen-json");
+        }
         return antwoord.json().then(function (inhoud) { return [antwoord.status, inhoud]; });
       })
       .then(function (resultaat) {
         var code = resultaat[0], inhoud = resultaat[1];
         if (inhoud.opgeslagen) {
           versie.value = inhoud.versie;
-          meld("Concept automatisch bewaard om " + inhoud.moment + ".", "success");
+          meldFout("");
+          meld(inhoud.gewijzigd ? "Concept automatisch bewaard om " + inhoud.moment + "." : "Alles is bewaard.");
         } else if (code === 409) {
           gestopt = true;
-          meld(inhoud.conflict, "danger");
+          meldFout(inhoud.conflict);
         } else {
-          meld(inhoud.fout || "Niet automatisch bewaard.", "danger");
+          vuil = true;
+          meldFout(inhoud.fout || "Niet automatisch bewaard.");
         }
       })
-      .catch(function () {
-        meld("Automatisch bewaren lukte niet (geen verbinding?). Uw tekst staat nog in het formulier.", "danger");
+      .catch(function (e) {
+        vuil = true;
+        meldFout(e && e.message === "geen-json"
+          ? "Automatisch bewaren lukte niet: mogelijk is uw sessie verlopen. Kopieer uw tekst en herlaad de pagina."
+          : "Automatisch bewaren lukte niet (geen verbinding?). Uw tekst staat nog in het formulier.");
       })
-      .finally(function () {
-        bezig = false;
-        if (opnieuw) { opnieuw = false; bewaar(); }
-      });
+      .finally(function () { lopend = null; });
+    return lopend;
   }
 
-  function gewijzigd() {
-    if (gestopt) return;
-    meld("Wijzigingen nog niet bewaard…", "");
+  function gewijzigd(gebeurtenis) {
+    if (gestopt || (gebeurtenis.target && gebeurtenis.target.id === "gemeente-filter")) return;
+    vuil = true;
+    meld("Wijzigingen nog niet bewaard…");
     clearTimeout(timer);
     timer = setTimeout(bewaar, 1500);
   }
 
   form.addEventListener("input", gewijzigd);
   form.addEventListener("change", gewijzigd);
-  form.addEventListener("submit", function () { clearTimeout(timer); gestopt = true; });
+
+  // An explicit save must carry the version of the last autosave.
+  var verzenden = false;
+  form.addEventListener("submit", function (gebeurtenis) {
+    clearTimeout(timer);
+    if (verzenden || !lopend) { gestopt = true; return; }
+    gebeurtenis.preventDefault();
+    var knop = gebeurtenis.submitter;
+    lopend.then(function () {
+      verzenden = true;
+      gestopt = true;
+      if (knop && knop.name) {
+        var actie = document.createElement("input");
+        actie.type = "hidden"; actie.name = knop.name; actie.value = knop.value;
+        form.appendChild(actie);
+      }
+      form.submit();
+    });
+  });
+
+  // Leaving by a link (another step, the result): first save what is pending.
+  document.addEventListener("click", function (gebeurtenis) {
+    var link = gebeurtenis.target.closest && gebeurtenis.target.closest("a[href]");
+    if (!link || gestopt || !(vuil || lopend) || link.target === "_blank") return;
+    gebeurtenis.preventDefault();
+    meld("Bezig met bewaren…");
+    bewaar().then(function () { if (!vuil) window.location.assign(link.href); });
+  });
+  window.addEventListener("beforeunload", function (gebeurtenis) {
+    if (!gestopt && vuil) { bewaar(); gebeurtenis.preventDefault(); gebeurtenis.returnValue = ""; }
+  });
 })();

@@ -149,3 +149,55 @@ def test_the_voorbeeldafweging_is_made_once_and_is_complete(adviseur, capsys, se
     assert sorted(d.gemeente.naam for d in afweging.deelnemers.all()) == [
         "Leiderdorp", "Oegstgeest", "Zoeterwoude",
     ]  # fmt: skip
+
+
+def test_a_kader_without_the_eight_numbered_deelvragen_or_with_a_zero_weight_is_refused(tmp_path):
+    kopie = tmp_path / "kader"
+    shutil.copytree(kadermodule.KADER_FIXTURES, kopie)
+    pad = kopie / "kader_v1.json"
+    inhoud = json.loads(pad.read_text(encoding="utf-8"))
+    inhoud["versie"] = 2
+    inhoud["onderdelen"][2]["deelvragen"][1]["nummer"] = 7
+    inhoud["onderdelen"][0]["deelvragen"][0]["gewicht"] = 0
+    (kopie / "kader_v2.json").write_text(json.dumps(inhoud, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(KaderFout) as fout:
+        laad_kaders(kopie)
+    assert "nummers 1 tot en met 8" in str(fout.value)
+    assert "Deelvraag 1 heeft gewicht 0" in str(fout.value)
+    assert not Kader.objects.filter(versie=2).exists()
+
+
+def test_the_admin_offers_no_used_kader_to_add_a_deelvraag_to(client, beheerder, adviseur):
+    afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "In gebruik", "variant": "openbaar_lichaam"},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
+    )
+    client.force_login(beheerder)
+    response = client.get(reverse("admin:afweging_deelvraag_add"))
+    keuzes = response.context["adminform"].form.fields["onderdeel"].queryset
+    assert not keuzes.exists()
+
+
+def test_publishing_a_broken_copy_is_refused(client, beheerder):
+    client.force_login(beheerder)
+    kopie = kader_nieuwe_versie(kader=actief_kader())
+    Deelvraag.objects.filter(onderdeel__kader=kopie, nummer=8).delete()
+    client.post(
+        reverse("admin:afweging_kader_changelist"),
+        {"action": "publiceer", "_selected_action": [kopie.pk]},
+    )
+    kopie.refresh_from_db()
+    assert not kopie.gepubliceerd
+
+
+def test_the_beheerder_cannot_see_afwegingen_in_the_admin(client, beheerder, adviseur):
+    afweging = afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "Geheim", "variant": "openbaar_lichaam"},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
+    )
+    client.force_login(beheerder)
+    assert client.get(reverse("admin:afweging_afweging_changelist")).status_code == 403
+    url = reverse("admin:afweging_afweging_change", args=[afweging.pk])
+    assert client.get(url).status_code in (302, 403)

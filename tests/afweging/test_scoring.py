@@ -189,3 +189,18 @@ def test_sensitivity_ignores_weights_of_unanswered_deelvragen():
     resultaat = gevoeligheid(invoer({1: "1", 4: "1"}))
     assert resultaat.combinaties == 1
     assert resultaat.houdt_stand
+
+
+def test_voorwaarden_explain_a_minus_two_when_all_judgements_are_positive():
+    # Deelvraag 1 at −2 with 2 and 3 at +2: verstandig +0,67; everything else +2.
+    uitkomst = bereken_uitkomst(invoer(alles("2", d1="-2")))
+    assert uitkomst.advies == Advies.VOORWAARDEN
+    assert "een deelvraag staat op −2" in uitkomst.uitleg
+    assert "effectief" not in uitkomst.uitleg
+
+
+def test_zero_weights_never_crash_the_rules():
+    gewichten = {1: 0.0, 2: 0.0, 3: 0.0}
+    uitkomst = bereken_uitkomst(invoer(alles("1"), gewichten))
+    assert uitkomst.oordelen["verstandig"].score is None
+    assert uitkomst.advies == Advies.NEGATIEF  # No weighable meerwaarde: not verstandig.

@@ -127,3 +127,23 @@ def test_warnings_come_before_points_of_attention_and_cite_the_report():
         (s.ernst for s in gevonden), key=lambda e: e != "waarschuwing"
     )
     assert all("regel" in s.bron and "§" in s.bron for s in gevonden)
+
+
+def test_exactly_two_years_is_not_too_early():
+    ctx = context(startdatum=date(2029, 1, 1), evaluatiedatum=date(2031, 1, 1))
+    assert "evaluatie_te_vroeg" not in codes(ctx)
+    ctx = context(startdatum=date(2029, 1, 1), evaluatiedatum=date(2030, 12, 31))
+    assert "evaluatie_te_vroeg" in codes(ctx)
+
+
+def test_names_keep_their_capitals_in_messages():
+    ctx = context(lid("Leiderdorp", motieven=["kosten"]), lid("Zoeterwoude", motieven=["kosten"]))
+    bericht = next(s for s in signalen(ctx) if s.code == "reken_je_niet_rijk").bericht
+    assert bericht.startswith("Kostenverlaging is een motief van Leiderdorp, Zoeterwoude.")
+
+
+def test_contradicting_motives_are_unequal_expectations():
+    ctx = context(lid("A", motieven=["zelfstandigheid"]), lid("B", motieven=["herindeling"]))
+    assert "ongelijke_verwachtingen" in codes(ctx)
+    zelfde = context(lid("A", motieven=["zelfstandigheid", "herindeling"]), lid("B"))
+    assert "ongelijke_verwachtingen" not in codes(zelfde)

@@ -270,3 +270,126 @@ def test_user_text_is_escaped(adviseur_client, afweging):
     inhoud = adviseur_client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})).content
     assert b"<script>alert(1)</script>" not in inhoud
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in inhoud
+
+
+def test_fixing_an_error_cannot_slip_past_a_colleagues_save(adviseur_client, afweging):
+    oud = afweging.versie
+    # A colleague saves in between.
+    Afweging.objects.filter(pk=afweging.pk).update(versie=oud + 1)
+    # Our form is invalid and based on the old version: the conflict is shown at once.
+    ongeldig = formset_data(afweging, "meerwaarde", {1: ("1", "")}, versie=oud)
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), ongeldig)
+    assert response.status_code == 409
+    pagina = soep(response)
+    assert pagina.find("input", attrs={"name": "versie"})["value"] == str(oud)
+    # Resubmitting the corrected form with that old version is still refused.
+    goed = formset_data(afweging, "meerwaarde", {1: ("1", "Nu gemotiveerd.")}, versie=oud)
+    assert adviseur_client.post(stap_url(afweging, "meerwaarde"), goed).status_code == 409
+    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == ""
+
+
+def test_an_invalid_form_keeps_the_version_it_was_based_on(adviseur_client, afweging):
+    data = formset_data(afweging, "meerwaarde", {1: ("1", "")})
+    pagina = soep(adviseur_client.post(stap_url(afweging, "meerwaarde"), data))
+    assert pagina.find("input", attrs={"name": "versie"})["value"] == str(afweging.versie)
+
+
+def basis_data(afweging, **anders):
+    data = nieuw_data(titel=afweging.titel, variant=afweging.variant, versie=afweging.versie)
+    data["gemeenten"] = [d.gemeente_id for d in afweging.deelnemers.all()]
+    data.update(anders)
+    return data
+
+
+def test_saving_the_basis_step_updates_the_proposal_and_members(adviseur_client, afweging):
+    leden = [g.pk for g in gemeenten("GM0547", "GM0638", "GM0579")]
+    data = basis_data(afweging, titel="Nieuwe titel", gemeenten=leden, taakstelling="100000")
+    response = adviseur_client.post(stap_url(afweging, "basis"), data)
+    assert response.status_code == 302
+    afweging.refresh_from_db()
+    assert afweging.titel == "Nieuwe titel"
+    assert afweging.taakstelling == 100000
+    assert afweging.deelnemers.count() == 3
+
+
+def test_a_conflict_on_the_basis_step_changes_nothing(adviseur_client, afweging):
+    oud = afweging.versie
+    Afweging.objects.filter(pk=afweging.pk).update(versie=oud + 1)
+    data = basis_data(afweging, titel="Overschreven?", versie=oud)
+    response = adviseur_client.post(stap_url(afweging, "basis"), data)
+    assert response.status_code == 409
+    afweging.refresh_from_db()
+    assert afweging.titel == "Fusie Leiderdorp en Zoeterwoude"
+
+
+def test_autosave_of_the_basis_step_never_removes_a_member(adviseur_client, afweging):
+    zoeterwoude = afweging.deelnemers.get(gemeente__code="GM0638")
+    zoeterwoude.perspectief, zoeterwoude.motieven = "tussenstap", ["kosten"]
+    zoeterwoude.save()
+    data = basis_data(
+        afweging,
+        titel="Andere titel",
+        gemeenten=[gemeenten("GM0547")[0].pk, gemeenten("GM0579")[0].pk],
+    )
+    data["_autosave"] = "1"
+    response = adviseur_client.post(stap_url(afweging, "basis"), data)
+    assert response.json()["opgeslagen"] is True
+    zoeterwoude.refresh_from_db()
+    assert (zoeterwoude.perspectief, zoeterwoude.motieven) == ("tussenstap", ["kosten"])
+    afweging.refresh_from_db()
+    assert afweging.titel == "Andere titel"
+
+
+def test_an_autosave_without_changes_does_not_raise_the_version(adviseur_client, afweging):
+    data = formset_data(afweging, "meerwaarde", {}) | {"_autosave": "1"}
+    response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    assert response.json() == {
+        "opgeslagen": True, "gewijzigd": False, "versie": afweging.versie,
+        "moment": response.json()["moment"],
+    }  # fmt: skip
+    afweging.refresh_from_db()
+    assert afweging.versie == 1
+
+
+def test_changing_the_variant_warns_about_deelvraag_7(adviseur_client, afweging):
+    antwoord = afweging.antwoorden.get(deelvraag__nummer=7)
+    antwoord.oordeel, antwoord.motivering = "1", "Eigen entiteit beter."
+    antwoord.save()
+    leiderdorp = gemeenten("GM0547")[0]
+    data = basis_data(afweging, variant="centrumconstructie", centrumgemeente=leiderdorp.pk)
+    response = adviseur_client.post(stap_url(afweging, "basis"), data, follow=True)
+    assert "Controleer de score en motivering van deelvraag 7" in soep(response).get_text()
+
+
+def test_a_vastgestelde_afweging_cannot_be_changed(adviseur_client, afweging):
+    Afweging.objects.filter(pk=afweging.pk).update(status="vastgesteld")
+    data = formset_data(afweging, "meerwaarde", {1: ("1", "Te laat.")})
+    assert adviseur_client.post(stap_url(afweging, "meerwaarde"), data).status_code == 403
+    response = adviseur_client.get(stap_url(afweging, "meerwaarde"))
+    assert response["Location"] == reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
+    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == ""
+
+
+def test_without_a_published_kader_creating_explains_and_keeps_the_input(adviseur_client):
+    from afweging.models import Kader
+
+    Kader.objects.update(gepubliceerd=False)
+    response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(titel="Mijn voorstel"))
+    pagina = soep(response)
+    assert "Er is nog geen gepubliceerd afwegingskader" in pagina.get_text()
+    assert pagina.find("input", id="id_titel")["value"] == "Mijn voorstel"
+
+
+def test_the_variant_has_no_blank_choice(adviseur_client):
+    pagina = soep(adviseur_client.get(reverse("afweging:nieuw")))
+    waarden = [i["value"] for i in pagina.select("input[name=variant]")]
+    assert waarden == ["openbaar_lichaam", "bedrijfsvoeringsorganisatie", "centrumconstructie"]
+
+
+def test_score_fields_name_their_deelvraag(adviseur_client, afweging):
+    pagina = soep(adviseur_client.get(stap_url(afweging, "weging")))
+    legendes = [leg.get_text(strip=True) for leg in pagina.select("legend")]
+    assert "Score deelvraag 7" in legendes and "Score deelvraag 8" in legendes
+    radio = pagina.find("input", attrs={"name": "antwoorden-0-oordeel"})
+    assert radio["aria-describedby"] == "teken-7"
+    assert pagina.find(id="teken-7")
