@@ -4,7 +4,8 @@ and every gemeente's deviation, computed once and kept while the data stays the 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -16,11 +17,54 @@ _CACHE: dict[tuple, Analyse] = {}
 _SLOT = threading.Lock()
 
 
-@dataclass(frozen=True)
+def _euro(waarde) -> str:
+    return "" if pd.isna(waarde) else f"{waarde:,.0f}".replace(",", ".")
+
+
+def _procent(waarde) -> str:
+    return "" if pd.isna(waarde) else f"{waarde * 100:.1f}%".replace(".", ",").replace("-", "−")
+
+
+@dataclass
 class Analyse:
     bestand: Iv3Bestand
     gegevens: pd.DataFrame  # overhead frame with verwacht_eur, afwijking_eur, afwijking_pct
     trend: Trend
+    _figuren: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def tabelrijen(self) -> list[dict]:
+        """The table of the benchmark page, formatted once per analysis (Dutch notation)."""
+        return [
+            {
+                "gemeentecode": r["gemeentecode"],
+                "gemeentenaam": r["gemeentenaam"],
+                "fusieorganisatie": r["fusieorganisatie"],
+                "vlag_bijna_nul": r["vlag_bijna_nul"],
+                "vlag_bijdrage": r["vlag_bijdrage"],
+                "inwoners": _euro(r["inwoners"]),
+                "overhead": _euro(r["overhead_lasten_eur"]),
+                "per_inwoner": _euro(r["overhead_per_inwoner_eur"]),
+                "aandeel": _procent(r["overhead_aandeel"]),
+                "afwijking": _procent(r["afwijking_pct"]),
+            }
+            for r in self.gegevens.to_dict("records")
+        ]
+
+    def figuur(self, gekozen: list[str]) -> dict:
+        """The scatter for this selection, built once per selection."""
+        from benchmark.charts import spreiding
+
+        sleutel = tuple(sorted(gekozen))
+        with _SLOT:
+            gevonden = self._figuren.get(sleutel)
+        if gevonden is None:
+            gevonden = spreiding(self, list(sleutel))
+            with _SLOT:
+                if len(self._figuren) > 64:
+                    self._figuren.clear()
+                self._figuren[sleutel] = gevonden
+        return gevonden
 
     @property
     def aantal_fitset(self) -> int:

@@ -2,7 +2,6 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from benchmark.analyse import analyse
-from benchmark.charts import spreiding
 from benchmark.forms import BenchmarkForm
 from benchmark.overhead import beschikbare_bestanden
 
@@ -27,12 +26,13 @@ def benchmark_view(request):
             leden = [d.gemeente.code for d in organisatie.deelnames.select_related("gemeente")]
             gekozen += [code for code in leden if code not in gekozen]
             groep = resultaat.groep(leden, organisatie.naam)
-        tabel = resultaat.gegevens.assign(gekozen=resultaat.gegevens["gemeentecode"].isin(gekozen))
-        tabel = tabel.sort_values(["gekozen", "gemeentenaam"], ascending=[False, True])
+        gemarkeerd = set(gekozen)
+        rijen = [dict(r, gekozen=r["gemeentecode"] in gemarkeerd) for r in resultaat.tabelrijen]
+        rijen.sort(key=lambda r: not r["gekozen"])  # Stable: alphabetical within each part.
         context |= {
             "analyse": resultaat,
-            "figuur": spreiding(resultaat, gekozen),
-            "rijen": tabel.to_dict("records"),
+            "figuur": resultaat.figuur(gekozen),
+            "rijen": rijen,
             "organisatie": organisatie,
             "groep": groep,
             "aantal_gekozen": len(gekozen),

@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 TMP = tempfile.mkdtemp(prefix="fusietoets-bench-")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP}/bench.sqlite3")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ["DEBUG"] = "1"
+# Production-like: DEBUG off (no query log kept in memory).
+os.environ["DEBUG"] = "0"
 
 import django  # noqa: E402
 
@@ -58,13 +59,20 @@ def main() -> None:
     start = time.perf_counter()
     call_command("laad_referentiedata", stdout=stil)
     regel("laad_referentiedata_opnieuw_s", round(time.perf_counter() - start, 2))
-    call_command("maak_demogebruikers", stdout=stil)
-    call_command("maak_voorbeeldafweging", stdout=stil, stderr=stil)
+    from django.contrib.auth.models import Group
+
+    from casussen.models import Provincie
+    from gebruikers.models import Gebruiker
+
+    adviseur = Gebruiker.objects.create(
+        username="bench", provincie=Provincie.objects.get(code="PV28")
+    )
+    adviseur.groups.add(Group.objects.get(name="adviseur"))
+    call_command("maak_voorbeeldafweging", "--door", "bench", stdout=stil, stderr=stil)
 
     from afweging.afwegingen import met_alles, scoring_invoer
     from afweging.models import Afweging
     from afweging.scoring import gevoeligheid
-    from gebruikers.models import Gebruiker
 
     afweging = met_alles(Afweging.objects.filter(is_voorbeeld=True)).get()
     deelvragen, factoren = scoring_invoer(afweging)
@@ -81,8 +89,11 @@ def main() -> None:
             fit_trend(df)
     regel("trend_fit_ms", round((time.perf_counter() - start) * 1000 / 20, 1))
 
+    from config.opstarten import na_opstarten
+
+    na_opstarten()  # As config/wsgi.py does in every worker.
     client = Client()
-    client.force_login(Gebruiker.objects.get(username="adviseur"))
+    client.force_login(adviseur)
     paginas = {
         "register_page": "/",
         "fusieorganisatie_page": "/fusieorganisaties/bar-organisatie/",
