@@ -15,6 +15,8 @@ import itertools
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from casussen import opmaak
+
 # A judgement is "ja" from +0.5, "nee" from −0.5; in between it is doubtful.
 DREMPEL = 0.5
 # A variant deelvraag at −1 or lower means the alternative is clearly better.
@@ -263,7 +265,7 @@ def _variant(deelvraag: DeelvraagInvoer | None, nummer: int) -> Variantoordeel:
 def _getal(score: float | None) -> str:
     if score is None:
         return "onbekend"
-    return f"{score:+.2f}".replace(".", ",").replace("-", "−")
+    return opmaak.score(score)
 
 
 def bereken_uitkomst(

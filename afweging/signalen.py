@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from casussen import opmaak
 from casussen.register import LAATSTE_JAAR
 
 WAARSCHUWING = "waarschuwing"
@@ -57,7 +58,7 @@ class Signaal:
 
 
 def _euro(bedrag: Decimal) -> str:
-    return "€ " + f"{bedrag:,.0f}".replace(",", ".")
+    return "€ " + opmaak.geheel(bedrag)
 
 
 def _hoofdletter(tekst: str) -> str:
@@ -65,11 +66,11 @@ def _hoofdletter(tekst: str) -> str:
 
 
 def _komma(getal: float) -> str:
-    return f"{getal:.1f}".replace(".", ",")
+    return opmaak.decimaal(getal)
 
 
 def _aantal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return opmaak.geheel(n)
 
 
 def _verhouding(context: Context) -> tuple[Lid, Lid, float] | None:

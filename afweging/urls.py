@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.lijst_view, name="lijst"),
     path("nieuw/", views.nieuw_view, name="nieuw"),
     path("<int:pk>/", views.uitkomst_view, name="uitkomst"),
+    path("<int:pk>/businesscase/", views.businesscase_view, name="businesscase"),
     path("<int:pk>/<slug:stap>/", views.stap_view, name="stap"),
 ]

@@ -7,9 +7,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afweging import afwegingen as dienst
+from afweging import businesscase as bcdienst
 from afweging.forms import (
     AfwegingForm,
     AntwoordFormSet,
+    BusinesscaseForm,
+    BusinesscaseVariantFormSet,
     DeelnemerFormSet,
     StatusFilterForm,
     SuccesfactorFormSet,
@@ -17,6 +20,7 @@ from afweging.forms import (
 from afweging.models import Afweging
 from afweging.scoring import REGELS
 from afweging.toegang import afweging_voor, afwegingen_voor, alleen_adviseur
+from benchmark import charts as bcgrafieken
 
 
 @require_GET
@@ -161,6 +165,7 @@ def stap_view(request, pk, stap):
             "onderdeel": onderdeel,
             "vorige": dienst.STAPPEN[index - 1] if index else None,
             "volgende": dienst.STAPPEN[index + 1] if index + 1 < len(dienst.STAPPEN) else None,
+            "businesscase": bcdienst.bereken(afweging) if stap == "meerwaarde" else None,
             "conflict": conflict,
             # Re-shown forms keep the version they were based on, so fixing an error can
             # never slip past a colleague's save.
@@ -259,6 +264,7 @@ def uitkomst_view(request, pk):
                 )
                 for onderdeel in onderdelen
             ],
+            "businesscase": bcdienst.bereken(afweging),
             "regels": REGELS,
             "regelnummer": next(
                 i for i, (code, _) in enumerate(REGELS, 1) if code == resultaat.uitkomst.regel
@@ -266,4 +272,67 @@ def uitkomst_view(request, pk):
             "regeltekst": dict(REGELS)[resultaat.uitkomst.regel],
             **_voortgang_context(afweging, None),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def businesscase_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    businesscase = bcdienst.businesscase_van(afweging)
+    deelnemers = list(afweging.deelnemers.all())
+    data = request.POST if request.method == "POST" else None
+    form = BusinesscaseForm(data, instance=businesscase, deelnemers=deelnemers)
+    varianten = BusinesscaseVariantFormSet(
+        data, queryset=businesscase.varianten.order_by("-soort"), prefix="varianten"
+    )
+    namen = bcdienst.variantnamen(afweging)
+    conflict = None
+    versie = afweging.versie
+    if request.method == "POST":
+        if afweging.status == Afweging.Status.VASTGESTELD:
+            raise PermissionDenied("Een vastgestelde afweging kan niet meer worden gewijzigd.")
+        try:
+            versie = int(request.POST.get("versie", ""))
+        except ValueError:
+            versie = -1
+        if versie != afweging.versie:
+            conflict = str(dienst.Conflict(afweging))
+        elif form.is_valid() and varianten.is_valid():
+
+            def opslaan():
+                form.save()
+                for variantform in varianten.forms:
+                    variantform.save()
+
+            try:
+                dienst.stap_opslaan(
+                    afweging=afweging, versie=versie, door=request.user, opslaan=opslaan
+                )
+            except dienst.Conflict as fout:
+                conflict = str(fout)
+            else:
+                messages.success(request, "De businesscase is bijgewerkt.")
+                return redirect("afweging:businesscase", pk=afweging.pk)
+    resultaat = bcdienst.bereken(afweging, businesscase)
+    return render(
+        request,
+        "afweging/businesscase.html",
+        {
+            "afweging": afweging,
+            "form": form,
+            "varianten": [(namen[f.instance.soort], f) for f in varianten.forms],
+            "varianten_formset": varianten,
+            "r": resultaat,
+            "grafiek": bcgrafieken.businesscase_grafiek(resultaat.projecties)
+            if resultaat.projecties
+            else None,
+            "bijdragen_grafiek": bcgrafieken.bijdragen_grafiek(resultaat.bijdragen)
+            if resultaat.bijdragen
+            else None,
+            "conflict": conflict,
+            "versie": versie,
+            **_voortgang_context(afweging, None),
+        },
+        status=409 if conflict else 200,
     )

@@ -12,17 +12,18 @@ import pandas as pd
 from benchmark.models import Iv3Bestand
 from benchmark.overhead import actieve_fusieleden, overhead_frame
 from benchmark.trend import Trend, fit_trend, fitset, groep_tegen_trend, met_afwijking
+from casussen import opmaak
 
 _CACHE: dict[tuple, Analyse] = {}
 _SLOT = threading.Lock()
 
 
 def _euro(waarde) -> str:
-    return "" if pd.isna(waarde) else f"{waarde:,.0f}".replace(",", ".")
+    return "" if pd.isna(waarde) else opmaak.geheel(waarde)
 
 
 def _procent(waarde) -> str:
-    return "" if pd.isna(waarde) else f"{waarde * 100:.1f}%".replace(".", ",").replace("-", "−")
+    return "" if pd.isna(waarde) else opmaak.procent(waarde)
 
 
 @dataclass

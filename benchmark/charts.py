@@ -80,3 +80,61 @@ def spreiding(analyse: Analyse, gekozen: list[str] | None = None) -> dict:
         legend=dict(orientation="h", y=-0.18),
     )
     return als_data(figuur)
+
+
+def businesscase_grafiek(projecties: list[tuple[str, object]]) -> dict:
+    """Cumulative net effect per variant over ten years, with the zero line."""
+    kleuren = ["#0072B2", "#E69F00"]
+    sporen = []
+    for (_, projectie), kleur in zip(projecties, kleuren, strict=False):
+        sporen.append(
+            go.Scatter(
+                x=[j.jaar for j in projectie.jaren],
+                y=projectie.cumulatief,
+                mode="lines+markers",
+                name=projectie.variant.naam,
+                line=dict(color=kleur, width=3),
+                hovertemplate="Jaar %{x}: € %{y:,.0f} cumulatief<extra>%{fullData.name}</extra>",
+            )
+        )
+    figuur = go.Figure(sporen)
+    figuur.add_hline(y=0, line_color="#333", line_width=1)
+    figuur.update_layout(
+        **LAYOUT_BASIS,
+        height=340,
+        xaxis=dict(title="Jaar na de start", dtick=1, gridcolor="#ddd"),
+        yaxis=dict(title="Cumulatief netto-effect (€)", tickformat=",.0f", gridcolor="#ddd"),
+        legend=dict(orientation="h", y=-0.25),
+    )
+    return als_data(figuur)
+
+
+def bijdragen_grafiek(bijdragen: list) -> dict:
+    """Per member: overhead alone now against the contribution under the key."""
+    namen = [b.lid.naam for b in bijdragen]
+    figuur = go.Figure(
+        [
+            go.Bar(
+                x=namen,
+                y=[b.lid.overhead for b in bijdragen],
+                name="Alleen (nu)",
+                marker_color="#999999",
+                hovertemplate="%{x}: € %{y:,.0f}<extra>Alleen</extra>",
+            ),
+            go.Bar(
+                x=namen,
+                y=[b.bijdrage for b in bijdragen],
+                name="Bijdrage na fusie",
+                marker_color="#0072B2",
+                hovertemplate="%{x}: € %{y:,.0f}<extra>Bijdrage</extra>",
+            ),
+        ]  # fmt: skip
+    )
+    figuur.update_layout(
+        **LAYOUT_BASIS,
+        height=320,
+        barmode="group",
+        yaxis=dict(title="Overhead per jaar (€)", tickformat=",.0f", gridcolor="#ddd"),
+        legend=dict(orientation="h", y=-0.2),
+    )
+    return als_data(figuur)

@@ -3,6 +3,8 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from casussen import opmaak
+
 ONBEKEND = '<span class="text-body-secondary">onbekend</span>'
 
 register = template.Library()
@@ -69,7 +71,7 @@ def score(waarde):
     """A mean score in Dutch notation with its sign, or 'onbekend'."""
     if waarde is None:
         return mark_safe(ONBEKEND)
-    return f"{waarde:+.2f}".replace(".", ",").replace("-", "−")
+    return opmaak.score(waarde)
 
 
 @register.filter
@@ -87,4 +89,12 @@ def procent(waarde):
     """A fraction as a Dutch percentage with sign for deviations: 0.123 → '12,3%'."""
     if waarde is None or waarde != waarde:
         return mark_safe(ONBEKEND)
-    return f"{waarde * 100:.1f}%".replace(".", ",").replace("-", "−")
+    return opmaak.procent(waarde)
+
+
+@register.filter
+def index(reeks, positie):
+    try:
+        return reeks[positie]
+    except (IndexError, TypeError, KeyError):
+        return None

@@ -1,0 +1,117 @@
+"""The business case of an afweging: its inputs from the database and the Iv3 benchmark,
+and the projection and cost allocation computed by benchmark/businesscase.py.
+
+Shown as evidence beside deelvraag 1; it never fills in a score by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from django.db import transaction
+
+from afweging.models import Afweging, Businesscase, BusinesscaseVariant
+from benchmark import businesscase as bc
+from benchmark.analyse import laatste_jaarrekening
+
+
+@dataclass
+class Resultaat:
+    businesscase: Businesscase
+    basis: float | None
+    basis_bron: str
+    leden: list[bc.Lid]
+    zonder_cijfers: list[str]
+    via_bijdrage: list[str]  # members whose overhead on 0.4 is probably too low (flagged)
+    projecties: list[tuple[str, bc.Projectie]] = field(default_factory=list)
+    bijdragen: list[bc.Bijdrage] = field(default_factory=list)
+    sleutelfout: str = ""
+
+    @property
+    def voorgesteld(self) -> bc.Projectie | None:
+        return self.projecties[0][1] if self.projecties else None
+
+
+def variantnamen(afweging: Afweging) -> dict[str, str]:
+    alternatief = (
+        "Enkelvoudige centrumconstructie"
+        if afweging.is_klassiek
+        else "Klassieke ambtelijke fusie in een eigen Wgr-entiteit"
+    )
+    return {"voorgesteld": afweging.get_variant_display(), "alternatief": alternatief}
+
+
+@transaction.atomic
+def businesscase_van(afweging: Afweging) -> Businesscase:
+    """The afweging's business case, made with the report's cautious defaults if new."""
+    businesscase, nieuw = Businesscase.objects.get_or_create(afweging=afweging)
+    if nieuw:
+        BusinesscaseVariant.objects.bulk_create(
+            [
+                BusinesscaseVariant(
+                    businesscase=businesscase,
+                    soort="voorgesteld",
+                    frictiekosten=afweging.frictiekostenbudget or 0,
+                ),
+                BusinesscaseVariant(businesscase=businesscase, soort="alternatief"),
+            ]
+        )
+    return businesscase
+
+
+def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Resultaat:
+    businesscase = businesscase or businesscase_van(afweging)
+    analyse = laatste_jaarrekening()
+    leden, zonder, via_bijdrage = [], [], []
+    for deelnemer in afweging.deelnemers.all():
+        rij = analyse.rij(deelnemer.gemeente.code) if analyse else None
+        if rij is None or pd.isna(rij["inwoners"]) or pd.isna(rij["overhead_lasten_eur"]):
+            zonder.append(deelnemer.gemeente.naam)
+            continue
+        leden.append(
+            bc.Lid(deelnemer.gemeente.naam, int(rij["inwoners"]), float(rij["overhead_lasten_eur"]))
+        )
+        if rij["vlag_bijdrage"] or rij["vlag_bijna_nul"]:
+            via_bijdrage.append(deelnemer.gemeente.naam)
+    if businesscase.basis_overhead is not None:
+        basis, bron = float(businesscase.basis_overhead), "ingevuld door de adviseur"
+    elif leden and not zonder:
+        basis = sum(lid.overhead for lid in leden)
+        bron = f"som van de deelnemers, Iv3 {analyse.bestand} (Bron: CBS)"
+    else:
+        basis, bron = None, "onbekend: niet voor alle deelnemers zijn Iv3-cijfers"
+    resultaat = Resultaat(businesscase, basis, bron, leden, zonder, via_bijdrage)
+    if basis is None:
+        return resultaat
+    namen = variantnamen(afweging)
+    for variant in businesscase.varianten.all():
+        invoer = bc.Variantinvoer(
+            naam=namen[variant.soort],
+            besparing_pct=float(variant.besparing_pct),
+            ingroei_jaren=variant.ingroei_jaren,
+            frictiekosten=float(variant.frictiekosten),
+            frictie_jaren=variant.frictie_jaren,
+            extra_kosten=float(variant.extra_kosten),
+            btw_aandeel_pct=float(variant.btw_aandeel_pct),
+        )
+        resultaat.projecties.append((variant.soort, bc.projecteer(basis, invoer)))
+    resultaat.projecties.sort(key=lambda p: p[0] != "voorgesteld")
+    if leden and not zonder:
+        vast = {
+            lid.naam: businesscase.vaste_verdeling.get(code, 0)
+            for lid, code in zip(
+                leden, [d.gemeente.code for d in afweging.deelnemers.all()], strict=True
+            )
+        }
+        try:
+            resultaat.bijdragen = bc.verdeel(
+                leden,
+                resultaat.voorgesteld.structurele_kosten,
+                businesscase.verdeelsleutel,
+                vast=vast,
+                mix_inwoners=float(businesscase.mix_inwoners_pct) / 100,
+            )
+        except bc.SleutelFout as fout:
+            resultaat.sleutelfout = str(fout)
+    return resultaat
