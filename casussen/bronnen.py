@@ -70,6 +70,20 @@ BRONNEN: dict[str, Bron] = {
             ),
         ),
         Bron(
+            sleutel="cbs-iv3",
+            titel="Iv3: gemeentelijke baten en lasten per taakveld (jaarrekening 2023, "
+            "begroting 2023-2025)",
+            uitgever="Centraal Bureau voor de Statistiek",
+            licentie="CC BY 4.0 (cijfers); samenvoeging Apache-2.0",
+            vermelding="Bron: CBS (Iv3), per taakveld samengevoegd door "
+            "michielsd/begrotingsanalysetool",
+            bestand="fixtures/iv3/",
+            toelichting=(
+                "Lasten, baten en salarissen per gemeente en taakveld in duizenden euro's; de "
+                "benchmark gebruikt taakveld 0.4 Overhead. Zie fixtures/iv3/LEESMIJ.md."
+            ),
+        ),
+        Bron(
             sleutel="kwb-2023",
             titel="Wijk- en Buurtkaart 2023, gemeentegrenzen (vereenvoudigd)",
             uitgever="Kadaster / Centraal Bureau voor de Statistiek",
