@@ -73,9 +73,19 @@ def spreiding(analyse: Analyse, gekozen: list[str] | None = None) -> dict:
     figuur.update_layout(
         **LAYOUT_BASIS,
         height=560,
-        xaxis=dict(title="Inwoners (1 januari, log-schaal)", type="log", gridcolor="#ddd"),
+        xaxis=dict(
+            title="Inwoners (1 januari, log-schaal)",
+            type="log",
+            gridcolor="#ddd",
+            tickvals=[1_000, 10_000, 100_000, 1_000_000],
+            ticktext=["1.000", "10.000", "100.000", "1.000.000"],
+        ),
         yaxis=dict(
-            title="Overhead, lasten taakveld 0.4 (€, log-schaal)", type="log", gridcolor="#ddd"
+            title="Overhead, lasten taakveld 0.4 (log-schaal)",
+            type="log",
+            gridcolor="#ddd",
+            tickvals=[1e6, 1e7, 1e8, 1e9],
+            ticktext=["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld"],
         ),  # fmt: skip
         legend=dict(orientation="h", y=-0.18),
     )
