@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afweging import afwegingen as dienst
@@ -18,9 +19,11 @@ from afweging.forms import (
     SuccesfactorFormSet,
 )
 from afweging.models import Afweging
+from afweging.rapport import rapport_van
 from afweging.scoring import REGELS
 from afweging.toegang import afweging_voor, afwegingen_voor, alleen_adviseur
 from benchmark import charts as bcgrafieken
+from config.pdf import render_to_pdf
 
 
 @require_GET
@@ -336,3 +339,14 @@ def businesscase_view(request, pk):
         },
         status=409 if conflict else 200,
     )
+
+
+@require_GET
+@alleen_adviseur
+def rapport_pdf_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    _html, inhoud = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+    antwoord = HttpResponse(inhoud, content_type="application/pdf")
+    naam = slugify(afweging.titel)[:60] or "afweging"
+    antwoord["Content-Disposition"] = f'attachment; filename="advies-{afweging.pk}-{naam}.pdf"'
+    return antwoord

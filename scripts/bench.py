@@ -89,6 +89,16 @@ def main() -> None:
             fit_trend(df)
     regel("trend_fit_ms", round((time.perf_counter() - start) * 1000 / 20, 1))
 
+    from afweging.rapport import rapport_van
+    from config.pdf import render_to_pdf
+
+    tijden = []
+    for _ in range(5):
+        start = time.perf_counter()
+        render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+        tijden.append(time.perf_counter() - start)
+    regel("pdf_full_p50_s", round(statistics.median(tijden), 2))
+
     from config.opstarten import na_opstarten
 
     na_opstarten()  # As config/wsgi.py does in every worker.

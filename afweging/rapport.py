@@ -1,0 +1,140 @@
+"""The report of an afweging: one dataclass that feeds both the report page and the PDF,
+so the two never disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from afweging import afwegingen as dienst
+from afweging import businesscase as bcdienst
+from afweging.models import Afweging, Succesfactor, SuccesfactorAntwoord
+from afweging.scoring import REGELS
+from benchmark import svg
+from benchmark.analyse import laatste_jaarrekening
+from casussen.bronnen import BRONNEN
+
+
+@dataclass
+class Deelvraagregel:
+    nummer: int
+    naam: str
+    oordeel: str
+    motivering: str
+    bronnen: str
+
+
+@dataclass
+class Onderdeelblok:
+    code: str
+    naam: str
+    score: float | None
+    beantwoord: int
+    aantal: int
+    deelvragen: list[Deelvraagregel]
+
+
+@dataclass
+class Checklistgroep:
+    fase: str
+    factoren: list[SuccesfactorAntwoord]
+
+
+@dataclass
+class Rapport:
+    afweging: Afweging
+    datum: date
+    resultaat: dienst.Resultaat
+    onderdelen: list[Onderdeelblok]
+    checklist: list[Checklistgroep]
+    benchmark_rijen: list[dict]
+    benchmark_groep: object | None
+    benchmark_bestand: object | None
+    benchmark_svg: str
+    businesscase: bcdienst.Resultaat
+    businesscase_svg: str
+    bronnen: list = field(default_factory=list)
+    regels: list = field(default_factory=lambda: list(REGELS))
+
+    @property
+    def concept(self) -> bool:
+        return self.afweging.status != Afweging.Status.VASTGESTELD
+
+    @property
+    def gemeenten(self) -> list[str]:
+        return [d.gemeente.naam for d in self.afweging.deelnemers.all()]
+
+    @property
+    def uitkomst(self):
+        return self.resultaat.uitkomst
+
+    @property
+    def regelnummer(self) -> int:
+        return next(i for i, (code, _) in enumerate(REGELS, 1) if code == self.uitkomst.regel)
+
+    @property
+    def variantnamen(self) -> dict[str, str]:
+        return bcdienst.variantnamen(self.afweging)
+
+
+def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
+    """Build the report of an afweging loaded with `afwegingen.met_alles`."""
+    resultaat = dienst.resultaat(afweging)
+    antwoorden = {a.deelvraag_id: a for a in afweging.antwoorden.all()}
+    onderdelen = []
+    for onderdeel in afweging.kader.onderdelen.prefetch_related("deelvragen").order_by("volgorde"):
+        score = resultaat.uitkomst.onderdelen.get(onderdeel.code)
+        onderdelen.append(
+            Onderdeelblok(
+                code=onderdeel.code,
+                naam=onderdeel.naam,
+                score=score.score if score else None,
+                beantwoord=score.beantwoord if score else 0,
+                aantal=score.aantal if score else 0,
+                deelvragen=[
+                    Deelvraagregel(
+                        nummer=d.nummer,
+                        naam=d.naam,
+                        oordeel=antwoorden[d.pk].get_oordeel_display()
+                        if antwoorden.get(d.pk) and antwoorden[d.pk].oordeel
+                        else "open",
+                        motivering=antwoorden[d.pk].motivering if antwoorden.get(d.pk) else "",
+                        bronnen=antwoorden[d.pk].bronnen if antwoorden.get(d.pk) else "",
+                    )
+                    for d in onderdeel.deelvragen.all()
+                ],
+            )
+        )
+    checklist = []
+    for fase, label in Succesfactor.Fase.choices:
+        factoren = [s for s in afweging.succesfactorantwoorden.all() if s.succesfactor.fase == fase]
+        if factoren:
+            checklist.append(Checklistgroep(label, factoren))
+
+    analyse = laatste_jaarrekening()
+    codes = [d.gemeente.code for d in afweging.deelnemers.all()]
+    rijen, groep, bestand, spreiding = [], None, None, ""
+    if analyse is not None:
+        rijen = [r for r in analyse.tabelrijen if r["gemeentecode"] in codes]
+        groep = analyse.groep(codes, "De deelnemers samen")
+        bestand = analyse.bestand
+        spreiding = svg.als_data_uri(svg.spreiding_svg(analyse, codes))
+    businesscase = bcdienst.bereken(afweging)
+    return Rapport(
+        afweging=afweging,
+        datum=datum or timezone.localdate(),
+        resultaat=resultaat,
+        onderdelen=onderdelen,
+        checklist=checklist,
+        benchmark_rijen=rijen,
+        benchmark_groep=groep,
+        benchmark_bestand=bestand,
+        benchmark_svg=spreiding,
+        businesscase=businesscase,
+        businesscase_svg=svg.als_data_uri(svg.businesscase_svg(businesscase.projecties))
+        if businesscase.projecties
+        else "",
+        bronnen=list(BRONNEN.values()),
+    )

@@ -1,0 +1,96 @@
+"""The report object and its PDF: content, Dutch characters, concept mark, escaping."""
+
+import io
+import logging
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from pypdf import PdfReader
+
+from afweging.afwegingen import afweging_aanmaken, met_alles
+from afweging.models import Afweging
+from afweging.rapport import rapport_van
+from casussen.models import Gemeente
+from config.pdf import render_to_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def afweging(adviseur):
+    afweging = afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "Fusie Leiderdorp & Zoeterwoude", "variant": "openbaar_lichaam"},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
+    )
+    antwoord = afweging.antwoorden.get(deelvraag__nummer=1)
+    antwoord.oordeel = "1"
+    antwoord.motivering = "Minder kwetsbaar; <script>alert('x')</script> café één"
+    antwoord.save()
+    return met_alles(Afweging.objects.filter(pk=afweging.pk)).get()
+
+
+def pdf_tekst(inhoud: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(inhoud)).pages)
+
+
+def test_the_report_object_carries_everything_the_pdf_needs(afweging):
+    rapport = rapport_van(afweging)
+    assert rapport.concept
+    assert rapport.gemeenten == ["Leiderdorp", "Zoeterwoude"]
+    assert [len(b.deelvragen) for b in rapport.onderdelen] == [3, 3, 2]
+    assert rapport.onderdelen[0].deelvragen[0].oordeel == "+1"
+    assert {r["gemeentenaam"] for r in rapport.benchmark_rijen} == {"Leiderdorp", "Zoeterwoude"}
+    assert rapport.benchmark_svg.startswith("data:image/svg+xml;base64,")
+    assert rapport.uitkomst.advies.value == "onvolledig"
+
+
+def test_the_pdf_renders_without_errors_and_reads_well(afweging, caplog):
+    with caplog.at_level(logging.WARNING):
+        html, inhoud = render_to_pdf(
+            "afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)}
+        )
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert inhoud.startswith(b"%PDF")
+    tekst = pdf_tekst(inhoud)
+    assert "Advies: Onvolledig" in tekst
+    for nummer in range(1, 9):
+        assert f"{nummer}. " in tekst
+    assert "café één" in tekst
+    assert "CONCEPT" in html
+    assert "Pagina" in html
+    lezer = PdfReader(io.BytesIO(inhoud))
+    assert len(lezer.pages) >= 5
+    assert lezer.metadata.title.startswith(
+        "Advies ambtelijke fusie: Fusie Leiderdorp & Zoeterwoude"
+    )
+
+
+def test_user_text_is_escaped_in_the_pdf(afweging):
+    html, _ = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_a_vastgestelde_report_has_no_concept_mark(afweging):
+    Afweging.objects.filter(pk=afweging.pk).update(status="vastgesteld")
+    afweging.refresh_from_db()
+    html, _ = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+    assert 'class="concept"' not in html
+
+
+def test_the_pdf_downloads_for_the_adviseur_only(client, adviseur_client, afweging, ander_adviseur):
+    url = reverse("afweging:rapport-pdf", kwargs={"pk": afweging.pk})
+    response = adviseur_client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert "Advies: Onvolledig" in pdf_tekst(response.content)
+    client.force_login(ander_adviseur)
+    assert client.get(url).status_code == 404
+
+
+def test_rapport_pdf_command_writes_the_same_pdf(afweging, tmp_path):
+    pad = tmp_path / "advies.pdf"
+    call_command("rapport_pdf", str(afweging.pk), str(pad), stdout=io.StringIO())
+    assert "Advies: Onvolledig" in pdf_tekst(pad.read_bytes())
