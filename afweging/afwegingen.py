@@ -23,6 +23,7 @@ from afweging.models import (
     Deelnemer,
     Deelvraag,
     SuccesfactorAntwoord,
+    Wijziging,
 )
 from casussen.models import Gemeente
 from casussen.vergelijkbaar import (
@@ -60,6 +61,11 @@ class KaderOntbreekt(Exception):
     pass
 
 
+def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
+    """Record a change in the afweging's history: who, when (now), what."""
+    return Wijziging.objects.create(afweging=afweging, door=door, wat=wat[:300], details=details)
+
+
 def _vergrendel(afweging: Afweging, versie: int, door) -> None:
     """Raise the version if it is still `versie`; otherwise raise Conflict."""
     nu = timezone.now()
@@ -86,6 +92,7 @@ def afweging_aanmaken(*, door, velden: dict, gemeenten: Iterable[Gemeente]) -> A
         gewijzigd_door=door,
     )
     _zet_deelnemers(afweging, gemeenten)
+    vastleggen(afweging, door, "Afweging aangemaakt")
     Antwoord.objects.bulk_create(
         Antwoord(afweging=afweging, deelvraag=deelvraag)
         for deelvraag in Deelvraag.objects.filter(onderdeel__kader=kader)
@@ -125,16 +132,35 @@ def basis_opslaan(
         )
         if met_deelnemers and "gemeenten" in form.cleaned_data:
             _zet_deelnemers(afweging, form.cleaned_data["gemeenten"])
+        velden_gewijzigd = [form.fields[v].label or v for v in form.changed_data if v != "versie"]
+        vastleggen(
+            afweging, door, "Voorstel gewijzigd: " + ", ".join(str(v) for v in velden_gewijzigd),
+            velden=[v for v in form.changed_data if v != "versie"],
+        )  # fmt: skip
 
     return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
 
 
+def _beschrijf(rij) -> str:
+    if isinstance(rij, Antwoord):
+        return f"deelvraag {rij.deelvraag.nummer}"
+    if isinstance(rij, Deelnemer):
+        return rij.gemeente.naam
+    if isinstance(rij, SuccesfactorAntwoord):
+        return f"succesfactor ‘{rij.succesfactor.naam}’"
+    return str(rij)
+
+
 def formset_opslaan(*, afweging: Afweging, formsets, versie: int, door) -> Afweging:
     def opslaan():
+        delen = []
         for formset in formsets:
             for form in formset.forms:
                 if form.has_changed():
                     form.save()
+                    delen.append(f"{_beschrijf(form.instance)}: {', '.join(form.changed_data)}")
+        if delen:
+            vastleggen(afweging, door, "; ".join(delen), wijzigingen=delen)
 
     return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
 

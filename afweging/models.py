@@ -216,6 +216,20 @@ class Afweging(models.Model):
     )
     # Optimistic locking: every save raises it; a save based on an older value is refused.
     versie = models.PositiveIntegerField(default=1)
+    vorige = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="volgende",
+        help_text="De vastgestelde afweging waarvan deze een nieuwe versie is.",
+    )
+    vastgesteld_op = models.DateTimeField(null=True, blank=True)
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The PDF as it was when the afweging was vastgesteld: reproducible whatever changes later.
+    vastgestelde_pdf = models.BinaryField(null=True, blank=True, editable=False)
     gemeenten = models.ManyToManyField(Gemeente, through="Deelnemer", related_name="afwegingen")
 
     class Meta:
@@ -395,3 +409,89 @@ class BusinesscaseVariant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.businesscase})"
+
+
+class Deling(models.Model):
+    """An afweging shared with a gemeentesecretaris for review."""
+
+    afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="delingen")
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gedeelde_afwegingen"
+    )
+    gedeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    gedeeld_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["afweging", "gedeeld_op"]
+        verbose_name_plural = "delingen"
+        constraints = [
+            models.UniqueConstraint(fields=["afweging", "gebruiker"], name="uniek_deling")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.afweging} gedeeld met {self.gebruiker}"
+
+
+class Opmerking(models.Model):
+    """A reviewer's comment on a deelvraag, or the adviseur's answer to one."""
+
+    afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="opmerkingen")
+    deelvraag = models.ForeignKey(Deelvraag, on_delete=models.PROTECT, related_name="+")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tekst = models.TextField()
+    antwoord_op = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="antwoorden"
+    )
+    geplaatst = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["afweging", "deelvraag__nummer", "geplaatst"]
+        verbose_name_plural = "opmerkingen"
+
+    def __str__(self) -> str:
+        return f"Opmerking bij deelvraag {self.deelvraag.nummer} ({self.afweging})"
+
+
+class Reactie(models.Model):
+    """The one formal reaction of a gemeente to an afweging."""
+
+    class Standpunt(models.TextChoices):
+        INSTEMMEND = "instemmend", "Instemmend"
+        KANTTEKENINGEN = "kanttekeningen", "Instemmend met kanttekeningen"
+        NIET = "niet_instemmend", "Niet instemmend"
+
+    afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="reacties")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    standpunt = models.CharField(max_length=20, choices=Standpunt.choices)
+    tekst = models.TextField("toelichting")
+    gegeven = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["afweging", "gemeente__naam"]
+        verbose_name_plural = "reacties"
+        constraints = [
+            models.UniqueConstraint(fields=["afweging", "gemeente"], name="uniek_reactie")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reactie van {self.gemeente} op {self.afweging}"
+
+
+class Wijziging(models.Model):
+    """One recorded change to an afweging: who, when, what."""
+
+    afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="wijzigingen")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    moment = models.DateTimeField(auto_now_add=True)
+    wat = models.CharField(max_length=300)
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-moment", "-pk"]
+        verbose_name_plural = "wijzigingen"
+
+    def __str__(self) -> str:
+        return f"{self.moment:%d-%m-%Y %H:%M} {self.wat}"

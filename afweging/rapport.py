@@ -67,6 +67,10 @@ class Rapport:
         return [d.gemeente.naam for d in self.afweging.deelnemers.all()]
 
     @property
+    def reacties(self):
+        return self.afweging.reacties.select_related("gemeente", "auteur")
+
+    @property
     def uitkomst(self):
         return self.resultaat.uitkomst
 

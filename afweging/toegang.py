@@ -1,7 +1,10 @@
 """Who may see and change which afweging. The one place for these rules.
 
-An adviseur sees and edits the afwegingen of their own provincie. Sharing with
-gemeentesecretarissen comes with the review workflow; until then they see none.
+- An adviseur sees and edits the afwegingen of their own provincie.
+- A gemeentesecretaris sees only the afwegingen shared with them; they comment and give
+  a formal reaction, but never edit scores.
+- A beheerder manages the kader and reference data; afwegingen are not theirs.
+Who may not see an afweging gets a 404, so its existence stays hidden.
 """
 
 from __future__ import annotations
@@ -16,28 +19,59 @@ from afweging.models import Afweging
 
 
 def afwegingen_voor(gebruiker) -> QuerySet[Afweging]:
-    if gebruiker.is_authenticated and gebruiker.is_adviseur and gebruiker.provincie_id:
+    if not gebruiker.is_authenticated:
+        return Afweging.objects.none()
+    if gebruiker.is_adviseur and gebruiker.provincie_id:
         return Afweging.objects.filter(provincie_id=gebruiker.provincie_id)
+    if gebruiker.is_gemeentesecretaris:
+        return Afweging.objects.filter(delingen__gebruiker=gebruiker)
     return Afweging.objects.none()
 
 
 def afweging_voor(gebruiker, pk: int, queryset: QuerySet[Afweging] | None = None) -> Afweging:
-    """The afweging if this user may see it; 404 otherwise, so its existence stays hidden."""
+    """The afweging if this user may see it; 404 otherwise."""
     zichtbaar = afwegingen_voor(gebruiker)
     if queryset is not None:
         zichtbaar = queryset & zichtbaar
     return get_object_or_404(zichtbaar, pk=pk)
 
 
-def alleen_adviseur(view):
-    """Views for adviseurs with a provincie; others get 403 with a Dutch explanation."""
+def is_eigenaar(gebruiker, afweging: Afweging) -> bool:
+    return bool(
+        gebruiker.is_adviseur
+        and gebruiker.provincie_id
+        and gebruiker.provincie_id == afweging.provincie_id
+    )
 
-    @wraps(view)
-    def omhulsel(request, *args, **kwargs):
-        if not (request.user.is_adviseur and request.user.provincie_id):
-            raise PermissionDenied(
-                "Alleen provinciale adviseurs met een provincie kunnen afwegingen maken en inzien."
-            )
-        return view(request, *args, **kwargs)
 
-    return omhulsel
+def is_reviewer(gebruiker, afweging: Afweging) -> bool:
+    return (
+        gebruiker.is_gemeentesecretaris and afweging.delingen.filter(gebruiker=gebruiker).exists()
+    )
+
+
+def _vereist(toets, melding):
+    def decorator(view):
+        @wraps(view)
+        def omhulsel(request, *args, **kwargs):
+            if not toets(request.user):
+                raise PermissionDenied(melding)
+            return view(request, *args, **kwargs)
+
+        return omhulsel
+
+    return decorator
+
+
+alleen_adviseur = _vereist(
+    lambda g: g.is_adviseur and g.provincie_id,
+    "Alleen provinciale adviseurs met een provincie kunnen afwegingen maken en bewerken.",
+)
+adviseur_of_reviewer = _vereist(
+    lambda g: (g.is_adviseur and g.provincie_id) or g.is_gemeentesecretaris,
+    "Alleen adviseurs en gemeentesecretarissen met wie een afweging is gedeeld, kunnen afwegingen inzien.",
+)
+alleen_reviewer = _vereist(
+    lambda g: g.is_gemeentesecretaris,
+    "Alleen gemeentesecretarissen geven een reactie namens hun gemeente.",
+)

@@ -9,5 +9,10 @@ urlpatterns = [
     path("<int:pk>/", views.uitkomst_view, name="uitkomst"),
     path("<int:pk>/businesscase/", views.businesscase_view, name="businesscase"),
     path("<int:pk>/advies.pdf", views.rapport_pdf_view, name="rapport-pdf"),
+    path("<int:pk>/opmerking/", views.opmerking_view, name="opmerking"),
+    path("<int:pk>/reactie/", views.reactie_view, name="reactie"),
+    path("<int:pk>/delen/", views.delen_view, name="delen"),
+    path("<int:pk>/vaststellen/", views.vaststellen_view, name="vaststellen"),
+    path("<int:pk>/nieuwe-versie/", views.nieuwe_versie_view, name="nieuwe-versie"),
     path("<int:pk>/<slug:stap>/", views.stap_view, name="stap"),
 ]

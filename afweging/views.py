@@ -5,29 +5,42 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from afweging import afwegingen as dienst
 from afweging import businesscase as bcdienst
+from afweging import review
 from afweging.forms import (
     AfwegingForm,
     AntwoordFormSet,
     BusinesscaseForm,
     BusinesscaseVariantFormSet,
     DeelnemerFormSet,
+    DelenForm,
+    OpmerkingForm,
+    ReactieForm,
     StatusFilterForm,
     SuccesfactorFormSet,
+    VersieForm,
 )
-from afweging.models import Afweging
+from afweging.models import Afweging, Deelvraag, Opmerking
 from afweging.rapport import rapport_van
 from afweging.scoring import REGELS
-from afweging.toegang import afweging_voor, afwegingen_voor, alleen_adviseur
+from afweging.toegang import (
+    adviseur_of_reviewer,
+    afweging_voor,
+    afwegingen_voor,
+    alleen_adviseur,
+    alleen_reviewer,
+    is_eigenaar,
+    is_reviewer,
+)
 from benchmark import charts as bcgrafieken
 from config.pdf import render_to_pdf
 
 
 @require_GET
-@alleen_adviseur
+@adviseur_of_reviewer
 def lijst_view(request):
     form = StatusFilterForm(request.GET or None)
     afwegingen = afwegingen_voor(request.user).select_related("aangemaakt_door", "gewijzigd_door")
@@ -36,7 +49,12 @@ def lijst_view(request):
     return render(
         request,
         "afweging/lijst.html",
-        {"form": form, "afwegingen": afwegingen, "provincie": request.user.provincie},
+        {
+            "form": form,
+            "afwegingen": afwegingen,
+            "provincie": request.user.provincie,
+            "als_reviewer": not request.user.is_adviseur,
+        },
     )
 
 
@@ -247,9 +265,14 @@ def _voortgang_context(afweging: Afweging, stap: str | None) -> dict:
 
 
 @require_GET
-@alleen_adviseur
+@adviseur_of_reviewer
 def uitkomst_view(request, pk):
     afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    return _uitkomst(request, afweging)
+
+
+def _uitkomst(request, afweging, *, opmerking_form=None, reactie_form=None, delen_form=None,
+              status=200):  # fmt: skip
     resultaat = dienst.resultaat(afweging)
     onderdelen = list(afweging.kader.onderdelen.prefetch_related("deelvragen").order_by("volgorde"))
     antwoorden = {a.deelvraag_id: a for a in afweging.antwoorden.all()}
@@ -268,6 +291,21 @@ def uitkomst_view(request, pk):
                 for onderdeel in onderdelen
             ],
             "businesscase": bcdienst.bereken(afweging),
+            "eigenaar": is_eigenaar(request.user, afweging),
+            "reviewer": is_reviewer(request.user, afweging),
+            "opmerkingen": _opmerkingen(afweging),
+            "opmerking_form": opmerking_form or OpmerkingForm(),
+            "reacties": afweging.reacties.select_related("gemeente", "auteur"),
+            "reactie_form": reactie_form or _reactie_form(request, afweging),
+            "delen_form": delen_form
+            or DelenForm(
+                kandidaten=review.kandidaat_reviewers(afweging).prefetch_related("gemeenten")
+            ),
+            "delingen": afweging.delingen.select_related("gebruiker"),
+            "geschiedenis": afweging.wijzigingen.select_related("door")[:50]
+            if is_eigenaar(request.user, afweging)
+            else [],
+            "versie_form": VersieForm(initial={"versie": afweging.versie}),
             "regels": REGELS,
             "regelnummer": next(
                 i for i, (code, _) in enumerate(REGELS, 1) if code == resultaat.uitkomst.regel
@@ -275,7 +313,33 @@ def uitkomst_view(request, pk):
             "regeltekst": dict(REGELS)[resultaat.uitkomst.regel],
             **_voortgang_context(afweging, None),
         },
+        status=status,
     )
+
+
+def _opmerkingen(afweging) -> dict[int, list]:
+    """Top-level comments per deelvraag number, each with its answers."""
+    per_nummer: dict[int, list] = {}
+    alle = list(afweging.opmerkingen.select_related("auteur", "deelvraag").order_by("geplaatst"))
+    for opmerking in alle:
+        if opmerking.antwoord_op_id is None:
+            opmerking.reacties = [o for o in alle if o.antwoord_op_id == opmerking.pk]
+            per_nummer.setdefault(opmerking.deelvraag.nummer, []).append(opmerking)
+    return per_nummer
+
+
+def _reactie_gemeenten(request, afweging):
+    from casussen.models import Gemeente
+
+    if not is_reviewer(request.user, afweging):
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(
+        pk__in=afweging.deelnemers.values("gemeente"), secretarissen=request.user
+    )
+
+
+def _reactie_form(request, afweging, data=None):
+    return ReactieForm(data, gemeenten=_reactie_gemeenten(request, afweging))
 
 
 @require_http_methods(["GET", "POST"])
@@ -342,11 +406,121 @@ def businesscase_view(request, pk):
 
 
 @require_GET
-@alleen_adviseur
+@adviseur_of_reviewer
 def rapport_pdf_view(request, pk):
     afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
-    _html, inhoud = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+    if afweging.vastgestelde_pdf:
+        # Vastgesteld: exactly the PDF of that moment, whatever changed since.
+        inhoud = bytes(afweging.vastgestelde_pdf)
+    else:
+        _html, inhoud = render_to_pdf(
+            "afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)}
+        )
     antwoord = HttpResponse(inhoud, content_type="application/pdf")
     naam = slugify(afweging.titel)[:60] or "afweging"
     antwoord["Content-Disposition"] = f'attachment; filename="advies-{afweging.pk}-{naam}.pdf"'
     return antwoord
+
+
+@require_POST
+@adviseur_of_reviewer
+def opmerking_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    form = OpmerkingForm(request.POST)
+    eigenaar, reviewer = is_eigenaar(request.user, afweging), is_reviewer(request.user, afweging)
+    if form.is_valid():
+        deelvraag = Deelvraag.objects.filter(
+            onderdeel__kader=afweging.kader, nummer=form.cleaned_data["deelvraag"]
+        ).first()
+        antwoord_op = None
+        if form.cleaned_data["antwoord_op"]:
+            antwoord_op = Opmerking.objects.filter(
+                afweging=afweging, pk=form.cleaned_data["antwoord_op"], antwoord_op__isnull=True
+            ).first()
+        # Reviewers comment; the adviseur answers their comments.
+        toegestaan = (reviewer and antwoord_op is None) or (eigenaar and antwoord_op is not None)
+        if deelvraag is None or (form.cleaned_data["antwoord_op"] and antwoord_op is None):
+            form.add_error(None, "Deze opmerking hoort niet bij deze afweging.")
+        elif not toegestaan:
+            raise PermissionDenied("Reviewers plaatsen opmerkingen; de adviseur beantwoordt ze.")
+        else:
+            try:
+                review.opmerking_plaatsen(
+                    afweging=afweging, deelvraag=deelvraag, auteur=request.user,
+                    tekst=form.cleaned_data["tekst"], antwoord_op=antwoord_op,
+                )  # fmt: skip
+            except review.NietToegestaan as fout:
+                raise PermissionDenied(str(fout)) from fout
+            messages.success(request, "Uw opmerking is geplaatst.")
+            return redirect(f"{afweging.get_absolute_url()}#dv-opmerkingen-{deelvraag.nummer}")
+    return _uitkomst(request, afweging, opmerking_form=form, status=400)
+
+
+@require_POST
+@alleen_reviewer
+def reactie_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    if not is_reviewer(request.user, afweging):
+        raise PermissionDenied("Deze afweging is niet met u gedeeld.")
+    form = _reactie_form(request, afweging, request.POST)
+    if form.is_valid():
+        try:
+            review.reactie_geven(
+                afweging=afweging, gemeente=form.cleaned_data["gemeente"], auteur=request.user,
+                standpunt=form.cleaned_data["standpunt"], tekst=form.cleaned_data["tekst"],
+            )  # fmt: skip
+        except review.NietToegestaan as fout:
+            raise PermissionDenied(str(fout)) from fout
+        messages.success(request, "Uw formele reactie is vastgelegd.")
+        return redirect(f"{afweging.get_absolute_url()}#reacties-kop")
+    return _uitkomst(request, afweging, reactie_form=form, status=400)
+
+
+@require_POST
+@alleen_adviseur
+def delen_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    form = DelenForm(request.POST, kandidaten=review.kandidaat_reviewers(afweging))
+    if form.is_valid():
+        try:
+            aantal = review.delen(
+                afweging=afweging, gebruikers=form.cleaned_data["gebruikers"], door=request.user
+            )
+        except review.NietToegestaan as fout:
+            raise PermissionDenied(str(fout)) from fout
+        messages.success(
+            request, f"Gedeeld met {aantal} gemeentesecretaris(sen); zij kregen een e-mail."
+        )
+        return redirect(afweging.get_absolute_url())
+    return _uitkomst(request, afweging, delen_form=form, status=400)
+
+
+@require_POST
+@alleen_adviseur
+def vaststellen_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    form = VersieForm(request.POST)
+    if not form.is_valid():
+        raise PermissionDenied("Ongeldig verzoek.")
+    try:
+        review.vaststellen(afweging=afweging, versie=form.cleaned_data["versie"], door=request.user)
+    except dienst.Conflict as fout:
+        messages.error(request, str(fout))
+    except review.NietToegestaan as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(request, "De afweging is vastgesteld; de PDF van dit moment is bewaard.")
+    return redirect(afweging.get_absolute_url())
+
+
+@require_POST
+@alleen_adviseur
+def nieuwe_versie_view(request, pk):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    try:
+        kopie = review.nieuwe_versie(afweging=afweging, door=request.user)
+    except review.NietToegestaan as fout:
+        messages.error(request, str(fout))
+        return redirect(afweging.get_absolute_url())
+    messages.success(request, "Nieuwe versie gemaakt; de vastgestelde versie blijft ongewijzigd.")
+    return redirect("afweging:stap", pk=kopie.pk, stap="basis")

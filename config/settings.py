@@ -177,3 +177,6 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "config.staticfinders.PlotlyFinder",
 ]
+
+# Absolute address of the app, for links in e-mails.
+BASIS_URL = os.environ.get("BASIS_URL", "http://127.0.0.1:8000")

@@ -56,3 +56,19 @@ def ander_adviseur(db):
     from casussen.models import Provincie
 
     return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV26"))
+
+
+@pytest.fixture
+def secretaris_client(secretaris):
+    """A browser of its own: `client` is the same object as `adviseur_client`."""
+    from django.test import Client
+
+    eigen = Client()
+    eigen.force_login(secretaris)
+    return eigen
+
+
+@pytest.fixture(autouse=True)
+def _snelle_wachtwoorden(settings):
+    """Hashing passwords the production way costs a fifth of a second per user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -153,10 +153,13 @@ def test_autosave_keeps_a_draft_score_without_motivation(adviseur_client, afwegi
 
 
 def test_a_second_advisor_gets_a_conflict_instead_of_overwriting(
-    client, adviseur_client, afweging, adviseur
+    adviseur_client, afweging, adviseur
 ):
+    from django.test import Client
+
     from tests.conftest import _met_rol
 
+    client = Client()
     collega = _met_rol(
         "adviseur", provincie=adviseur.provincie, first_name="Carla", last_name="Collega"
     )
@@ -251,12 +254,18 @@ def test_an_adviseur_of_another_provincie_gets_404(client, ander_adviseur, afweg
     assert client.post(url, {"versie": afweging.versie}).status_code in (404, 405)
 
 
-@pytest.mark.parametrize("rol", ["secretaris", "beheerder"])
-def test_other_roles_may_not_use_the_afweging_pages(client, request, rol, afweging):
-    client.force_login(request.getfixturevalue(rol))
+def test_a_beheerder_may_not_use_the_afweging_pages(client, beheerder, afweging):
+    client.force_login(beheerder)
     assert client.get(reverse("afweging:lijst")).status_code == 403
     assert client.get(reverse("afweging:nieuw")).status_code == 403
     assert client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})).status_code == 403
+
+
+def test_a_secretaris_sees_nothing_that_was_not_shared(client, secretaris, afweging):
+    client.force_login(secretaris)
+    assert "Nog geen afwegingen" in client.get(reverse("afweging:lijst")).content.decode()
+    assert client.get(reverse("afweging:nieuw")).status_code == 403
+    assert client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})).status_code == 404
 
 
 def test_not_logged_in_goes_to_login(client, afweging):

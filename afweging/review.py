@@ -1,0 +1,199 @@
+"""Sharing an afweging with gemeentesecretarissen, their comments and formal reactions,
+the status from concept to vastgesteld, new versions, and the history of changes.
+
+Each function is one action, in one transaction, and records what it did in the history.
+Notifications go by e-mail (console backend by default, SMTP by settings).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from afweging import afwegingen as dienst
+from afweging.models import (
+    Afweging,
+    Antwoord,
+    Businesscase,
+    BusinesscaseVariant,
+    Deelnemer,
+    Deling,
+    Opmerking,
+    Reactie,
+    SuccesfactorAntwoord,
+)
+
+vastleggen = dienst.vastleggen
+
+
+class NietToegestaan(Exception):
+    pass
+
+
+def _naam(gebruiker) -> str:
+    return gebruiker.get_full_name() or gebruiker.username
+
+
+def _mail(ontvangers, onderwerp: str, tekst: str) -> None:
+    adressen = [g.email for g in ontvangers if g.email]
+    if adressen:
+        send_mail(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, adressen, fail_silently=True)
+
+
+def _link(afweging: Afweging) -> str:
+    return settings.BASIS_URL.rstrip("/") + reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
+
+
+def kandidaat_reviewers(afweging: Afweging):
+    """Gemeentesecretarissen of a deelnemende gemeente who do not have it yet."""
+    from gebruikers.models import Gebruiker
+
+    return (
+        Gebruiker.objects.filter(
+            groups__name="gemeentesecretaris",
+            is_active=True,
+            gemeenten__in=afweging.deelnemers.values("gemeente"),
+        )
+        .exclude(gedeelde_afwegingen__afweging=afweging)
+        .distinct()
+        .order_by("last_name", "username")
+    )
+
+
+@transaction.atomic
+def delen(*, afweging: Afweging, gebruikers, door) -> int:
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan("Een vastgestelde afweging wordt niet meer gedeeld voor review.")
+    nieuw = 0
+    for gebruiker in gebruikers:
+        _, gemaakt = Deling.objects.get_or_create(
+            afweging=afweging, gebruiker=gebruiker, defaults={"gedeeld_door": door}
+        )
+        if gemaakt:
+            nieuw += 1
+            vastleggen(afweging, door, f"Gedeeld met {_naam(gebruiker)}")
+            _mail(
+                [gebruiker],
+                f"Ter review: {afweging.titel}",
+                f"{_naam(door)} van de provincie {afweging.provincie} vraagt uw reactie op de "
+                f"afweging ‘{afweging.titel}’.\n\nU kunt opmerkingen per deelvraag plaatsen en "
+                f"namens uw gemeente één formele reactie geven:\n{_link(afweging)}\n",
+            )
+    if nieuw and afweging.status == Afweging.Status.CONCEPT:
+        Afweging.objects.filter(pk=afweging.pk).update(status=Afweging.Status.TER_REVIEW)
+        afweging.status = Afweging.Status.TER_REVIEW
+        vastleggen(afweging, door, "Status: ter review")
+    return nieuw
+
+
+@transaction.atomic
+def opmerking_plaatsen(*, afweging: Afweging, deelvraag, auteur, tekst: str, antwoord_op=None):
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan(
+            "Op een vastgestelde afweging kunnen geen opmerkingen meer worden geplaatst."
+        )
+    opmerking = Opmerking.objects.create(
+        afweging=afweging, deelvraag=deelvraag, auteur=auteur, tekst=tekst, antwoord_op=antwoord_op
+    )
+    if antwoord_op is None:
+        vastleggen(afweging, auteur, f"Opmerking bij deelvraag {deelvraag.nummer}")
+        ontvangers = [afweging.aangemaakt_door]
+        onderwerp = f"Opmerking bij deelvraag {deelvraag.nummer}: {afweging.titel}"
+    else:
+        vastleggen(afweging, auteur, f"Antwoord op een opmerking bij deelvraag {deelvraag.nummer}")
+        ontvangers = [antwoord_op.auteur]
+        onderwerp = f"Antwoord op uw opmerking: {afweging.titel}"
+    _mail(ontvangers, onderwerp, f"{_naam(auteur)} schreef:\n\n{tekst}\n\n{_link(afweging)}\n")
+    return opmerking
+
+
+@transaction.atomic
+def reactie_geven(*, afweging: Afweging, gemeente, auteur, standpunt: str, tekst: str) -> Reactie:
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan("Op een vastgestelde afweging kan niet meer worden gereageerd.")
+    reactie, nieuw = Reactie.objects.update_or_create(
+        afweging=afweging,
+        gemeente=gemeente,
+        defaults={"auteur": auteur, "standpunt": standpunt, "tekst": tekst},
+    )
+    vastleggen(
+        afweging,
+        auteur,
+        f"{'Formele reactie' if nieuw else 'Formele reactie gewijzigd'} namens {gemeente.naam}: "
+        f"{reactie.get_standpunt_display().lower()}",
+    )
+    _mail(
+        [afweging.aangemaakt_door],
+        f"Reactie van {gemeente.naam}: {afweging.titel}",
+        f"{_naam(auteur)} gaf namens {gemeente.naam} een formele reactie "
+        f"({reactie.get_standpunt_display().lower()}):\n\n{tekst}\n\n{_link(afweging)}\n",
+    )
+    return reactie
+
+
+@transaction.atomic
+def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
+    """Freeze the afweging and keep its PDF as it is now, so it can be reproduced."""
+    from afweging.rapport import rapport_van
+    from config.pdf import render_to_pdf
+
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan("Deze afweging is al vastgesteld.")
+
+    def opslaan():
+        nu = timezone.now()
+        afweging.status = Afweging.Status.VASTGESTELD
+        afweging.vastgesteld_op = nu
+        afweging.vastgesteld_door = door
+        _, pdf = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+        Afweging.objects.filter(pk=afweging.pk).update(
+            status=afweging.status, vastgesteld_op=nu, vastgesteld_door=door, vastgestelde_pdf=pdf
+        )
+        vastleggen(afweging, door, "Status: vastgesteld")
+
+    return dienst.stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
+
+
+@transaction.atomic
+def nieuwe_versie(*, afweging: Afweging, door) -> Afweging:
+    """A concept copy of a vastgestelde afweging, linked to it, to change further."""
+    if afweging.status != Afweging.Status.VASTGESTELD:
+        raise NietToegestaan(
+            "Alleen van een vastgestelde afweging wordt een nieuwe versie gemaakt."
+        )
+    if hasattr(afweging, "volgende"):
+        raise NietToegestaan("Van deze afweging bestaat al een nieuwe versie.")
+    oud_pk = afweging.pk
+    kopie = Afweging.objects.get(pk=oud_pk)
+    kopie.pk = None
+    kopie.status = Afweging.Status.CONCEPT
+    kopie.vorige_id = oud_pk
+    kopie.versie = 1
+    kopie.vastgesteld_op = None
+    kopie.vastgesteld_door = None
+    kopie.vastgestelde_pdf = None
+    kopie.aangemaakt_door = door
+    kopie.gewijzigd_door = door
+    kopie.is_voorbeeld = afweging.is_voorbeeld
+    kopie.save()
+    for model in (Deelnemer, Antwoord, SuccesfactorAntwoord):
+        rijen = list(model.objects.filter(afweging_id=oud_pk))
+        for rij in rijen:
+            rij.pk = None
+            rij.afweging = kopie
+        model.objects.bulk_create(rijen)
+    oud_bc = Businesscase.objects.filter(afweging_id=oud_pk).first()
+    if oud_bc is not None:
+        varianten = list(oud_bc.varianten.all())
+        oud_bc.pk = None
+        oud_bc.afweging = kopie
+        oud_bc.save()
+        for variant in varianten:
+            variant.pk = None
+            variant.businesscase = oud_bc
+        BusinesscaseVariant.objects.bulk_create(varianten)
+    vastleggen(kopie, door, f"Nieuwe versie van de vastgestelde afweging {oud_pk}")
+    return kopie

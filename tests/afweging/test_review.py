@@ -1,0 +1,220 @@
+"""Sharing, comments, formal reactions, status, new versions and the history."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.urls import reverse
+
+from afweging import review
+from afweging.afwegingen import afweging_aanmaken, met_alles
+from afweging.models import Afweging, Opmerking, Reactie
+from casussen.models import Gemeente
+
+pytestmark = pytest.mark.django_db
+
+
+def soep(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def afweging(adviseur):
+    adviseur.email = "adviseur@provincie.example"
+    adviseur.save()
+    return afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "BAR-fusie herzien", "variant": "openbaar_lichaam"},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0489", "GM0613"]),
+    )
+
+
+@pytest.fixture
+def gedeeld(afweging, adviseur, secretaris):
+    secretaris.email = "secretaris@barendrecht.example"
+    secretaris.save()
+    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    return afweging
+
+
+def url(naam, afweging):
+    return reverse(f"afweging:{naam}", kwargs={"pk": afweging.pk})
+
+
+def test_sharing_lets_the_secretaris_in_sets_ter_review_and_mails(
+    adviseur_client, afweging, secretaris
+):
+    secretaris.email = "secretaris@barendrecht.example"
+    secretaris.save()
+    response = adviseur_client.post(url("delen", afweging), {"gebruikers": [secretaris.pk]})
+    assert response.status_code == 302
+    afweging.refresh_from_db()
+    assert afweging.status == Afweging.Status.TER_REVIEW
+    assert mail.outbox[-1].to == ["secretaris@barendrecht.example"]
+    assert "Ter review: BAR-fusie herzien" == mail.outbox[-1].subject
+    from django.test import Client
+
+    client = Client()
+    client.force_login(secretaris)
+    assert client.get(url("uitkomst", afweging)).status_code == 200
+    assert "BAR-fusie herzien" in client.get(reverse("afweging:lijst")).content.decode()
+
+
+def test_only_secretarissen_of_the_members_are_offered(adviseur_client, afweging):
+    from tests.conftest import _met_rol
+
+    elders = _met_rol("gemeentesecretaris", username="elders")
+    elders.gemeenten.add(Gemeente.objects.get(code="GM0363"))
+    assert elders not in review.kandidaat_reviewers(afweging)
+    response = adviseur_client.post(url("delen", afweging), {"gebruikers": [elders.pk]})
+    assert response.status_code == 400
+    assert not afweging.delingen.exists()
+
+
+def test_the_reviewer_comments_and_the_adviseur_answers(
+    secretaris_client, adviseur_client, gedeeld
+):
+    client = secretaris_client
+    response = client.post(
+        url("opmerking", gedeeld),
+        {"deelvraag": 5, "tekst": "Is de raad van Albrandswaard al gehoord?"},
+    )
+    assert response.status_code == 302
+    opmerking = Opmerking.objects.get()
+    assert opmerking.deelvraag.nummer == 5
+    assert mail.outbox[-1].to == ["adviseur@provincie.example"]
+
+    adviseur_client.post(
+        url("opmerking", gedeeld),
+        {"deelvraag": 5, "antwoord_op": opmerking.pk, "tekst": "Ja, op 3 maart."},
+    )
+    assert opmerking.antwoorden.get().tekst == "Ja, op 3 maart."
+    assert mail.outbox[-1].to == ["secretaris@barendrecht.example"]
+    pagina = soep(client.get(url("uitkomst", gedeeld)))
+    blok = pagina.find(id="dv-opmerkingen-5").get_text(" ", strip=True)
+    assert "Is de raad van Albrandswaard al gehoord?" in blok and "Ja, op 3 maart." in blok
+
+
+def test_an_empty_comment_is_refused_in_dutch(secretaris_client, gedeeld):
+    client = secretaris_client
+    response = client.post(url("opmerking", gedeeld), {"deelvraag": 2, "tekst": ""})
+    assert response.status_code == 400
+    assert "Schrijf eerst uw opmerking." in soep(response).find(id="dv-opmerkingen-2").get_text()
+
+
+def test_the_adviseur_answers_but_does_not_comment_and_the_reviewer_does_not_answer(
+    client, adviseur_client, gedeeld, secretaris
+):
+    assert (
+        adviseur_client.post(url("opmerking", gedeeld), {"deelvraag": 1, "tekst": "x"}).status_code
+        == 403
+    )
+    client.force_login(secretaris)
+    client.post(url("opmerking", gedeeld), {"deelvraag": 1, "tekst": "Vraag"})
+    opmerking = Opmerking.objects.get()
+    response = client.post(
+        url("opmerking", gedeeld), {"deelvraag": 1, "antwoord_op": opmerking.pk, "tekst": "y"}
+    )
+    assert response.status_code == 403
+
+
+def test_one_formal_reaction_per_gemeente_and_only_for_the_own_gemeente(
+    client, gedeeld, secretaris
+):
+    client.force_login(secretaris)
+    barendrecht = Gemeente.objects.get(code="GM0489")
+    data = {
+        "gemeente": barendrecht.pk,
+        "standpunt": "kanttekeningen",
+        "tekst": "Eerst de frictiekosten.",
+    }
+    assert client.post(url("reactie", gedeeld), data).status_code == 302
+    data["standpunt"] = "instemmend"
+    client.post(url("reactie", gedeeld), data)
+    reactie = Reactie.objects.get()
+    assert (reactie.gemeente, reactie.standpunt) == (barendrecht, "instemmend")
+    albrandswaard = Gemeente.objects.get(code="GM0613")  # Not this secretaris' gemeente.
+    response = client.post(url("reactie", gedeeld), {**data, "gemeente": albrandswaard.pk})
+    assert response.status_code == 400
+    assert Reactie.objects.count() == 1
+
+
+def test_a_secretaris_never_edits_scores(secretaris_client, gedeeld):
+    client = secretaris_client
+    stap = reverse("afweging:stap", kwargs={"pk": gedeeld.pk, "stap": "meerwaarde"})
+    assert client.get(stap).status_code == 403
+    assert client.post(stap, {"versie": gedeeld.versie}).status_code == 403
+
+
+def test_vaststellen_freezes_and_keeps_the_pdf(adviseur_client, gedeeld):
+    response = adviseur_client.post(url("vaststellen", gedeeld), {"versie": gedeeld.versie})
+    assert response.status_code == 302
+    gedeeld.refresh_from_db()
+    assert gedeeld.status == Afweging.Status.VASTGESTELD
+    bewaard = bytes(gedeeld.vastgestelde_pdf)
+    assert bewaard.startswith(b"%PDF")
+    # Reference data changing later does not change the PDF of the vastgestelde version.
+    Gemeente.objects.filter(code="GM0489").update(naam="Barendrecht (gewijzigd)")
+    assert adviseur_client.get(url("rapport-pdf", gedeeld)).content == bewaard
+    stap = reverse("afweging:stap", kwargs={"pk": gedeeld.pk, "stap": "meerwaarde"})
+    assert adviseur_client.post(stap, {"versie": gedeeld.versie}).status_code == 403
+
+
+def test_vaststellen_with_a_stale_version_is_refused(adviseur_client, gedeeld):
+    adviseur_client.post(url("vaststellen", gedeeld), {"versie": gedeeld.versie - 1})
+    gedeeld.refresh_from_db()
+    assert gedeeld.status == Afweging.Status.TER_REVIEW
+
+
+def test_editing_a_vastgestelde_afweging_starts_a_linked_new_version(
+    adviseur_client, gedeeld, adviseur
+):
+    antwoord = gedeeld.antwoorden.get(deelvraag__nummer=1)
+    antwoord.oordeel, antwoord.motivering = "1", "Oud oordeel."
+    antwoord.save()
+    review.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
+    response = adviseur_client.post(url("nieuwe-versie", gedeeld))
+    nieuw = Afweging.objects.exclude(pk=gedeeld.pk).get()
+    assert response["Location"] == reverse(
+        "afweging:stap", kwargs={"pk": nieuw.pk, "stap": "basis"}
+    )
+    assert (nieuw.vorige, nieuw.status) == (gedeeld, Afweging.Status.CONCEPT)
+    assert nieuw.antwoorden.get(deelvraag__nummer=1).motivering == "Oud oordeel."
+    assert nieuw.deelnemers.count() == 2
+    assert adviseur_client.post(url("nieuwe-versie", gedeeld)).status_code == 302
+    assert Afweging.objects.count() == 2  # Only one new version.
+
+
+def test_every_change_is_recorded_and_shown_to_the_adviseur(
+    adviseur_client, secretaris_client, gedeeld
+):
+    stap = reverse("afweging:stap", kwargs={"pk": gedeeld.pk, "stap": "meerwaarde"})
+    antwoorden = gedeeld.antwoorden.filter(deelvraag__onderdeel__code="meerwaarde").order_by(
+        "deelvraag__nummer"
+    )
+    data = {"versie": gedeeld.versie, "antwoorden-TOTAL_FORMS": 3, "antwoorden-INITIAL_FORMS": 3,
+            "antwoorden-MIN_NUM_FORMS": 0, "antwoorden-MAX_NUM_FORMS": 1000, "actie": "opslaan"}  # fmt: skip
+    for i, a in enumerate(antwoorden):
+        data |= {f"antwoorden-{i}-id": a.pk, f"antwoorden-{i}-oordeel": "1" if i == 0 else "",
+                 f"antwoorden-{i}-motivering": "Goed." if i == 0 else "", f"antwoorden-{i}-bronnen": ""}  # fmt: skip
+    adviseur_client.post(stap, data)
+    geschiedenis = [w.wat for w in gedeeld.wijzigingen.all()]
+    assert geschiedenis[0] == "deelvraag 1: oordeel, motivering"
+    assert "Gedeeld met Test Gebruiker" in " ".join(geschiedenis)
+    assert "Afweging aangemaakt" in geschiedenis
+    pagina = soep(adviseur_client.get(url("uitkomst", gedeeld)))
+    assert "deelvraag 1: oordeel, motivering" in pagina.find(id="beheer-kop").parent.get_text()
+    assert soep(secretaris_client.get(url("uitkomst", gedeeld))).find(id="beheer-kop") is None
+
+
+def test_the_pdf_contains_the_reactions(gedeeld, secretaris):
+    from afweging.rapport import rapport_van
+    from config.pdf import render_to_pdf
+
+    review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+                         auteur=secretaris, standpunt="niet_instemmend", tekst="Te vroeg geëvalueerd.")  # fmt: skip
+    html, _ = render_to_pdf(
+        "afweging/pdf/rapport.html",
+        {"rapport": rapport_van(met_alles(Afweging.objects.filter(pk=gedeeld.pk)).get())},
+    )
+    assert "Barendrecht: Niet instemmend" in html
+    assert "Te vroeg geëvalueerd." in html

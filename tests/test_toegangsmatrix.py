@@ -1,0 +1,107 @@
+"""Every afweging URL against every role: who gets in, and none may see what is not theirs.
+
+Expected codes: 200 for who may, 302 to the login page for who is not logged in, 404 for
+who may not know the afweging exists (another provincie, not shared), 403 for a role
+that may never do this.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from afweging import review
+from afweging.afwegingen import afweging_aanmaken
+from casussen.models import Gemeente
+from tests.conftest import _met_rol
+
+pytestmark = pytest.mark.django_db
+
+ROLLEN = ["anoniem", "adviseur", "ander_adviseur", "reviewer", "andere_secretaris", "beheerder"]
+
+# GET pages: name, expected per role (same order as ROLLEN).
+PAGINAS = {
+    "lijst": (302, 200, 200, 200, 200, 403),
+    "nieuw": (302, 200, 200, 403, 403, 403),
+    "uitkomst": (302, 200, 404, 200, 404, 403),
+    "stap:basis": (302, 200, 404, 403, 403, 403),
+    "stap:meerwaarde": (302, 200, 404, 403, 403, 403),
+    "stap:condities": (302, 200, 404, 403, 403, 403),
+    "businesscase": (302, 200, 404, 403, 403, 403),
+    "rapport-pdf": (302, 200, 404, 200, 404, 403),
+}
+# POST actions: expected per role; a refused role must change nothing.
+ACTIES = {
+    "delen": (302, 400, 404, 403, 403, 403),
+    "opmerking": (302, 403, 404, 302, 404, 403),
+    "reactie": (302, 403, 403, 302, 404, 403),
+    "vaststellen": (302, 302, 404, 403, 403, 403),
+}
+
+
+@pytest.fixture
+def opzet(adviseur, ander_adviseur, secretaris, beheerder):
+    afweging = afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "Matrix", "variant": "openbaar_lichaam"},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0489", "GM0613"]),
+    )
+    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    andere = _met_rol("gemeentesecretaris", username="andere-secretaris")
+    andere.gemeenten.add(Gemeente.objects.get(code="GM0613"))  # A member, but not shared.
+    gebruikers = {
+        "adviseur": adviseur, "ander_adviseur": ander_adviseur, "reviewer": secretaris,
+        "andere_secretaris": andere, "beheerder": beheerder,
+    }  # fmt: skip
+    return afweging, gebruikers
+
+
+def client_voor(rol, gebruikers):
+    client = Client()
+    if rol != "anoniem":
+        client.force_login(gebruikers[rol])
+    return client
+
+
+def pagina_url(naam, afweging):
+    if naam in ("lijst", "nieuw"):
+        return reverse(f"afweging:{naam}")
+    if naam.startswith("stap:"):
+        return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": naam.split(":")[1]})
+    return reverse(f"afweging:{naam}", kwargs={"pk": afweging.pk})
+
+
+@pytest.mark.parametrize("naam", PAGINAS)
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_page_access(opzet, naam, rol):
+    afweging, gebruikers = opzet
+    response = client_voor(rol, gebruikers).get(pagina_url(naam, afweging))
+    verwacht = PAGINAS[naam][ROLLEN.index(rol)]
+    assert response.status_code == verwacht, (naam, rol)
+    if verwacht == 302:
+        assert response["Location"].startswith(reverse("login"))
+
+
+def actie_data(naam, afweging):
+    barendrecht = Gemeente.objects.get(code="GM0489")
+    return {
+        "delen": {"gebruikers": []},
+        "opmerking": {"deelvraag": 1, "tekst": "Vraag"},
+        "reactie": {"gemeente": barendrecht.pk, "standpunt": "instemmend", "tekst": "Akkoord"},
+        "vaststellen": {"versie": afweging.versie},
+    }[naam]
+
+
+@pytest.mark.parametrize("naam", ACTIES)
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_action_access(opzet, naam, rol):
+    afweging, gebruikers = opzet
+    voor = (afweging.opmerkingen.count(), afweging.reacties.count(), afweging.status)
+    response = client_voor(rol, gebruikers).post(
+        reverse(f"afweging:{naam}", kwargs={"pk": afweging.pk}), actie_data(naam, afweging)
+    )
+    verwacht = ACTIES[naam][ROLLEN.index(rol)]
+    assert response.status_code == verwacht, (naam, rol)
+    afweging.refresh_from_db()
+    na = (afweging.opmerkingen.count(), afweging.reacties.count(), afweging.status)
+    if verwacht in (403, 404) or rol == "anoniem":
+        assert na == voor, (naam, rol)
