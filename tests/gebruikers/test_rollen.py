@@ -38,6 +38,8 @@ def test_demo_users_are_made_with_the_documented_password(settings, capsys):
     assert adviseur.check_password("fusietoets-demo")
     assert adviseur.is_adviseur and adviseur.provincie.code == "PV28"
     assert Gebruiker.objects.get(username="beheerder").is_staff
+    secretaris = Gebruiker.objects.get(username="secretaris")
+    assert [g.naam for g in secretaris.gemeenten.all()] == ["Leiderdorp"]
     call_command("maak_demogebruikers")  # A second run repairs, it does not duplicate.
     assert Gebruiker.objects.filter(username="adviseur").count() == 1
 

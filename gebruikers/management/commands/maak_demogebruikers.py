@@ -26,26 +26,36 @@ class Command(BaseCommand):
             )
         try:
             zuid_holland = Provincie.objects.get(code="PV28")
-            barendrecht = Gemeente.objects.get(code="GM0489")
+            # Leiderdorp takes part in the example afweging, so the demo can share it.
+            leiderdorp = Gemeente.objects.get(code="GM0547")
         except (Provincie.DoesNotExist, Gemeente.DoesNotExist) as fout:
             raise CommandError(
                 "Laad eerst de referentiegegevens: python manage.py laad_referentiedata"
             ) from fout
 
         adviseur = self._gebruiker(
-            "adviseur", "Anna", "de Adviseur", rollen.ADVISEUR, provincie=zuid_holland
+            "adviseur",
+            "Anna",
+            "de Adviseur",
+            rollen.ADVISEUR,
+            provincie=zuid_holland,
+            email="adviseur@zuid-holland.example",
         )
         secretaris = self._gebruiker(
-            "secretaris", "Sam", "de Secretaris", rollen.GEMEENTESECRETARIS
+            "secretaris",
+            "Sam",
+            "de Secretaris",
+            rollen.GEMEENTESECRETARIS,
+            email="secretaris@leiderdorp.example",
         )
-        secretaris.gemeenten.set([barendrecht])
+        secretaris.gemeenten.set([leiderdorp])
         self._gebruiker("beheerder", "Bea", "de Beheerder", rollen.BEHEERDER, is_staff=True)
 
         self.stdout.write(
             "Demogebruikers (alleen lokaal), wachtwoord voor alle drie: " + DEMO_WACHTWOORD
         )
         self.stdout.write(f"  adviseur   – adviseur, provincie {adviseur.provincie}")
-        self.stdout.write("  secretaris – gemeentesecretaris van Barendrecht")
+        self.stdout.write("  secretaris – gemeentesecretaris van Leiderdorp")
         self.stdout.write("  beheerder  – beheerder (toegang tot /beheer/)")
 
     def _gebruiker(self, gebruikersnaam, voornaam, achternaam, rol, **velden):
