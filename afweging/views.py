@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from afweging import afwegingen as dienst
 from afweging import businesscase as bcdienst
-from afweging import review
+from afweging import exports, review
 from afweging.forms import (
     AfwegingForm,
     AntwoordFormSet,
@@ -524,3 +524,33 @@ def nieuwe_versie_view(request, pk):
         return redirect(afweging.get_absolute_url())
     messages.success(request, "Nieuwe versie gemaakt; de vastgestelde versie blijft ongewijzigd.")
     return redirect("afweging:stap", pk=kopie.pk, stap="basis")
+
+
+@require_GET
+@adviseur_of_reviewer
+def export_view(request, pk, formaat):
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    naam = f"afweging-{afweging.pk}-{slugify(afweging.titel)[:50] or 'export'}"
+    if formaat == "csv":
+        antwoord = HttpResponse(exports.als_csv(afweging), content_type="text/csv; charset=utf-8")
+    elif formaat == "xlsx":
+        antwoord = HttpResponse(
+            exports.als_excel(afweging),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    elif formaat == "json":
+        antwoord = HttpResponse(
+            exports.als_json(afweging), content_type="application/json; charset=utf-8"
+        )
+    else:
+        raise Http404
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
+    return antwoord
+
+
+@require_GET
+@adviseur_of_reviewer
+def rapport_view(request, pk):
+    """The report in the browser: the same Rapport object and content as the PDF."""
+    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    return render(request, "afweging/rapport.html", {"rapport": rapport_van(afweging)})

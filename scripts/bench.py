@@ -111,6 +111,7 @@ def main() -> None:
         "gemeente_page": "/gemeenten/gm0489/",
         "benchmark_page": "/benchmark/?fusieorganisatie=bar-organisatie",
         "uitkomst_page": f"/afwegingen/{afweging.pk}/",
+        "rapport_page": f"/afwegingen/{afweging.pk}/rapport/",
         "stap_condities_page": f"/afwegingen/{afweging.pk}/condities/",
     }
     for naam, url in paginas.items():

@@ -27,7 +27,11 @@ PAGINAS = {
     "stap:meerwaarde": (302, 200, 404, 403, 403, 403),
     "stap:condities": (302, 200, 404, 403, 403, 403),
     "businesscase": (302, 200, 404, 403, 403, 403),
+    "rapport": (302, 200, 404, 200, 404, 403),
     "rapport-pdf": (302, 200, 404, 200, 404, 403),
+    "export:csv": (302, 200, 404, 200, 404, 403),
+    "export:xlsx": (302, 200, 404, 200, 404, 403),
+    "export:json": (302, 200, 404, 200, 404, 403),
 }
 # POST actions: expected per role; a refused role must change nothing.
 ACTIES = {
@@ -65,6 +69,8 @@ def client_voor(rol, gebruikers):
 def pagina_url(naam, afweging):
     if naam in ("lijst", "nieuw"):
         return reverse(f"afweging:{naam}")
+    if naam.startswith("export:"):
+        return reverse("afweging:export", kwargs={"pk": afweging.pk, "formaat": naam.split(":")[1]})
     if naam.startswith("stap:"):
         return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": naam.split(":")[1]})
     return reverse(f"afweging:{naam}", kwargs={"pk": afweging.pk})

@@ -94,3 +94,15 @@ def test_rapport_pdf_command_writes_the_same_pdf(afweging, tmp_path):
     pad = tmp_path / "advies.pdf"
     call_command("rapport_pdf", str(afweging.pk), str(pad), stdout=io.StringIO())
     assert "Advies: Onvolledig" in pdf_tekst(pad.read_bytes())
+
+
+def test_the_report_page_and_the_pdf_show_the_same_content(adviseur_client, afweging):
+    from bs4 import BeautifulSoup
+
+    pagina = adviseur_client.get(reverse("afweging:rapport", kwargs={"pk": afweging.pk}))
+    html, _ = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+    scherm = BeautifulSoup(pagina.content, "html.parser").select_one("article.rapport")
+    papier = BeautifulSoup(html, "html.parser").body
+    koppen = [h.get_text(" ", strip=True) for h in scherm.select("h2")]
+    assert koppen == [h.get_text(" ", strip=True) for h in papier.select("h2")]
+    assert "Advies: Onvolledig" in scherm.get_text()

@@ -1,0 +1,74 @@
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from afweging.afwegingen import afweging_aanmaken
+from casussen.models import Gemeente
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def afweging(adviseur):
+    afweging = afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "Export", "variant": "centrumconstructie",
+                "centrumgemeente": Gemeente.objects.get(code="GM0547")},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
+    )  # fmt: skip
+    antwoord = afweging.antwoorden.get(deelvraag__nummer=2)
+    antwoord.oordeel, antwoord.motivering = "-1", "Zwakke regio; “aanhalingstekens”, é"
+    antwoord.save()
+    return afweging
+
+
+def url(afweging, formaat):
+    return reverse("afweging:export", kwargs={"pk": afweging.pk, "formaat": formaat})
+
+
+def test_csv_has_every_deelvraag_with_score_and_motivation(adviseur_client, afweging):
+    response = adviseur_client.get(url(afweging, "csv"))
+    rijen = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [int(r["deelvraag"]) for r in rijen] == list(range(1, 9))
+    assert rijen[1]["score"] == "−1"
+    assert rijen[1]["motivering"] == "Zwakke regio; “aanhalingstekens”, é"
+
+
+def test_excel_holds_the_same_scores(adviseur_client, afweging):
+    response = adviseur_client.get(url(afweging, "xlsx"))
+    blad = load_workbook(io.BytesIO(response.content)).active
+    assert blad["B1"].value == "Export"
+    assert blad["B2"].value == "Onvolledig"
+    assert blad["F8"].value == "Zwakke regio; “aanhalingstekens”, é"
+
+
+def test_the_json_export_carries_the_whole_afweging(adviseur_client, afweging):
+    gegevens = json.loads(adviseur_client.get(url(afweging, "json")).content)
+    assert gegevens["centrumgemeente"] == "GM0547"
+    assert [d["gemeentecode"] for d in gegevens["deelnemers"]] == ["GM0547", "GM0638"]
+    assert gegevens["antwoorden"][1] == {
+        "deelvraag": 2, "oordeel": "-1", "motivering": "Zwakke regio; “aanhalingstekens”, é",
+        "bronnen": "",
+    }  # fmt: skip
+    assert gegevens["uitkomst"]["advies"] == "onvolledig"
+
+
+def test_exporteer_afweging_prints_the_same_json(adviseur_client, afweging):
+    uit = io.StringIO()
+    call_command("exporteer_afweging", str(afweging.pk), stdout=uit)
+    assert json.loads(uit.getvalue()) == json.loads(
+        adviseur_client.get(url(afweging, "json")).content
+    )
+
+
+def test_an_unknown_format_is_404_and_another_provincie_sees_nothing(
+    client, adviseur_client, afweging, ander_adviseur
+):
+    assert adviseur_client.get(url(afweging, "pdfx")).status_code == 404
+    client.force_login(ander_adviseur)
+    assert client.get(url(afweging, "csv")).status_code == 404
