@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.functional import cached_property
 
 from gebruikers import rollen
 
@@ -29,8 +30,14 @@ class Gebruiker(AbstractUser):
         verbose_name = "gebruiker"
         verbose_name_plural = "gebruikers"
 
+    @cached_property
+    def _rollen(self) -> frozenset[str]:
+        # One query per request instead of one per check; a user's groups do not change
+        # while a request is handled.
+        return frozenset(self.groups.values_list("name", flat=True))
+
     def heeft_rol(self, rol: str) -> bool:
-        return self.groups.filter(name=rol).exists()
+        return rol in self._rollen
 
     @property
     def is_adviseur(self) -> bool:
@@ -46,4 +53,4 @@ class Gebruiker(AbstractUser):
 
     @property
     def rolnamen(self) -> list[str]:
-        return [groep.name for groep in self.groups.all()]
+        return sorted(self._rollen)

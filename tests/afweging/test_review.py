@@ -218,3 +218,32 @@ def test_the_pdf_contains_the_reactions(gedeeld, secretaris):
     )
     assert "Barendrecht: Niet instemmend" in html
     assert "Te vroeg geëvalueerd." in html
+
+
+def test_the_result_and_report_pages_do_not_query_more_with_more_review(
+    adviseur_client, gedeeld, secretaris
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def tel(naam):
+        with CaptureQueriesContext(connection) as vragen:
+            assert adviseur_client.get(url(naam, gedeeld)).status_code == 200
+        return len(vragen.captured_queries)
+
+    tel("uitkomst")  # The first view makes the business case with its defaults.
+    voor = {naam: tel(naam) for naam in ("uitkomst", "rapport")}
+    from afweging.models import Deelvraag
+
+    for nummer in range(1, 6):
+        deelvraag = Deelvraag.objects.get(onderdeel__kader=gedeeld.kader, nummer=nummer)
+        opmerking = review.opmerking_plaatsen(
+            afweging=gedeeld, deelvraag=deelvraag, auteur=secretaris, tekst=f"Vraag {nummer}"
+        )
+        review.opmerking_plaatsen(
+            afweging=gedeeld, deelvraag=deelvraag, auteur=gedeeld.aangemaakt_door,
+            tekst="Antwoord", antwoord_op=opmerking,
+        )  # fmt: skip
+    review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+                         auteur=secretaris, standpunt="instemmend", tekst="Akkoord")  # fmt: skip
+    assert {naam: tel(naam) for naam in ("uitkomst", "rapport")} == voor
