@@ -371,6 +371,14 @@ def businesscase_view(request, pk):
                 form.save()
                 for variantform in varianten.forms:
                     variantform.save()
+                gewijzigd = form.changed_data + [
+                    f"{f.instance.get_soort_display().lower()}: {veld}"
+                    for f in varianten.forms
+                    for veld in f.changed_data
+                ]
+                dienst.vastleggen(
+                    afweging, request.user, "Businesscase gewijzigd: " + ", ".join(gewijzigd)
+                )
 
             try:
                 dienst.stap_opslaan(

@@ -79,6 +79,9 @@ def test_saving_inputs_recomputes_and_raises_the_version(adviseur_client, afwegi
     assert barendrecht.aandeel == pytest.approx(0.5)
     afweging.refresh_from_db()
     assert afweging.versie == 2
+    wat = afweging.wijzigingen.first().wat
+    assert wat.startswith("Businesscase gewijzigd: basis_overhead, verdeelsleutel")
+    assert "voorgestelde variant: besparing_pct" in wat
 
 
 def test_a_fixed_split_that_does_not_add_up_is_refused_in_dutch(adviseur_client, afweging):

@@ -106,3 +106,25 @@ def test_the_report_page_and_the_pdf_show_the_same_content(adviseur_client, afwe
     koppen = [h.get_text(" ", strip=True) for h in scherm.select("h2")]
     assert koppen == [h.get_text(" ", strip=True) for h in papier.select("h2")]
     assert "Advies: Onvolledig" in scherm.get_text()
+
+
+def test_markup_in_every_free_text_field_is_escaped_in_page_and_pdf(adviseur, secretaris):
+    from afweging import review
+
+    boos = "<img src=x onerror=alert(1)>"
+    afweging = afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": f"Titel {boos}", "variant": "openbaar_lichaam"},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0489", "GM0613"]),
+    )
+    deelnemer = afweging.deelnemers.first()
+    deelnemer.motieven_toelichting = boos
+    deelnemer.save()
+    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.reactie_geven(afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"),
+                         auteur=secretaris, standpunt="instemmend", tekst=f"Reactie {boos}")  # fmt: skip
+    afweging = met_alles(Afweging.objects.filter(pk=afweging.pk)).get()
+    html, inhoud = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+    assert boos not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<img src=x" in pdf_tekst(inhoud)  # Shown as text, not run.
