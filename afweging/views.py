@@ -84,6 +84,11 @@ def nieuw_view(request):
     return render(request, "afweging/nieuw.html", {"form": form})
 
 
+def _laad(request, pk) -> Afweging:
+    """The afweging with everything its pages need, if this user may see it (else 404)."""
+    return afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+
+
 def _formulieren(afweging: Afweging, stap: str, data=None, *, strikt=True) -> dict:
     if stap == "basis":
         return {"form": AfwegingForm(data, instance=afweging, initial={"versie": afweging.versie})}
@@ -124,7 +129,7 @@ def _geldig(formulieren: dict) -> bool:
 def stap_view(request, pk, stap):
     if stap not in dienst.STAPPEN:
         raise Http404
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     if afweging.status == Afweging.Status.VASTGESTELD:
         if request.method == "POST":
             raise PermissionDenied("Een vastgestelde afweging kan niet meer worden gewijzigd.")
@@ -267,7 +272,7 @@ def _voortgang_context(afweging: Afweging, stap: str | None) -> dict:
 @require_GET
 @adviseur_of_reviewer
 def uitkomst_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     return _uitkomst(request, afweging)
 
 
@@ -345,7 +350,7 @@ def _reactie_form(request, afweging, data=None):
 @require_http_methods(["GET", "POST"])
 @alleen_adviseur
 def businesscase_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     businesscase = bcdienst.businesscase_van(afweging)
     deelnemers = list(afweging.deelnemers.all())
     data = request.POST if request.method == "POST" else None
@@ -416,7 +421,7 @@ def businesscase_view(request, pk):
 @require_GET
 @adviseur_of_reviewer
 def rapport_pdf_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     if afweging.vastgestelde_pdf:
         # Vastgesteld: exactly the PDF of that moment, whatever changed since.
         inhoud = bytes(afweging.vastgestelde_pdf)
@@ -433,7 +438,7 @@ def rapport_pdf_view(request, pk):
 @require_POST
 @adviseur_of_reviewer
 def opmerking_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     form = OpmerkingForm(request.POST)
     eigenaar, reviewer = is_eigenaar(request.user, afweging), is_reviewer(request.user, afweging)
     if form.is_valid():
@@ -467,7 +472,7 @@ def opmerking_view(request, pk):
 @require_POST
 @alleen_reviewer
 def reactie_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     if not is_reviewer(request.user, afweging):
         raise PermissionDenied("Deze afweging is niet met u gedeeld.")
     form = _reactie_form(request, afweging, request.POST)
@@ -487,7 +492,7 @@ def reactie_view(request, pk):
 @require_POST
 @alleen_adviseur
 def delen_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     form = DelenForm(request.POST, kandidaten=review.kandidaat_reviewers(afweging))
     if form.is_valid():
         try:
@@ -506,7 +511,7 @@ def delen_view(request, pk):
 @require_POST
 @alleen_adviseur
 def vaststellen_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     form = VersieForm(request.POST)
     if not form.is_valid():
         raise PermissionDenied("Ongeldig verzoek.")
@@ -524,7 +529,7 @@ def vaststellen_view(request, pk):
 @require_POST
 @alleen_adviseur
 def nieuwe_versie_view(request, pk):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     try:
         kopie = review.nieuwe_versie(afweging=afweging, door=request.user)
     except review.NietToegestaan as fout:
@@ -537,7 +542,7 @@ def nieuwe_versie_view(request, pk):
 @require_GET
 @adviseur_of_reviewer
 def export_view(request, pk, formaat):
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     naam = f"afweging-{afweging.pk}-{slugify(afweging.titel)[:50] or 'export'}"
     if formaat == "csv":
         antwoord = HttpResponse(exports.als_csv(afweging), content_type="text/csv; charset=utf-8")
@@ -560,5 +565,5 @@ def export_view(request, pk, formaat):
 @adviseur_of_reviewer
 def rapport_view(request, pk):
     """The report in the browser: the same Rapport object and content as the PDF."""
-    afweging = afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
+    afweging = _laad(request, pk)
     return render(request, "afweging/rapport.html", {"rapport": rapport_van(afweging)})
