@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import F, Prefetch
@@ -61,9 +62,27 @@ class KaderOntbreekt(Exception):
     pass
 
 
+SAMENVOEGEN_BINNEN = timedelta(minutes=15)
+
+
 def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
-    """Record a change in the afweging's history: who, when (now), what."""
-    return Wijziging.objects.create(afweging=afweging, door=door, wat=wat[:300], details=details)
+    """Record a change in the afweging's history: who, when (now), what.
+
+    The same change by the same person within a quarter of an hour (autosave while typing)
+    updates the moment of the last entry instead of adding a new one.
+    """
+    wat = wat[:300]
+    laatste = afweging.wijzigingen.order_by("-moment", "-pk").first()
+    nu = timezone.now()
+    if (
+        laatste is not None
+        and laatste.door_id == door.pk
+        and laatste.wat == wat
+        and nu - laatste.moment < SAMENVOEGEN_BINNEN
+    ):
+        Wijziging.objects.filter(pk=laatste.pk).update(moment=nu)
+        return laatste
+    return Wijziging.objects.create(afweging=afweging, door=door, wat=wat, details=details)
 
 
 def _vergrendel(afweging: Afweging, versie: int, door) -> None:
@@ -101,12 +120,18 @@ def afweging_aanmaken(*, door, velden: dict, gemeenten: Iterable[Gemeente]) -> A
         SuccesfactorAntwoord(afweging=afweging, succesfactor=factor)
         for factor in kader.succesfactoren.all()
     )
+    from afweging.businesscase import businesscase_van
+
+    businesscase_van(afweging)
     return afweging
 
 
 def _zet_deelnemers(afweging: Afweging, gemeenten: Iterable[Gemeente]) -> None:
     gewenst = {g.pk for g in gemeenten}
     afweging.deelnemers.exclude(gemeente_id__in=gewenst).delete()
+    # A gemeente that no longer takes part loses its reviewers and its formal reaction.
+    afweging.delingen.exclude(gebruiker__gemeenten__in=gewenst).delete()
+    afweging.reacties.exclude(gemeente_id__in=gewenst).delete()
     bestaand = set(afweging.deelnemers.values_list("gemeente_id", flat=True))
     Deelnemer.objects.bulk_create(
         Deelnemer(afweging=afweging, gemeente_id=pk) for pk in sorted(gewenst - bestaand)
@@ -169,25 +194,29 @@ def formset_opslaan(*, afweging: Afweging, formsets, versie: int, door) -> Afweg
 
 
 def met_alles(queryset):
-    return queryset.select_related(
-        "provincie", "kader", "centrumgemeente", "aangemaakt_door", "gewijzigd_door"
-    ).prefetch_related(
-        Prefetch(
-            "deelnemers",
-            queryset=Deelnemer.objects.select_related("gemeente__provincie").prefetch_related(
-                "gemeente__inwonertallen"
+    return (
+        queryset.defer("vastgestelde_pdf")
+        .select_related(
+            "provincie", "kader", "centrumgemeente", "aangemaakt_door", "gewijzigd_door"
+        )
+        .prefetch_related(
+            Prefetch(
+                "deelnemers",
+                queryset=Deelnemer.objects.select_related("gemeente__provincie").prefetch_related(
+                    "gemeente__inwonertallen"
+                ),
             ),
-        ),
-        Prefetch(
-            "antwoorden",
-            queryset=Antwoord.objects.select_related("deelvraag__onderdeel").order_by(
-                "deelvraag__nummer"
+            Prefetch(
+                "antwoorden",
+                queryset=Antwoord.objects.select_related("deelvraag__onderdeel").order_by(
+                    "deelvraag__nummer"
+                ),
             ),
-        ),
-        Prefetch(
-            "succesfactorantwoorden",
-            queryset=SuccesfactorAntwoord.objects.select_related("succesfactor"),
-        ),
+            Prefetch(
+                "succesfactorantwoorden",
+                queryset=SuccesfactorAntwoord.objects.select_related("succesfactor"),
+            ),
+        )
     )
 
 

@@ -60,8 +60,21 @@ def businesscase_van(afweging: Afweging) -> Businesscase:
     return businesscase
 
 
+def _standaard(afweging: Afweging) -> Businesscase:
+    """The defaults, in memory: reading a page never writes to the database."""
+    businesscase = Businesscase(afweging=afweging)
+    businesscase.standaardvarianten = [
+        BusinesscaseVariant(soort="voorgesteld", frictiekosten=afweging.frictiekostenbudget or 0),
+        BusinesscaseVariant(soort="alternatief"),
+    ]
+    return businesscase
+
+
 def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Resultaat:
-    businesscase = businesscase or businesscase_van(afweging)
+    if businesscase is None:
+        businesscase = Businesscase.objects.filter(afweging=afweging).first() or _standaard(
+            afweging
+        )
     analyse = laatste_jaarrekening()
     leden, zonder, via_bijdrage = [], [], []
     for deelnemer in afweging.deelnemers.all():
@@ -85,7 +98,10 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Res
     if basis is None:
         return resultaat
     namen = variantnamen(afweging)
-    for variant in businesscase.varianten.all():
+    varianten = (
+        businesscase.standaardvarianten if businesscase.pk is None else businesscase.varianten.all()
+    )
+    for variant in varianten:
         invoer = bc.Variantinvoer(
             naam=namen[variant.soort],
             besparing_pct=float(variant.besparing_pct),

@@ -10,7 +10,19 @@ import json
 from afweging.afwegingen import resultaat
 from afweging.models import Afweging
 
-KOLOMMEN = ["onderdeel", "deelvraag", "vraag", "gewicht", "score", "motivering", "bronnen"]
+KOLOMMEN = [
+    "onderdeel", "deelvraag", "vraag", "gewicht", "score", "score_getal", "motivering", "bronnen",
+]  # fmt: skip
+# Spreadsheets run a CSV cell that starts with one of these as a formula: user text is
+# prefixed with an apostrophe so it stays text (CSV injection). The Excel export marks
+# its cells as text instead.
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def veilig(waarde):
+    if isinstance(waarde, str) and waarde.startswith(FORMULETEKENS):
+        return "'" + waarde
+    return waarde
 
 
 def scoreregels(afweging: Afweging) -> list[dict]:
@@ -21,6 +33,7 @@ def scoreregels(afweging: Afweging) -> list[dict]:
             "vraag": a.deelvraag.naam,
             "gewicht": float(a.deelvraag.gewicht),
             "score": a.get_oordeel_display() if a.oordeel else "",
+            "score_getal": int(a.oordeel) if a.oordeel not in ("", "?") else None,
             "motivering": a.motivering,
             "bronnen": a.bronnen,
         }
@@ -32,8 +45,9 @@ def als_csv(afweging: Afweging) -> str:
     uit = io.StringIO()
     schrijver = csv.DictWriter(uit, fieldnames=KOLOMMEN, lineterminator="\n")
     schrijver.writeheader()
-    schrijver.writerows(scoreregels(afweging))
-    return uit.getvalue()
+    schrijver.writerows({k: veilig(v) for k, v in regel.items()} for regel in scoreregels(afweging))
+    # With a byte order mark Excel opens the file as UTF-8 (é, ë, −).
+    return "\ufeff" + uit.getvalue()
 
 
 def als_excel(afweging: Afweging) -> bytes:
@@ -54,7 +68,11 @@ def als_excel(afweging: Afweging) -> bytes:
         cel.font = Font(bold=True)
     for regel in scoreregels(afweging):
         blad.append([regel[k] for k in KOLOMMEN])
-    for kolom, breedte in zip("ABCDEFG", (18, 10, 60, 9, 12, 70, 40), strict=True):
+    for rij in blad.iter_rows():
+        for cel in rij:
+            if isinstance(cel.value, str):
+                cel.data_type = "s"  # Never a formula, whatever the text starts with.
+    for kolom, breedte in zip("ABCDEFGH", (18, 10, 60, 9, 12, 10, 70, 40), strict=True):
         blad.column_dimensions[kolom].width = breedte
     for rij in blad.iter_rows(min_row=7):
         for cel in rij:

@@ -246,6 +246,14 @@ class Afweging(models.Model):
     def is_klassiek(self) -> bool:
         return self.variant != self.Variant.CENTRUMCONSTRUCTIE
 
+    @property
+    def versienummer(self) -> int:
+        """1 for the first afweging, 2 for the new version of a vastgestelde one, and so on."""
+        nummer, vorige = 1, self.vorige
+        while vorige is not None:
+            nummer, vorige = nummer + 1, vorige.vorige
+        return nummer
+
 
 class Deelnemer(models.Model):
     class Perspectief(models.TextChoices):

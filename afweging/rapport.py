@@ -128,7 +128,13 @@ def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
     businesscase = bcdienst.bereken(afweging)
     return Rapport(
         afweging=afweging,
-        datum=datum or timezone.localdate(),
+        # A vastgestelde report carries the date it was fixed, so it reads the same later.
+        datum=datum
+        or (
+            timezone.localdate(afweging.vastgesteld_op)
+            if afweging.vastgesteld_op
+            else timezone.localdate()
+        ),
         resultaat=resultaat,
         onderdelen=onderdelen,
         checklist=checklist,

@@ -7,9 +7,11 @@ Notifications go by e-mail (console backend by default, SMTP by settings).
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,8 +31,19 @@ from afweging.models import (
 vastleggen = dienst.vastleggen
 
 
+logger = logging.getLogger(__name__)
+
+
 class NietToegestaan(Exception):
     pass
+
+
+def _vergrendeld(afweging: Afweging) -> Afweging:
+    """Re-read the afweging's status under a row lock, so an action and a vaststelling
+    that run at the same time cannot both pass their checks."""
+    vers = Afweging.objects.select_for_update().only("status").get(pk=afweging.pk)
+    afweging.status = vers.status
+    return afweging
 
 
 def _naam(gebruiker) -> str:
@@ -38,9 +51,20 @@ def _naam(gebruiker) -> str:
 
 
 def _mail(ontvangers, onderwerp: str, tekst: str) -> None:
-    adressen = [g.email for g in ontvangers if g.email]
-    if adressen:
-        send_mail(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, adressen, fail_silently=True)
+    """Send after the transaction commits; a failing mail server never undoes the action,
+    but is logged."""
+    adressen = sorted({g.email for g in ontvangers if g.email})
+    onderwerp = " ".join(onderwerp.split())  # A newline in a title may not break the header.
+    if not adressen:
+        return
+
+    def verstuur():
+        try:
+            send_mail(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, adressen)
+        except Exception:
+            logger.exception("E-mail %r aan %s niet verstuurd", onderwerp, adressen)
+
+    transaction.on_commit(verstuur)
 
 
 def _link(afweging: Afweging) -> str:
@@ -65,7 +89,7 @@ def kandidaat_reviewers(afweging: Afweging):
 
 @transaction.atomic
 def delen(*, afweging: Afweging, gebruikers, door) -> int:
-    if afweging.status == Afweging.Status.VASTGESTELD:
+    if _vergrendeld(afweging).status == Afweging.Status.VASTGESTELD:
         raise NietToegestaan("Een vastgestelde afweging wordt niet meer gedeeld voor review.")
     nieuw = 0
     for gebruiker in gebruikers:
@@ -91,7 +115,9 @@ def delen(*, afweging: Afweging, gebruikers, door) -> int:
 
 @transaction.atomic
 def opmerking_plaatsen(*, afweging: Afweging, deelvraag, auteur, tekst: str, antwoord_op=None):
-    if afweging.status == Afweging.Status.VASTGESTELD:
+    if antwoord_op is not None:
+        deelvraag = antwoord_op.deelvraag  # An answer belongs where the comment is.
+    if _vergrendeld(afweging).status == Afweging.Status.VASTGESTELD:
         raise NietToegestaan(
             "Op een vastgestelde afweging kunnen geen opmerkingen meer worden geplaatst."
         )
@@ -112,7 +138,7 @@ def opmerking_plaatsen(*, afweging: Afweging, deelvraag, auteur, tekst: str, ant
 
 @transaction.atomic
 def reactie_geven(*, afweging: Afweging, gemeente, auteur, standpunt: str, tekst: str) -> Reactie:
-    if afweging.status == Afweging.Status.VASTGESTELD:
+    if _vergrendeld(afweging).status == Afweging.Status.VASTGESTELD:
         raise NietToegestaan("Op een vastgestelde afweging kan niet meer worden gereageerd.")
     reactie, nieuw = Reactie.objects.update_or_create(
         afweging=afweging,
@@ -140,7 +166,7 @@ def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
     from afweging.rapport import rapport_van
     from config.pdf import render_to_pdf
 
-    if afweging.status == Afweging.Status.VASTGESTELD:
+    if _vergrendeld(afweging).status == Afweging.Status.VASTGESTELD:
         raise NietToegestaan("Deze afweging is al vastgesteld.")
 
     def opslaan():
@@ -153,6 +179,12 @@ def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
             status=afweging.status, vastgesteld_op=nu, vastgesteld_door=door, vastgestelde_pdf=pdf
         )
         vastleggen(afweging, door, "Status: vastgesteld")
+        delingen = afweging.delingen.select_related("gebruiker")
+        _mail(
+            [d.gebruiker for d in delingen] + [afweging.aangemaakt_door],
+            f"Vastgesteld: {afweging.titel}",
+            f"De afweging ‘{afweging.titel}’ is vastgesteld door {_naam(door)}.\n{_link(afweging)}\n",
+        )
 
     return dienst.stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
 
@@ -164,7 +196,7 @@ def nieuwe_versie(*, afweging: Afweging, door) -> Afweging:
         raise NietToegestaan(
             "Alleen van een vastgestelde afweging wordt een nieuwe versie gemaakt."
         )
-    if hasattr(afweging, "volgende"):
+    if Afweging.objects.filter(vorige=afweging).exists():
         raise NietToegestaan("Van deze afweging bestaat al een nieuwe versie.")
     oud_pk = afweging.pk
     kopie = Afweging.objects.get(pk=oud_pk)
@@ -178,8 +210,13 @@ def nieuwe_versie(*, afweging: Afweging, door) -> Afweging:
     kopie.aangemaakt_door = door
     kopie.gewijzigd_door = door
     kopie.is_voorbeeld = afweging.is_voorbeeld
-    kopie.save()
-    for model in (Deelnemer, Antwoord, SuccesfactorAntwoord):
+    try:
+        with transaction.atomic():
+            kopie.save()
+    except IntegrityError as fout:  # Someone made the new version a moment ago.
+        raise NietToegestaan("Van deze afweging bestaat al een nieuwe versie.") from fout
+    # Reviewers keep access to the next version of what they reviewed.
+    for model in (Deelnemer, Antwoord, SuccesfactorAntwoord, Deling):
         rijen = list(model.objects.filter(afweging_id=oud_pk))
         for rij in rijen:
             rij.pk = None
@@ -196,4 +233,5 @@ def nieuwe_versie(*, afweging: Afweging, door) -> Afweging:
             variant.businesscase = oud_bc
         BusinesscaseVariant.objects.bulk_create(varianten)
     vastleggen(kopie, door, f"Nieuwe versie van de vastgestelde afweging {oud_pk}")
+    vastleggen(afweging, door, f"Nieuwe versie gemaakt: afweging {kopie.pk}")
     return kopie

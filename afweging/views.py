@@ -36,7 +36,7 @@ from afweging.toegang import (
     is_reviewer,
 )
 from benchmark import charts as bcgrafieken
-from config.pdf import render_to_pdf
+from config.pdf import PdfFout, render_to_pdf
 
 
 @require_GET
@@ -422,7 +422,7 @@ def businesscase_view(request, pk):
 @adviseur_of_reviewer
 def rapport_pdf_view(request, pk):
     afweging = _laad(request, pk)
-    if afweging.vastgestelde_pdf:
+    if afweging.status == Afweging.Status.VASTGESTELD and afweging.vastgestelde_pdf:
         # Vastgesteld: exactly the PDF of that moment, whatever changed since.
         inhoud = bytes(afweging.vastgestelde_pdf)
     else:
@@ -515,12 +515,19 @@ def vaststellen_view(request, pk):
     form = VersieForm(request.POST)
     if not form.is_valid():
         raise PermissionDenied("Ongeldig verzoek.")
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        messages.info(request, "Deze afweging is al vastgesteld.")
+        return redirect(afweging.get_absolute_url())
     try:
         review.vaststellen(afweging=afweging, versie=form.cleaned_data["versie"], door=request.user)
-    except dienst.Conflict as fout:
+    except (dienst.Conflict, review.NietToegestaan) as fout:
         messages.error(request, str(fout))
-    except review.NietToegestaan as fout:
-        messages.error(request, str(fout))
+    except PdfFout:
+        messages.error(
+            request,
+            "De PDF kon niet worden gemaakt, daarom is de afweging niet vastgesteld. "
+            "Probeer het opnieuw of meld het de beheerder.",
+        )
     else:
         messages.success(request, "De afweging is vastgesteld; de PDF van dit moment is bewaard.")
     return redirect(afweging.get_absolute_url())

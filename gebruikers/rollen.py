@@ -14,7 +14,10 @@ ROLLEN = (ADVISEUR, GEMEENTESECRETARIS, BEHEERDER)
 # A beheerder manages users, the kader versions and reference data in the admin; the
 # afwegingen themselves belong to their provincie and are not the beheerder's.
 BEHEERDER_APPS = ("gebruikers", "casussen", "afweging", "benchmark", "auth")
-NIET_VOOR_BEHEERDER = ("afweging", "deelnemer", "antwoord", "succesfactorantwoord")
+NIET_VOOR_BEHEERDER = (
+    "afweging", "deelnemer", "antwoord", "succesfactorantwoord", "deling", "opmerking", "reactie",
+    "wijziging", "businesscase", "businesscasevariant",
+)  # fmt: skip
 
 
 def zorg_voor_groepen(**kwargs) -> None:

@@ -33,7 +33,8 @@ def url(afweging, formaat):
 
 def test_csv_has_every_deelvraag_with_score_and_motivation(adviseur_client, afweging):
     response = adviseur_client.get(url(afweging, "csv"))
-    rijen = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())
+    rijen = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [int(r["deelvraag"]) for r in rijen] == list(range(1, 9))
     assert rijen[1]["score"] == "−1"
     assert rijen[1]["motivering"] == "Zwakke regio; “aanhalingstekens”, é"
@@ -44,7 +45,7 @@ def test_excel_holds_the_same_scores(adviseur_client, afweging):
     blad = load_workbook(io.BytesIO(response.content)).active
     assert blad["B1"].value == "Export"
     assert blad["B2"].value == "Onvolledig"
-    assert blad["F8"].value == "Zwakke regio; “aanhalingstekens”, é"
+    assert blad["G8"].value == "Zwakke regio; “aanhalingstekens”, é"
 
 
 def test_the_json_export_carries_the_whole_afweging(adviseur_client, afweging):
@@ -72,3 +73,19 @@ def test_an_unknown_format_is_404_and_another_provincie_sees_nothing(
     assert adviseur_client.get(url(afweging, "pdfx")).status_code == 404
     client.force_login(ander_adviseur)
     assert client.get(url(afweging, "csv")).status_code == 404
+
+
+def test_formulas_in_user_text_stay_text_in_csv_and_excel(adviseur_client, afweging):
+    from afweging.models import Afweging
+
+    Afweging.objects.filter(pk=afweging.pk).update(titel="=1+2")
+    antwoord = afweging.antwoorden.get(deelvraag__nummer=3)
+    antwoord.oordeel, antwoord.motivering = "1", '=HYPERLINK("http://kwaad.example","klik")'
+    antwoord.save()
+    tekst = adviseur_client.get(url(afweging, "csv")).content.decode("utf-8-sig")
+    rij = list(csv.DictReader(io.StringIO(tekst)))[2]
+    assert rij["motivering"] == '\'=HYPERLINK("http://kwaad.example","klik")'
+    assert rij["score_getal"] == "1"
+    blad = load_workbook(io.BytesIO(adviseur_client.get(url(afweging, "xlsx")).content)).active
+    assert (blad["B1"].value, blad["B1"].data_type) == ("=1+2", "s")
+    assert blad["G9"].data_type == "s"

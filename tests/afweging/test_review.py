@@ -41,11 +41,12 @@ def url(naam, afweging):
 
 
 def test_sharing_lets_the_secretaris_in_sets_ter_review_and_mails(
-    adviseur_client, afweging, secretaris
+    adviseur_client, afweging, secretaris, django_capture_on_commit_callbacks
 ):
     secretaris.email = "secretaris@barendrecht.example"
     secretaris.save()
-    response = adviseur_client.post(url("delen", afweging), {"gebruikers": [secretaris.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = adviseur_client.post(url("delen", afweging), {"gebruikers": [secretaris.pk]})
     assert response.status_code == 302
     afweging.refresh_from_db()
     assert afweging.status == Afweging.Status.TER_REVIEW
@@ -71,23 +72,27 @@ def test_only_secretarissen_of_the_members_are_offered(adviseur_client, afweging
 
 
 def test_the_reviewer_comments_and_the_adviseur_answers(
-    secretaris_client, adviseur_client, gedeeld
+    secretaris_client, adviseur_client, gedeeld, django_capture_on_commit_callbacks
 ):
     client = secretaris_client
-    response = client.post(
-        url("opmerking", gedeeld),
-        {"deelvraag": 5, "tekst": "Is de raad van Albrandswaard al gehoord?"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("opmerking", gedeeld),
+            {"deelvraag": 5, "tekst": "Is de raad van Albrandswaard al gehoord?"},
+        )
     assert response.status_code == 302
     opmerking = Opmerking.objects.get()
     assert opmerking.deelvraag.nummer == 5
     assert mail.outbox[-1].to == ["adviseur@provincie.example"]
 
-    adviseur_client.post(
-        url("opmerking", gedeeld),
-        {"deelvraag": 5, "antwoord_op": opmerking.pk, "tekst": "Ja, op 3 maart."},
-    )
-    assert opmerking.antwoorden.get().tekst == "Ja, op 3 maart."
+    # The answer goes with the comment, whatever deelvraag number is posted.
+    with django_capture_on_commit_callbacks(execute=True):
+        adviseur_client.post(
+            url("opmerking", gedeeld),
+            {"deelvraag": 2, "antwoord_op": opmerking.pk, "tekst": "Ja, op 3 maart."},
+        )
+    antwoord = opmerking.antwoorden.get()
+    assert (antwoord.tekst, antwoord.deelvraag.nummer) == ("Ja, op 3 maart.", 5)
     assert mail.outbox[-1].to == ["secretaris@barendrecht.example"]
     pagina = soep(client.get(url("uitkomst", gedeeld)))
     blok = pagina.find(id="dv-opmerkingen-5").get_text(" ", strip=True)
@@ -247,3 +252,85 @@ def test_the_result_and_report_pages_do_not_query_more_with_more_review(
     review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
                          auteur=secretaris, standpunt="instemmend", tekst="Akkoord")  # fmt: skip
     assert {naam: tel(naam) for naam in ("uitkomst", "rapport")} == voor
+
+
+def test_a_failing_mail_server_is_logged_and_undoes_nothing(
+    adviseur, afweging, secretaris, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.afweging.test_review.KapotteMail"
+    secretaris.email = "secretaris@barendrecht.example"
+    secretaris.save()
+    Afweging.objects.filter(pk=afweging.pk).update(titel="Titel\nmet regeleinde")
+    afweging.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur) == 1
+    assert afweging.delingen.count() == 1
+    assert "Ter review: Titel met regeleinde" in caplog.text
+
+
+def test_sharing_and_fixing_cannot_cross(adviseur, afweging, secretaris):
+    review.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
+    verouderd = Afweging.objects.get(pk=afweging.pk)
+    verouderd.status = Afweging.Status.CONCEPT  # As loaded before the vaststelling.
+    with pytest.raises(review.NietToegestaan):
+        review.delen(afweging=verouderd, gebruikers=[secretaris], door=adviseur)
+    afweging.refresh_from_db()
+    assert afweging.status == Afweging.Status.VASTGESTELD
+
+
+def test_removing_a_member_withdraws_its_reviewer_and_reaction(
+    adviseur_client, gedeeld, secretaris
+):
+    review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+                         auteur=secretaris, standpunt="instemmend", tekst="Akkoord")  # fmt: skip
+    from afweging.afwegingen import _zet_deelnemers
+
+    _zet_deelnemers(gedeeld, Gemeente.objects.filter(code__in=["GM0613", "GM0597"]))
+    assert not gedeeld.delingen.exists()
+    assert not gedeeld.reacties.exists()
+
+
+def test_autosaves_of_the_same_change_make_one_history_entry(adviseur, afweging):
+    from afweging.afwegingen import vastleggen
+
+    for _ in range(3):
+        vastleggen(afweging, adviseur, "deelvraag 1: motivering")
+    assert afweging.wijzigingen.filter(wat="deelvraag 1: motivering").count() == 1
+
+
+class KapotteMail:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, berichten):
+        raise ConnectionRefusedError("geen mailserver")
+
+
+def test_the_command_writes_the_stored_pdf_of_a_vastgestelde_afweging(adviseur, afweging, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    review.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
+    pad = tmp_path / "advies.pdf"
+    call_command("rapport_pdf", str(afweging.pk), str(pad), stdout=io.StringIO())
+    assert pad.read_bytes() == bytes(Afweging.objects.get(pk=afweging.pk).vastgestelde_pdf)
+
+
+def test_reading_a_page_writes_nothing(secretaris_client, gedeeld):
+    from afweging.models import Businesscase
+
+    Businesscase.objects.filter(afweging=gedeeld).delete()
+    assert secretaris_client.get(url("uitkomst", gedeeld)).status_code == 200
+    assert secretaris_client.get(url("rapport", gedeeld)).status_code == 200
+    assert not Businesscase.objects.filter(afweging=gedeeld).exists()
+
+
+def test_a_new_version_keeps_its_reviewers_and_counts_on(adviseur, gedeeld, secretaris):
+    review.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
+    nieuw = review.nieuwe_versie(afweging=gedeeld, door=adviseur)
+    assert nieuw.versienummer == 2
+    assert list(nieuw.delingen.values_list("gebruiker", flat=True)) == [secretaris.pk]
+    assert gedeeld.wijzigingen.first().wat == f"Nieuwe versie gemaakt: afweging {nieuw.pk}"
+    with pytest.raises(review.NietToegestaan):
+        review.nieuwe_versie(afweging=gedeeld, door=adviseur)
