@@ -476,6 +476,11 @@ class Reactie(models.Model):
     standpunt = models.CharField(max_length=20, choices=Standpunt.choices)
     tekst = models.TextField("toelichting")
     gegeven = models.DateTimeField(auto_now=True)
+    antwoord = models.TextField("antwoord van de provincie", blank=True)
+    beantwoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beantwoord_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["afweging", "gemeente__naam"]

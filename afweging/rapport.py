@@ -68,7 +68,7 @@ class Rapport:
 
     @property
     def reacties(self):
-        return self.afweging.reacties.select_related("gemeente", "auteur")
+        return self.afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
 
     @property
     def uitkomst(self):

@@ -161,6 +161,24 @@ def reactie_geven(*, afweging: Afweging, gemeente, auteur, standpunt: str, tekst
 
 
 @transaction.atomic
+def reactie_beantwoorden(*, reactie: Reactie, door, tekst: str) -> Reactie:
+    afweging = reactie.afweging
+    if _vergrendeld(afweging).status == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan("Een vastgestelde afweging kan niet meer worden gewijzigd.")
+    reactie.antwoord, reactie.beantwoord_door, reactie.beantwoord_op = tekst, door, timezone.now()
+    Reactie.objects.filter(pk=reactie.pk).update(
+        antwoord=tekst, beantwoord_door=door, beantwoord_op=reactie.beantwoord_op
+    )
+    vastleggen(afweging, door, f"Antwoord op de formele reactie van {reactie.gemeente.naam}")
+    _mail(
+        [reactie.auteur],
+        f"Antwoord op de reactie van {reactie.gemeente.naam}: {afweging.titel}",
+        f"{_naam(door)} antwoordde:\n\n{tekst}\n\n{_link(afweging)}\n",
+    )
+    return reactie
+
+
+@transaction.atomic
 def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
     """Freeze the afweging and keep its PDF as it is now, so it can be reproduced."""
     from afweging.rapport import rapport_van

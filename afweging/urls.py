@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/export.<str:formaat>", views.export_view, name="export"),
     path("<int:pk>/opmerking/", views.opmerking_view, name="opmerking"),
     path("<int:pk>/reactie/", views.reactie_view, name="reactie"),
+    path(
+        "<int:pk>/reactie/<int:reactie_pk>/antwoord/",
+        views.reactie_antwoord_view,
+        name="reactie-antwoord",
+    ),
     path("<int:pk>/delen/", views.delen_view, name="delen"),
     path("<int:pk>/vaststellen/", views.vaststellen_view, name="vaststellen"),
     path("<int:pk>/nieuwe-versie/", views.nieuwe_versie_view, name="nieuwe-versie"),

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -300,7 +300,7 @@ def _uitkomst(request, afweging, *, opmerking_form=None, reactie_form=None, dele
             "reviewer": is_reviewer(request.user, afweging),
             "opmerkingen": _opmerkingen(afweging),
             "opmerking_form": opmerking_form or OpmerkingForm(),
-            "reacties": afweging.reacties.select_related("gemeente", "auteur"),
+            "reacties": afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door"),
             "reactie_form": reactie_form or _reactie_form(request, afweging),
             "delen_form": delen_form
             or DelenForm(
@@ -574,3 +574,22 @@ def rapport_view(request, pk):
     """The report in the browser: the same Rapport object and content as the PDF."""
     afweging = _laad(request, pk)
     return render(request, "afweging/rapport.html", {"rapport": rapport_van(afweging)})
+
+
+@require_POST
+@alleen_adviseur
+def reactie_antwoord_view(request, pk, reactie_pk):
+    afweging = _laad(request, pk)
+    reactie = get_object_or_404(
+        afweging.reacties.select_related("gemeente", "auteur"), pk=reactie_pk
+    )
+    tekst = request.POST.get("antwoord", "").strip()
+    if not tekst:
+        messages.error(request, "Schrijf eerst uw antwoord op de reactie.")
+    else:
+        try:
+            review.reactie_beantwoorden(reactie=reactie, door=request.user, tekst=tekst[:10000])
+        except review.NietToegestaan as fout:
+            raise PermissionDenied(str(fout)) from fout
+        messages.success(request, f"Uw antwoord aan {reactie.gemeente.naam} is vastgelegd.")
+    return redirect(f"{afweging.get_absolute_url()}#reacties-kop")

@@ -334,3 +334,19 @@ def test_a_new_version_keeps_its_reviewers_and_counts_on(adviseur, gedeeld, secr
     assert gedeeld.wijzigingen.first().wat == f"Nieuwe versie gemaakt: afweging {nieuw.pk}"
     with pytest.raises(review.NietToegestaan):
         review.nieuwe_versie(afweging=gedeeld, door=adviseur)
+
+
+def test_the_adviseur_answers_a_formal_reaction(
+    adviseur_client, secretaris_client, gedeeld, secretaris
+):
+    reactie = review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+                                   auteur=secretaris, standpunt="niet_instemmend", tekst="Nee.")  # fmt: skip
+    antwoord_url = reverse(
+        "afweging:reactie-antwoord", kwargs={"pk": gedeeld.pk, "reactie_pk": reactie.pk}
+    )
+    assert secretaris_client.post(antwoord_url, {"antwoord": "x"}).status_code == 403
+    adviseur_client.post(antwoord_url, {"antwoord": "We passen de evaluatie aan."})
+    reactie.refresh_from_db()
+    assert reactie.antwoord == "We passen de evaluatie aan."
+    pagina = soep(secretaris_client.get(url("uitkomst", gedeeld)))
+    assert "We passen de evaluatie aan." in pagina.find(id="reacties-kop").parent.get_text()
