@@ -148,9 +148,36 @@ def als_dict(afweging: Afweging) -> dict:
             ],
         },
         "reacties": [
-            {"gemeentecode": r.gemeente.code, "standpunt": r.standpunt, "tekst": r.tekst}
-            for r in afweging.reacties.select_related("gemeente")
+            {
+                "gemeentecode": r.gemeente.code,
+                "standpunt": r.standpunt,
+                "tekst": r.tekst,
+                "auteur": r.auteur.username,
+                "gegeven": r.gegeven.isoformat(),
+                "antwoord": r.antwoord,
+            }
+            for r in afweging.reacties.select_related("gemeente", "auteur")
         ],
+        "opmerkingen": [
+            {
+                "id": o.pk,
+                "deelvraag": o.deelvraag.nummer,
+                "auteur": o.auteur.username,
+                "tekst": o.tekst,
+                "antwoord_op": o.antwoord_op_id,
+                "geplaatst": o.geplaatst.isoformat(),
+            }
+            for o in afweging.opmerkingen.select_related("deelvraag", "auteur").order_by("pk")
+        ],
+        "gedeeld_met": [
+            d.gebruiker.username for d in afweging.delingen.select_related("gebruiker")
+        ],
+        "aangemaakt": afweging.aangemaakt.isoformat(),
+        "gewijzigd": afweging.gewijzigd.isoformat(),
+        "vastgesteld_op": afweging.vastgesteld_op.isoformat() if afweging.vastgesteld_op else None,
+        "vastgesteld_door": afweging.vastgesteld_door.username
+        if afweging.vastgesteld_door
+        else None,
         "uitkomst": {
             "advies": uitkomst.advies.value,
             "regel": uitkomst.regel,
