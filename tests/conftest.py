@@ -72,3 +72,8 @@ def secretaris_client(secretaris):
 def _snelle_wachtwoorden(settings):
     """Hashing passwords the production way costs a fifth of a second per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(items):
+    """Browser journeys last: they flush the database the other tests share."""
+    items.sort(key=lambda item: "tests/e2e/" in item.nodeid.replace("\\", "/"))

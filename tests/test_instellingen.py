@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(*args, **env):
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    weg = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    omgeving = {k: v for k, v in os.environ.items() if k not in weg}
     omgeving.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
