@@ -6,10 +6,10 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run test setup bench format clean
 
-$(VENV)/.geinstalleerd: pyproject.toml
+$(VENV)/.geinstalleerd: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@
 
 setup: $(VENV)/.geinstalleerd

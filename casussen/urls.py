@@ -13,4 +13,5 @@ urlpatterns = [
     path("kaart/", views.kaart_view, name="kaart"),
     path("kaart/gemeentegrenzen-2023.geojson", views.kaart_geojson_view, name="kaart-geojson"),
     path("over-de-data/", views.over_de_data_view, name="over-de-data"),
+    path("toegankelijkheid/", views.toegankelijkheid_view, name="toegankelijkheid"),
 ]

@@ -1,6 +1,7 @@
 from collections import Counter
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -188,3 +189,9 @@ def _benchmark_link(analyse, **markeer) -> str:
         return ""
     query = urlencode({"bestand": f"{analyse.bestand.jaar}-{analyse.bestand.document}", **markeer})
     return f"{reverse('benchmark:benchmark')}?{query}"
+
+
+@login_not_required
+@require_GET
+def toegankelijkheid_view(request):
+    return render(request, "casussen/toegankelijkheid.html")

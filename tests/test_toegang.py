@@ -81,3 +81,22 @@ def test_the_favicon_is_open_to_everyone(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("/favicon.svg")
+
+
+def test_too_many_wrong_passwords_lock_the_login_for_a_while(client, adviseur):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": adviseur.username, "password": "fout"})
+    response = client.post(
+        reverse("login"), {"username": adviseur.username, "password": "een-lang-testwachtwoord"}
+    )
+    assert response.status_code == 429
+    assert "Inloggen tijdelijk geblokkeerd" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_accessibility_statement_is_public_and_honest(client):
+    response = client.get(reverse("casussen:toegankelijkheid"))
+    assert response.status_code == 200
+    tekst = response.content.decode()
+    assert "voldoet gedeeltelijk" in tekst
+    assert "nog niet gevalideerd" in tekst

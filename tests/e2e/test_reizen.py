@@ -100,7 +100,7 @@ def test_an_adviseur_completes_shares_and_fixes_an_afweging(gegevens, nieuwe_pag
     "pad",
     ["/", "/kaart/", "/casussen/", "/casussen/bar/", "/gemeenten/gm0489/",
      "/fusieorganisaties/bar-organisatie/", "/benchmark/?fusieorganisatie=bar-organisatie",
-     "/over-de-data/"],
+     "/over-de-data/", "/toegankelijkheid/"],
 )  # fmt: skip
 def test_reference_pages_have_no_serious_accessibility_problems(
     gegevens, nieuwe_pagina, toegankelijk, pad
