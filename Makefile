@@ -34,5 +34,12 @@ format: setup
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
 
+# In-process figures, then the load test: gunicorn and PostgreSQL on loopback, driven by
+# wrk (Debian's package, installed here when missing and running as root).
 bench: setup
 	$(PY) scripts/bench.py
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect \
+		"$$(ls /etc/postgresql | head -n1)" main start
+	$(PY) scripts/belasting.py

@@ -250,6 +250,21 @@ class Resultaat:
     vergelijkbaar: list[Vergelijking]
 
 
+def stand(afweging: Afweging) -> str:
+    """A stamp that changes with every change to the afweging or anything recorded on it.
+
+    Every change goes through `vastleggen` (a new entry, or a new moment for the same
+    change within a quarter of an hour) and changes to the scores also raise `versie`;
+    cached pages of the afweging are keyed on this (see afweging/views.py).
+    """
+    laatste = afweging.wijzigingen.order_by("-moment", "-pk").values_list("pk", "moment").first()
+    wijziging = f"{laatste[0]}@{laatste[1].isoformat()}" if laatste else "-"
+    return (
+        f"{afweging.pk}:{afweging.versie}:{afweging.status}:"
+        f"{afweging.gewijzigd.isoformat()}:{wijziging}"
+    )
+
+
 def resultaat(afweging: Afweging) -> Resultaat:
     deelvragen, factoren = scoring_invoer(afweging)
     context = signalen.context_van(afweging)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from afweging.models import Deelvraag, Indicator, Kader, Onderdeel, Succesfactor
+from casussen import stand
 
 KADER_FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "kader"
 
@@ -181,6 +182,7 @@ def _vergelijkbaar(inhoud: dict) -> str:
 
 
 @transaction.atomic
+@stand.gebundeld()
 def laad_kaders(map: Path = KADER_FIXTURES) -> list[str]:
     """Load every kader_v*.json; returns one Dutch line per version."""
     regels = []

@@ -36,6 +36,8 @@ from afweging.toegang import (
     is_reviewer,
 )
 from benchmark import charts as bcgrafieken
+from casussen import stand
+from casussen.stand import lui
 from config.pdf import PdfFout, render_to_pdf
 
 
@@ -89,6 +91,9 @@ def _laad(request, pk) -> Afweging:
     return afweging_voor(request.user, pk, dienst.met_alles(Afweging.objects.all()))
 
 
+FORMULIEREN = ("form", "deelnemers", "antwoorden", "succesfactoren")
+
+
 def _formulieren(afweging: Afweging, stap: str, data=None, *, strikt=True) -> dict:
     if stap == "basis":
         return {"form": AfwegingForm(data, instance=afweging, initial={"versie": afweging.versie})}
@@ -129,7 +134,7 @@ def _geldig(formulieren: dict) -> bool:
 def stap_view(request, pk, stap):
     if stap not in dienst.STAPPEN:
         raise Http404
-    afweging = _laad(request, pk)
+    afweging = _laad(request, pk) if request.method == "POST" else _licht(request, pk)
     if afweging.status == Afweging.Status.VASTGESTELD:
         if request.method == "POST":
             raise PermissionDenied("Een vastgestelde afweging kan niet meer worden gewijzigd.")
@@ -177,10 +182,19 @@ def stap_view(request, pk, stap):
                 },
                 status=400,
             )
-    else:
-        formulieren = _formulieren(afweging, stap)
     index = dienst.STAPPEN.index(stap)
-    onderdeel = afweging.kader.onderdelen.filter(code=stap).first()
+    if request.method == "POST":
+        # Re-shown with errors or a conflict: never from the cache.
+        volledig = lui(lambda: afweging)
+        paginacache = {"paginacache_uit": True, **formulieren}
+    else:
+        volledig = lui(lambda: _laad(request, pk))
+        alle = lui(lambda: _formulieren(volledig(), stap))
+        paginacache = {
+            "stand": f"{_paginastand(request, afweging)}/{stap}",
+            **{naam: lui(lambda naam=naam: alle().get(naam)) for naam in FORMULIEREN},
+        }
+    voortgang = lui(lambda: _voortgang_context(volledig(), stap))
     return render(
         request,
         "afweging/stap.html",
@@ -188,16 +202,18 @@ def stap_view(request, pk, stap):
             "afweging": afweging,
             "stap": stap,
             "stapnaam": dienst.STAPNAMEN[stap],
-            "onderdeel": onderdeel,
+            "onderdeel": lui(lambda: afweging.kader.onderdelen.filter(code=stap).first()),
             "vorige": dienst.STAPPEN[index - 1] if index else None,
             "volgende": dienst.STAPPEN[index + 1] if index + 1 < len(dienst.STAPPEN) else None,
-            "businesscase": bcdienst.bereken(afweging) if stap == "meerwaarde" else None,
+            "businesscase": lui(
+                lambda: bcdienst.bereken(volledig()) if stap == "meerwaarde" else None
+            ),
             "conflict": conflict,
             # Re-shown forms keep the version they were based on, so fixing an error can
             # never slip past a colleague's save.
             "versie": versie,
-            **_voortgang_context(afweging, stap),
-            **formulieren,
+            **{naam: lui(lambda naam=naam: voortgang()[naam]) for naam in VOORTGANG},
+            **paginacache,
         },
         status=409 if conflict else 200,
     )
@@ -250,6 +266,9 @@ def _volgende(request, afweging: Afweging, stap: str) -> str:
     return reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
 
 
+VOORTGANG = ("stappen", "huidige_stap", "beantwoord", "aantal_deelvragen", "procent")
+
+
 def _voortgang_context(afweging: Afweging, stap: str | None) -> dict:
     voortgang = dienst.voortgang(afweging)
     klaar = sum(
@@ -272,51 +291,83 @@ def _voortgang_context(afweging: Afweging, stap: str | None) -> dict:
 @require_GET
 @adviseur_of_reviewer
 def uitkomst_view(request, pk):
-    afweging = _laad(request, pk)
-    return _uitkomst(request, afweging)
+    return _uitkomst(request, _licht(request, pk))
+
+
+def _licht(request, pk) -> Afweging:
+    """The afweging row only, if this user may see it: enough for the access check, the
+    page title and the cache key; the cached content loads the rest when it is rendered."""
+    return afweging_voor(request.user, pk, Afweging.objects.defer("vastgestelde_pdf"))
+
+
+def _paginastand(request, afweging: Afweging) -> str:
+    """What cached content of this afweging depends on: the afweging and everything
+    recorded on it, the reference data, and who is looking (roles, own gemeenten)."""
+    return f"{dienst.stand(afweging)}/{stand.referentiestand()}/{request.user.pk}"
 
 
 def _uitkomst(request, afweging, *, opmerking_form=None, reactie_form=None, delen_form=None,
               status=200):  # fmt: skip
-    resultaat = dienst.resultaat(afweging)
-    onderdelen = list(afweging.kader.onderdelen.prefetch_related("deelvragen").order_by("volgorde"))
-    antwoorden = {a.deelvraag_id: a for a in afweging.antwoorden.all()}
+    volledig = lui(lambda: _laad(request, afweging.pk))
+    resultaat = lui(lambda: dienst.resultaat(volledig()))
+    voortgang = lui(lambda: _voortgang_context(volledig(), None))
+
+    @lui
+    def onderdelen():
+        antwoorden = {a.deelvraag_id: a for a in volledig().antwoorden.all()}
+        return [
+            (
+                onderdeel,
+                resultaat().uitkomst.onderdelen.get(onderdeel.code),
+                [(d, antwoorden.get(d.pk)) for d in onderdeel.deelvragen.all()],
+            )
+            for onderdeel in afweging.kader.onderdelen.prefetch_related("deelvragen").order_by(
+                "volgorde"
+            )
+        ]
+
+    regel = lui(lambda: resultaat().uitkomst.regel)
     return render(
         request,
         "afweging/uitkomst.html",
         {
             "afweging": afweging,
+            "volledig": volledig,
+            "stand": _paginastand(request, afweging),
+            # A form re-shown with its errors is never cached.
+            "paginacache_uit": status != 200,
             "r": resultaat,
-            "onderdelen": [
-                (
-                    onderdeel,
-                    resultaat.uitkomst.onderdelen.get(onderdeel.code),
-                    [(d, antwoorden.get(d.pk)) for d in onderdeel.deelvragen.all()],
-                )
-                for onderdeel in onderdelen
-            ],
-            "businesscase": bcdienst.bereken(afweging),
-            "eigenaar": is_eigenaar(request.user, afweging),
-            "reviewer": is_reviewer(request.user, afweging),
-            "opmerkingen": _opmerkingen(afweging),
-            "opmerking_form": opmerking_form or OpmerkingForm(),
-            "reacties": afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door"),
-            "reactie_form": reactie_form or _reactie_form(request, afweging),
+            "onderdelen": onderdelen,
+            "businesscase": lui(lambda: bcdienst.bereken(volledig())),
+            "eigenaar": lui(lambda: is_eigenaar(request.user, afweging)),
+            "reviewer": lui(lambda: is_reviewer(request.user, afweging)),
+            "opmerkingen": lui(lambda: _opmerkingen(afweging)),
+            "opmerking_form": opmerking_form or lui(OpmerkingForm),
+            "reacties": lui(
+                lambda: afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
+            ),
+            "reactie_form": reactie_form or lui(lambda: _reactie_form(request, afweging)),
             "delen_form": delen_form
-            or DelenForm(
-                kandidaten=review.kandidaat_reviewers(afweging).prefetch_related("gemeenten")
+            or lui(
+                lambda: DelenForm(
+                    kandidaten=review.kandidaat_reviewers(afweging).prefetch_related("gemeenten")
+                )
             ),
-            "delingen": afweging.delingen.select_related("gebruiker"),
-            "geschiedenis": afweging.wijzigingen.select_related("door")[:50]
-            if is_eigenaar(request.user, afweging)
-            else [],
-            "versie_form": VersieForm(initial={"versie": afweging.versie}),
+            "delingen": lui(lambda: afweging.delingen.select_related("gebruiker")),
+            "geschiedenis": lui(
+                lambda: (
+                    afweging.wijzigingen.select_related("door")[:50]
+                    if is_eigenaar(request.user, afweging)
+                    else []
+                )
+            ),
+            "versie_form": lui(lambda: VersieForm(initial={"versie": afweging.versie})),
             "regels": REGELS,
-            "regelnummer": next(
-                i for i, (code, _) in enumerate(REGELS, 1) if code == resultaat.uitkomst.regel
+            "regelnummer": lui(
+                lambda: next(i for i, (code, _) in enumerate(REGELS, 1) if code == regel())
             ),
-            "regeltekst": dict(REGELS)[resultaat.uitkomst.regel],
-            **_voortgang_context(afweging, None),
+            "regeltekst": lui(lambda: dict(REGELS)[regel()]),
+            **{naam: lui(lambda naam=naam: voortgang()[naam]) for naam in VOORTGANG},
         },
         status=status,
     )
@@ -350,69 +401,104 @@ def _reactie_form(request, afweging, data=None):
 @require_http_methods(["GET", "POST"])
 @alleen_adviseur
 def businesscase_view(request, pk):
+    if request.method == "GET":
+        afweging = _licht(request, pk)
+        volledig = lui(lambda: _laad(request, pk))
+        return _businesscase(
+            request,
+            afweging,
+            lui(lambda: _businesscase_formulieren(volledig())),
+            versie=afweging.versie,
+            stand=_paginastand(request, afweging),
+        )
     afweging = _laad(request, pk)
+    formulieren = _businesscase_formulieren(afweging, request.POST)
+    form, varianten = formulieren
+    conflict = None
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        raise PermissionDenied("Een vastgestelde afweging kan niet meer worden gewijzigd.")
+    try:
+        versie = int(request.POST.get("versie", ""))
+    except ValueError:
+        versie = -1
+    if versie != afweging.versie:
+        conflict = str(dienst.Conflict(afweging))
+    elif form.is_valid() and varianten.is_valid():
+
+        def opslaan():
+            form.save()
+            for variantform in varianten.forms:
+                variantform.save()
+            gewijzigd = form.changed_data + [
+                f"{f.instance.get_soort_display().lower()}: {veld}"
+                for f in varianten.forms
+                for veld in f.changed_data
+            ]
+            dienst.vastleggen(
+                afweging, request.user, "Businesscase gewijzigd: " + ", ".join(gewijzigd)
+            )
+
+        try:
+            dienst.stap_opslaan(
+                afweging=afweging, versie=versie, door=request.user, opslaan=opslaan
+            )
+        except dienst.Conflict as fout:
+            conflict = str(fout)
+        else:
+            messages.success(request, "De businesscase is bijgewerkt.")
+            return redirect("afweging:businesscase", pk=afweging.pk)
+    return _businesscase(request, afweging, lambda: formulieren, versie=versie, conflict=conflict)
+
+
+def _businesscase_formulieren(afweging: Afweging, data=None):
     businesscase = bcdienst.businesscase_van(afweging)
-    deelnemers = list(afweging.deelnemers.all())
-    data = request.POST if request.method == "POST" else None
-    form = BusinesscaseForm(data, instance=businesscase, deelnemers=deelnemers)
+    form = BusinesscaseForm(data, instance=businesscase, deelnemers=list(afweging.deelnemers.all()))
     varianten = BusinesscaseVariantFormSet(
         data, queryset=businesscase.varianten.order_by("-soort"), prefix="varianten"
     )
-    namen = bcdienst.variantnamen(afweging)
-    conflict = None
-    versie = afweging.versie
-    if request.method == "POST":
-        if afweging.status == Afweging.Status.VASTGESTELD:
-            raise PermissionDenied("Een vastgestelde afweging kan niet meer worden gewijzigd.")
-        try:
-            versie = int(request.POST.get("versie", ""))
-        except ValueError:
-            versie = -1
-        if versie != afweging.versie:
-            conflict = str(dienst.Conflict(afweging))
-        elif form.is_valid() and varianten.is_valid():
+    return form, varianten
 
-            def opslaan():
-                form.save()
-                for variantform in varianten.forms:
-                    variantform.save()
-                gewijzigd = form.changed_data + [
-                    f"{f.instance.get_soort_display().lower()}: {veld}"
-                    for f in varianten.forms
-                    for veld in f.changed_data
-                ]
-                dienst.vastleggen(
-                    afweging, request.user, "Businesscase gewijzigd: " + ", ".join(gewijzigd)
-                )
 
-            try:
-                dienst.stap_opslaan(
-                    afweging=afweging, versie=versie, door=request.user, opslaan=opslaan
-                )
-            except dienst.Conflict as fout:
-                conflict = str(fout)
-            else:
-                messages.success(request, "De businesscase is bijgewerkt.")
-                return redirect("afweging:businesscase", pk=afweging.pk)
-    resultaat = bcdienst.bereken(afweging, businesscase)
+def _businesscase(request, afweging, formulieren, *, versie, stand=None, conflict=None):
+    """The businesscase page; from the cache (keyed on `stand`) unless re-shown after a
+    POST, when `formulieren` holds what was typed."""
+
+    @lui
+    def resultaat():
+        return bcdienst.bereken(afweging, formulieren()[0].instance)
+
+    namen = lui(lambda: bcdienst.variantnamen(afweging))
+    voortgang = lui(lambda: _voortgang_context(afweging, None))
     return render(
         request,
         "afweging/businesscase.html",
         {
             "afweging": afweging,
-            "form": form,
-            "varianten": [(namen[f.instance.soort], f) for f in varianten.forms],
-            "varianten_formset": varianten,
+            "stand": stand,
+            "paginacache_uit": stand is None,
+            "form": lui(lambda: formulieren()[0]),
+            "varianten": lui(
+                lambda: [(namen().get(f.instance.soort, ""), f) for f in formulieren()[1].forms]
+            ),
+            "varianten_formset": lui(lambda: formulieren()[1]),
             "r": resultaat,
-            "grafiek": bcgrafieken.businesscase_grafiek(resultaat.projecties)
-            if resultaat.projecties
-            else None,
-            "bijdragen_grafiek": bcgrafieken.bijdragen_grafiek(resultaat.bijdragen)
-            if resultaat.bijdragen
-            else None,
+            "grafiek": lui(
+                lambda: (
+                    bcgrafieken.businesscase_grafiek(resultaat().projecties)
+                    if resultaat().projecties
+                    else None
+                )
+            ),
+            "bijdragen_grafiek": lui(
+                lambda: (
+                    bcgrafieken.bijdragen_grafiek(resultaat().bijdragen)
+                    if resultaat().bijdragen
+                    else None
+                )
+            ),
             "conflict": conflict,
             "versie": versie,
-            **_voortgang_context(afweging, None),
+            **{naam: lui(lambda naam=naam: voortgang()[naam]) for naam in VOORTGANG},
         },
         status=409 if conflict else 200,
     )
@@ -572,8 +658,17 @@ def export_view(request, pk, formaat):
 @adviseur_of_reviewer
 def rapport_view(request, pk):
     """The report in the browser: the same Rapport object and content as the PDF."""
-    afweging = _laad(request, pk)
-    return render(request, "afweging/rapport.html", {"rapport": rapport_van(afweging)})
+    afweging = _licht(request, pk)
+    return render(
+        request,
+        "afweging/rapport.html",
+        {
+            "afweging": afweging,
+            # The report carries today's date.
+            "stand": f"{_paginastand(request, afweging)}/{timezone.localdate()}",
+            "rapport": lui(lambda: rapport_van(_laad(request, pk))),
+        },
+    )
 
 
 @require_POST

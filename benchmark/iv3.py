@@ -19,6 +19,7 @@ import csv
 import gzip
 import hashlib
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -28,6 +29,7 @@ from django.conf import settings
 from django.db import transaction
 
 from benchmark.models import Iv3Bestand, Iv3Regel, Iv3Totaal, Taakveld
+from casussen import stand
 from casussen.models import Gemeente
 
 IV3_FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "iv3"
@@ -38,6 +40,10 @@ BRON_LANG = "Bron: CBS (Iv3), aangeleverd in het lange formaat"
 MICHIELSD_NAAM = re.compile(r"iv3_taakvelden_(\d{4})_(jaarrekening|begroting)\.csv(\.gz)?$")
 LANG_KOLOMMEN = ["gemeentecode", "jaar", "document", "taakveld", "lasten", "baten"]
 DOCUMENTEN = {keuze.value for keuze in Iv3Bestand.Document}
+# Amounts are stored as DecimalField(max_digits=14, decimal_places=1): rounded to one
+# decimal, they must stay below 10^13.
+GRENS_BEDRAG = Decimal("9999999999999.95")
+TAAKVELDNAAM_MAX = Taakveld._meta.get_field("naam").max_length
 
 
 class Iv3Fout(Exception):
@@ -85,6 +91,9 @@ def _bedrag(waarde: str, kolom: str, plek: str, fouten: list[str], *, leeg_mag: 
     if not bedrag.is_finite():
         fouten.append(f"{plek}: {kolom} is geen getal: {waarde!r}")
         return None
+    if abs(bedrag) >= GRENS_BEDRAG:
+        fouten.append(f"{plek}: {kolom} is te groot: {waarde!r}")
+        return None
     return bedrag
 
 
@@ -121,8 +130,14 @@ def lees_michielsd(pad: Path, codes: dict[str, str], fouten: list[str]) -> list[
                 fouten.append(f"{plek}: onbekende gemeentenaam {rij['Gemeenten']!r}")
                 continue
             taakveld, _, naam = (rij["Taakveld"] or "").strip().partition(" ")
-            if not re.fullmatch(r"\d\.\d+[a-z]?", taakveld):
+            if not re.fullmatch(r"[0-9]\.[0-9]{1,3}[a-z]?", taakveld):
                 fouten.append(f"{plek}: onbekend taakveld {rij['Taakveld']!r}")
+                continue
+            if not naam.strip() or len(naam.strip()) > TAAKVELDNAAM_MAX or "\x00" in naam:
+                fouten.append(
+                    f"{plek}: taakveld {taakveld} heeft geen naam, een naam van meer dan "
+                    f"{TAAKVELDNAAM_MAX} tekens of een nulteken erin"
+                )
                 continue
             lasten = _bedrag(rij["Lasten"], "Lasten", plek, fouten)
             baten = _bedrag(rij["Baten"], "Baten", plek, fouten)
@@ -193,6 +208,7 @@ def _controlesom(records: list[Record]) -> str:
 
 
 @transaction.atomic
+@stand.gebundeld()
 def laad_iv3(paden: list[Path] | None = None) -> list[str]:
     """Load every Iv3 file; returns one Dutch line per year and document."""
     paden = bronbestanden() if paden is None else paden
@@ -200,10 +216,14 @@ def laad_iv3(paden: list[Path] | None = None) -> list[str]:
     codes = naam_naar_code()
     records: list[Record] = []
     for pad in paden:
-        if MICHIELSD_NAAM.search(pad.name):
-            records += lees_michielsd(pad, codes, fouten)
-        else:
-            records += lees_lang(pad, fouten)
+        try:
+            if MICHIELSD_NAAM.search(pad.name):
+                records += lees_michielsd(pad, codes, fouten)
+            else:
+                records += lees_lang(pad, fouten)
+        except (UnicodeDecodeError, csv.Error, gzip.BadGzipFile, EOFError, zlib.error):
+            ingepakt = " (ingepakt met gzip)" if pad.suffix == ".gz" else ""
+            fouten.append(f"{pad.name}: niet te lezen als CSV-bestand in UTF-8{ingepakt}")
 
     bekende_taakvelden = {r.taakveld for r in records if r.taakveldnaam is not None}
     bekende_taakvelden |= set(Taakveld.objects.values_list("code", flat=True))

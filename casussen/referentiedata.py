@@ -19,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models, transaction
 
+from casussen import stand
 from casussen.models import (
     Casus,
     CasusDeelnemer,
@@ -295,6 +296,7 @@ def _herindelingrijen(
 
 
 @transaction.atomic
+@stand.gebundeld()
 def laad_referentiedata() -> Verslag:
     """Bring the casussen tables in line with the files in `fixtures/`."""
     verslag = Verslag()

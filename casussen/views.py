@@ -10,7 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from benchmark.analyse import laatste_jaarrekening
-from casussen import kaart
+from casussen import kaart, stand
 from casussen.bronnen import BRONNEN
 from casussen.forms import GemeenteZoekForm, RegisterFilterForm
 from casussen.grafieken import inwoners_grafiek
@@ -23,30 +23,50 @@ from casussen.register import (
     registerregel,
     tijdlijn,
 )
+from casussen.stand import lui
 
 
 @require_GET
 def register_view(request):
-    form = RegisterFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    regels = register(**{sleutel: waarde for sleutel, waarde in filters.items() if waarde})
-    alle_statussen = Counter(Fusieorganisatie.objects.values_list("status", flat=True))
+    @lui
+    def form():
+        return RegisterFilterForm(request.GET or None)
+
+    @lui
+    def filters():
+        return form().cleaned_data if form().is_valid() else {}
+
+    @lui
+    def regels():
+        return register(**{sleutel: waarde for sleutel, waarde in filters().items() if waarde})
+
+    @lui
+    def alle_statussen():
+        return Counter(Fusieorganisatie.objects.values_list("status", flat=True))
+
     return render(
         request,
         "casussen/register.html",
         {
+            "stand": stand.referentiestand(),
             "form": form,
             "regels": regels,
             "jaar": LAATSTE_JAAR,
-            "aantal_gemeenten": len({lid.gemeente.pk for r in regels for lid in r.leden}),
-            "statustellingen": [
-                (label, alle_statussen.get(waarde, 0))
-                for waarde, label in Fusieorganisatie.Status.choices
-            ],
-            "totaal_aantal": sum(alle_statussen.values()),
-            "gefilterd": any(
-                filters.get(v)
-                for v in ("status", "provincie", "bestuurskundige_vorm", "juridische_vorm")
+            "aantal_gemeenten": lui(
+                lambda: len({lid.gemeente.pk for r in regels() for lid in r.leden})
+            ),
+            "statustellingen": lui(
+                lambda: [
+                    (label, alle_statussen().get(waarde, 0))
+                    for waarde, label in Fusieorganisatie.Status.choices
+                ]
+            ),
+            "totaal_aantal": lui(lambda: sum(alle_statussen().values())),
+            "gefilterd": lui(
+                lambda: any(
+                    filters().get(v)
+                    for v in ("status", "provincie", "bestuurskundige_vorm", "juridische_vorm")
+                )
             ),
         },
     )
@@ -54,23 +74,33 @@ def register_view(request):
 
 @require_GET
 def fusieorganisatie_view(request, slug):
-    organisatie = get_object_or_404(fusieorganisaties(), slug=slug)
-    regel = registerregel(organisatie)
-    analyse = laatste_jaarrekening()
-    groep = None
-    if analyse is not None and all(lid.gemeente.code for lid in regel.leden):
-        groep = analyse.groep([lid.gemeente.code for lid in regel.leden], organisatie.naam)
+    organisatie = get_object_or_404(Fusieorganisatie, slug=slug)
+
+    @lui
+    def regel():
+        return registerregel(fusieorganisaties().get(pk=organisatie.pk))
+
+    @lui
+    def groep():
+        analyse = laatste_jaarrekening()
+        if analyse is not None and all(lid.gemeente.code for lid in regel().leden):
+            return analyse.groep([lid.gemeente.code for lid in regel().leden], organisatie.naam)
+        return None
+
     return render(
         request,
         "casussen/fusieorganisatie.html",
         {
-            "analyse": analyse,
+            "stand": stand.referentiestand(),
+            "analyse": lui(laatste_jaarrekening),
             "groep": groep,
-            "benchmark_link": _benchmark_link(analyse, fusieorganisatie=organisatie.slug),
+            "benchmark_link": lui(
+                lambda: _benchmark_link(laatste_jaarrekening(), fusieorganisatie=organisatie.slug)
+            ),
             "regel": regel,
             "org": organisatie,
             "jaren": INWONERJAREN,
-            "tijdlijn": tijdlijn(regel),
+            "tijdlijn": lui(lambda: tijdlijn(regel())),
         },
     )
 
@@ -126,38 +156,52 @@ def gemeente_lijst_view(request):
 
 @require_GET
 def gemeente_view(request, slug):
-    gemeente = get_object_or_404(
-        Gemeente.objects.select_related("provincie").prefetch_related(
-            "inwonertallen",
-            "huidige_gemeenten",
-            "voorgangers_sinds",
-            "herindelingen_als_oude__nieuwe_gemeente",
-            "herindelingen_als_nieuwe__oude_gemeente",
-            Prefetch("deelnames", queryset=Deelname.objects.select_related("fusieorganisatie")),
-            Prefetch("casusdeelnames", queryset=CasusDeelnemer.objects.select_related("casus")),
-        ),
-        slug=slug,
-    )
+    gemeente = get_object_or_404(Gemeente, slug=slug)
     inwonertallen = list(gemeente.inwonertallen.all())
-    # Memberships through predecessors: a current gemeente inherits the history of the
-    # gemeenten that merged into it.
-    via_voorgangers = (
-        Deelname.objects.filter(gemeente__in=gemeente.voorgangers_sinds.all())
-        .select_related("fusieorganisatie", "gemeente")
-        .order_by("fusieorganisatie__startdatum")
-    )
-    analyse = laatste_jaarrekening() if gemeente.code else None
+
+    @lui
+    def volledig():
+        return (
+            Gemeente.objects.select_related("provincie")
+            .prefetch_related(
+                "huidige_gemeenten",
+                "voorgangers_sinds",
+                "herindelingen_als_oude__nieuwe_gemeente",
+                "herindelingen_als_nieuwe__oude_gemeente",
+                Prefetch("deelnames", queryset=Deelname.objects.select_related("fusieorganisatie")),
+                Prefetch("casusdeelnames", queryset=CasusDeelnemer.objects.select_related("casus")),
+            )
+            .get(pk=gemeente.pk)
+        )
+
+    @lui
+    def analyse():
+        return laatste_jaarrekening() if gemeente.code else None
+
     return render(
         request,
         "casussen/gemeente.html",
         {
+            "stand": stand.referentiestand(),
             "analyse": analyse,
-            "benchmark_rij": analyse.rij(gemeente.code) if analyse else None,
-            "benchmark_link": _benchmark_link(analyse, gemeenten=gemeente.code),
+            "benchmark_rij": lui(lambda: analyse().rij(gemeente.code) if analyse() else None),
+            "benchmark_link": lui(lambda: _benchmark_link(analyse(), gemeenten=gemeente.code)),
+            # The title needs the name only; the (cached) content gets everything prefetched.
             "gemeente": gemeente,
+            "volledig": volledig,
             "inwonertallen": inwonertallen,
-            "grafiek": inwoners_grafiek(gemeente.naam, inwonertallen) if inwonertallen else None,
-            "via_voorgangers": via_voorgangers,
+            "grafiek": lui(
+                lambda: inwoners_grafiek(gemeente.naam, inwonertallen) if inwonertallen else None
+            ),
+            # Memberships through predecessors: a current gemeente inherits the history of
+            # the gemeenten that merged into it.
+            "via_voorgangers": lui(
+                lambda: (
+                    Deelname.objects.filter(gemeente__in=volledig().voorgangers_sinds.all())
+                    .select_related("fusieorganisatie", "gemeente")
+                    .order_by("fusieorganisatie__startdatum")
+                )
+            ),
             "bronnen": BRONNEN,
         },
     )
@@ -165,11 +209,16 @@ def gemeente_view(request, slug):
 
 @require_GET
 def kaart_view(request):
-    kleuring = kaart.kleuring()
+    kleuring = lui(kaart.kleuring)
     return render(
         request,
         "casussen/kaart.html",
-        {"figuur": kaart.figuur(kleuring), "kleuring": kleuring, "bron": BRONNEN["kwb-2023"]},
+        {
+            "stand": stand.referentiestand(),
+            "figuur": lui(lambda: kaart.figuur(kleuring())),
+            "kleuring": kleuring,
+            "bron": BRONNEN["kwb-2023"],
+        },
     )
 
 

@@ -4,6 +4,8 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from config.gezond import gezond_view
+
 admin.site.site_header = "Fusietoets – beheer"
 admin.site.site_title = "Fusietoets beheer"
 admin.site.index_title = "Beheer van gebruikers, kaders en referentiegegevens"
@@ -14,6 +16,7 @@ urlpatterns = [
         "favicon.ico",
         login_not_required(lambda request: HttpResponsePermanentRedirect(static("favicon.svg"))),
     ),
+    path("gezond/", gezond_view, name="gezond"),
     path("beheer/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
     path("afwegingen/", include("afweging.urls")),

@@ -74,6 +74,18 @@ def _snelle_wachtwoorden(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _lege_paginacache():
+    """Each test starts with an empty page cache: a test's rolled-back transaction can
+    reuse a page stand that an earlier test cached under (production never rolls back a
+    stand that a page was cached under, as only GET requests fill the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def pytest_collection_modifyitems(items):
     """Browser journeys last: they flush the database the other tests share."""
     items.sort(key=lambda item: "tests/e2e/" in item.nodeid.replace("\\", "/"))

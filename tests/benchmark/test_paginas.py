@@ -4,6 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from tests.context import uit_context
+
 pytestmark = pytest.mark.django_db
 
 
@@ -38,10 +40,10 @@ def test_the_bar_organisatie_can_be_highlighted_against_the_trend(adviseur_clien
 
 def test_year_and_document_can_be_chosen(adviseur_client):
     response = adviseur_client.get(reverse("benchmark:benchmark"), {"bestand": "2025-begroting"})
-    assert response.context["analyse"].bestand.jaar == 2025
+    assert uit_context(response, "analyse").bestand.jaar == 2025
     bad = adviseur_client.get(reverse("benchmark:benchmark"), {"bestand": "1999-begroting"})
-    assert bad.context["analyse"] is None
-    assert bad.context["form"].errors["bestand"]
+    assert uit_context(bad, "analyse") is None
+    assert uit_context(bad, "form").errors["bestand"]
 
 
 def test_the_gemeente_page_shows_its_benchmark_position(adviseur_client):

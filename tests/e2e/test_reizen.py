@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from afweging.models import Afweging
 from tests.e2e.conftest import inloggen
@@ -44,9 +45,8 @@ def test_an_adviseur_completes_shares_and_fixes_an_afweging(gegevens, nieuwe_pag
     # Type, reload mid-way: autosave kept the text.
     a.locator("input[name='antwoorden-0-oordeel'][value='1']").check()
     a.get_by_label("Motivering deelvraag 1").fill("Minder eenpitters bij vergunningen.")
-    a.wait_for_function(
-        "document.getElementById('autosave-status').textContent.includes('bewaard om')"
-    )
+    # (A locator, not wait_for_function: the page's Content Security Policy forbids eval.)
+    expect(a.locator("#autosave-status")).to_contain_text("bewaard om")
     a.reload()
     assert (
         a.get_by_label("Motivering deelvraag 1").input_value()

@@ -1,0 +1,106 @@
+"""The state of the reference data, as one stamp that cached pages are keyed on.
+
+Every change to data that pages show besides an afweging's own rows (gemeenten,
+fusieorganisaties, casussen, Iv3 figures, the kader, users and their gemeenten) gives the
+stamp a new random value, in the same transaction as the change: a rolled-back change
+leaves the old stamp, and a stamp is never used twice. Single saves and deletes (the
+admin, forms) do this through signals; the bulk loaders run inside `gebundeld()`, which
+renews the stamp once at the end instead of once per row.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import uuid
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+REFERENTIE = "referentie"
+APPS = ("casussen", "benchmark", "gebruikers")
+AFWEGING_KADERMODELLEN = ("Kader", "Onderdeel", "Deelvraag", "Indicator", "Succesfactor")
+
+_lokaal = threading.local()
+
+
+def referentiestand() -> str:
+    from casussen.models import Gegevensstand
+
+    return (
+        Gegevensstand.objects.filter(sleutel=REFERENTIE).values_list("stempel", flat=True).first()
+        or "-"
+    )
+
+
+def vernieuw() -> None:
+    from casussen.models import Gegevensstand
+
+    if getattr(_lokaal, "gebundeld", 0):
+        return  # gebundeld() renews once at its end.
+    Gegevensstand.objects.update_or_create(
+        sleutel=REFERENTIE, defaults={"stempel": uuid.uuid4().hex}
+    )
+
+
+@contextmanager
+def gebundeld():
+    """For the bulk loaders: no renewal per row (bulk writes send no signals anyway), one
+    renewal at the end when the block succeeds."""
+    _lokaal.gebundeld = getattr(_lokaal, "gebundeld", 0) + 1
+    try:
+        yield
+    finally:
+        _lokaal.gebundeld -= 1
+    if not _lokaal.gebundeld:
+        vernieuw()
+
+
+def _bij_opslaan(sender, update_fields=None, raw=False, **kwargs):
+    if raw or (update_fields is not None and set(update_fields) <= {"last_login"}):
+        return  # Loading fixtures; a login is no change to what pages show.
+    vernieuw()
+
+
+def _bij_verwijderen(sender, **kwargs):
+    vernieuw()
+
+
+def _bij_koppeling(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        vernieuw()
+
+
+def modellen():
+    from casussen.models import Gegevensstand
+
+    for label in APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model is not Gegevensstand:
+                yield model
+    for naam in AFWEGING_KADERMODELLEN:
+        yield apps.get_model("afweging", naam)
+
+
+def verbind() -> None:
+    """Connect the signals; called once from CasussenConfig.ready()."""
+    for model in modellen():
+        uid = f"stand-{model._meta.label}"
+        post_save.connect(_bij_opslaan, sender=model, dispatch_uid=uid, weak=False)
+        post_delete.connect(_bij_verwijderen, sender=model, dispatch_uid=uid, weak=False)
+        for veld in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _bij_koppeling,
+                sender=veld.remote_field.through,
+                dispatch_uid=f"stand-{model._meta.label}-{veld.name}",
+                weak=False,
+            )
+
+
+def lui(maak):
+    """A value for a cached page: computed on first use in the template, then kept.
+
+    The template engine calls a callable context value; on a cache hit it never does.
+    """
+    return functools.cache(maak)

@@ -1,0 +1,501 @@
+"""Importing an exported afweging: the round trip, refused documents, and the command."""
+
+import copy
+import io
+import json
+import re
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from afweging import review
+from afweging.afwegingen import afweging_aanmaken
+from afweging.exports import als_dict, als_json
+from afweging.importeren import MAX_TEKENS, ImportFout, importeer
+from afweging.models import (
+    Afweging,
+    Antwoord,
+    Businesscase,
+    BusinesscaseVariant,
+    Deelnemer,
+    Deelvraag,
+    Deling,
+    Opmerking,
+    Reactie,
+    SuccesfactorAntwoord,
+    Wijziging,
+)
+from afweging.voorbeeld import maak_voorbeeldafweging
+from casussen.models import Gemeente, Provincie
+from gebruikers import rollen
+from tests.conftest import _met_rol
+
+pytestmark = pytest.mark.django_db
+
+# What an imported afweging may not share with the one exported: the new row's id and the
+# moments it was made and saved. The comments' ids are new too; `antwoord_op` points to them.
+EIGEN_VELDEN = ["id", "aangemaakt", "gewijzigd"]
+EIGEN_VELDEN_OPMERKING = ["id", "antwoord_op"]
+
+MODELLEN = [
+    Afweging, Deelnemer, Antwoord, SuccesfactorAntwoord, Businesscase, BusinesscaseVariant,
+    Deling, Opmerking, Reactie, Wijziging,
+]  # fmt: skip
+
+
+def tellingen() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELLEN}
+
+
+def zonder_eigen_velden(document: dict) -> dict:
+    document = copy.deepcopy(document)
+    for veld in EIGEN_VELDEN:
+        del document[veld]
+    for opmerking in document["opmerkingen"]:
+        for veld in EIGEN_VELDEN_OPMERKING:
+            del opmerking[veld]
+    return document
+
+
+def geschiedenis(afweging: Afweging) -> list[str]:
+    return list(afweging.wijzigingen.order_by("moment", "pk").values_list("wat", flat=True))
+
+
+@pytest.fixture
+def collega(db):
+    """A second adviseur of Zuid-Holland: the one who imports."""
+    return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV28"))
+
+
+@pytest.fixture
+def afweging(adviseur, secretaris):
+    """A vastgestelde afweging with something in every part of the document."""
+    bar = Gemeente.objects.filter(code__in=["GM0489", "GM0613", "GM0597"])
+    afweging = afweging_aanmaken(
+        door=adviseur,
+        velden={
+            "titel": "BAR: centrumconstructie “herzien”",
+            "variant": Afweging.Variant.CENTRUMCONSTRUCTIE,
+            "centrumgemeente": Gemeente.objects.get(code="GM0597"),
+            "geplande_startdatum": date(2028, 1, 1),
+            "geplande_evaluatiedatum": date(2030, 1, 1),
+            "taakstelling": Decimal("400000"),
+            "frictiekostenbudget": Decimal("750000"),
+            "reorganisatie_gecombineerd": Afweging.JaNeeOnbekend.JA,
+        },
+        gemeenten=bar,
+    )
+    for deelnemer, perspectief, motieven in zip(
+        afweging.deelnemers.order_by("gemeente__code"),
+        ["eindoplossing", "tussenstap", "onbekend"],
+        [["kwetsbaarheid", "kosten"], ["herindeling"], []],
+        strict=True,
+    ):
+        deelnemer.perspectief, deelnemer.motieven = perspectief, motieven
+        deelnemer.motieven_toelichting = f"Toelichting {deelnemer.gemeente.naam}, é"
+        deelnemer.save()
+    for antwoord, oordeel in zip(
+        afweging.antwoorden.order_by("deelvraag__nummer"),
+        ["2", "1", "0", "-1", "-2", "?", "1", ""],
+        strict=True,
+    ):
+        antwoord.oordeel = oordeel
+        antwoord.motivering = (
+            f"=Motivering {oordeel}; “aanhalingstekens”\nregel 2" if oordeel else ""
+        )
+        antwoord.bronnen = "Rapport, p. 12" if oordeel else ""
+        antwoord.save()
+    for factor, status in zip(
+        afweging.succesfactorantwoorden.order_by("succesfactor__volgorde"),
+        ["voldaan", "deels", "niet"],
+        strict=False,
+    ):
+        factor.status, factor.notitie = status, f"Notitie: {status}"
+        factor.save()
+    businesscase = afweging.businesscase
+    businesscase.basis_overhead = Decimal("12345678")
+    businesscase.verdeelsleutel = Businesscase.Sleutel.VAST
+    businesscase.mix_inwoners_pct = Decimal("40.5")
+    businesscase.vaste_verdeling = {"GM0489": 50.5, "GM0613": 20.0, "GM0597": 29.5}
+    businesscase.save()
+    businesscase.varianten.filter(soort="voorgesteld").update(
+        besparing_pct=Decimal("2.5"), ingroei_jaren=4, frictiekosten=Decimal("600000"),
+        frictie_jaren=2, extra_kosten=Decimal("25000"), btw_aandeel_pct=Decimal("12.5"),
+    )  # fmt: skip
+    businesscase.varianten.filter(soort="alternatief").update(besparing_pct=Decimal("1.5"))
+
+    albrandswaard = _met_rol(rollen.GEMEENTESECRETARIS, username="secretaris-albrandswaard")
+    albrandswaard.gemeenten.add(Gemeente.objects.get(code="GM0613"))
+    review.delen(afweging=afweging, gebruikers=[secretaris, albrandswaard], door=adviseur)
+    deelvragen = {d.nummer: d for d in Deelvraag.objects.filter(onderdeel__kader=afweging.kader)}
+    vraag = review.opmerking_plaatsen(
+        afweging=afweging, deelvraag=deelvragen[2], auteur=secretaris, tekst="Is de regio zwak?"
+    )
+    review.opmerking_plaatsen(
+        afweging=afweging, deelvraag=None, auteur=adviseur, tekst="Ja, zie §4.", antwoord_op=vraag
+    )
+    review.opmerking_plaatsen(
+        afweging=afweging,
+        deelvraag=deelvragen[5],
+        auteur=secretaris,
+        tekst="De raad van Ridderkerk twijfelt.",
+    )
+    reactie = review.reactie_geven(
+        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
+        standpunt=Reactie.Standpunt.KANTTEKENINGEN, tekst="Eens, mits de evaluatie later komt.",
+    )  # fmt: skip
+    review.reactie_beantwoorden(reactie=reactie, door=adviseur, tekst="Aangepast.")
+    Afweging.objects.filter(pk=afweging.pk).update(
+        status=Afweging.Status.VASTGESTELD,
+        vastgesteld_op=datetime(2026, 3, 2, 14, 30, 15, 123456, tzinfo=UTC),
+        vastgesteld_door=adviseur,
+    )
+    return Afweging.objects.get(pk=afweging.pk)
+
+
+# --- the round trip ------------------------------------------------------------------
+
+
+def test_an_exported_afweging_imports_back_unchanged(afweging, adviseur, secretaris, collega):
+    voor = als_dict(afweging)
+    # The document carries everything this test claims to compare.
+    assert voor["status"] == "vastgesteld" and voor["vastgesteld_door"] == adviseur.username
+    assert voor["centrumgemeente"] == "GM0597"
+    assert [o["auteur"] for o in voor["opmerkingen"]] == [
+        secretaris.username, adviseur.username, secretaris.username,
+    ]  # fmt: skip
+    assert voor["reacties"][0]["antwoord"] == "Aangepast."
+    assert voor["gedeeld_met"] == [secretaris.username, "secretaris-albrandswaard"]
+    assert voor["businesscase"]["varianten"][0]["besparing_pct"] == 2.5
+    assert voor["uitkomst"]["volledigheid_procent"] < 100
+
+    kopie = importeer(copy.deepcopy(voor), collega)
+    na = als_dict(Afweging.objects.get(pk=kopie.pk))
+
+    # What must differ: a new afweging, made now, with its comments under new ids; an
+    # answer still points to the comment it answers.
+    assert na["id"] == kopie.pk != voor["id"]
+    assert datetime.fromisoformat(na["aangemaakt"]) > datetime.fromisoformat(voor["aangemaakt"])
+    assert datetime.fromisoformat(na["gewijzigd"]) > datetime.fromisoformat(voor["gewijzigd"])
+    nieuwe_id = {
+        oud["id"]: nieuw["id"]
+        for oud, nieuw in zip(voor["opmerkingen"], na["opmerkingen"], strict=True)
+    }
+    assert set(nieuwe_id).isdisjoint(nieuwe_id.values())
+    assert [o["antwoord_op"] for o in na["opmerkingen"]] == [
+        None, nieuwe_id[voor["opmerkingen"][0]["id"]], None,
+    ]  # fmt: skip
+    # Everything else is the same, the outcome computed from it included.
+    assert zonder_eigen_velden(na) == zonder_eigen_velden(voor)
+
+    # Not in the document, so about this database: who imported, and the history.
+    assert kopie.aangemaakt_door == collega and kopie.gewijzigd_door == collega
+    assert kopie.provincie == collega.provincie
+    assert kopie.reacties.get().beantwoord_door == collega
+    assert [d.gedeeld_door for d in kopie.delingen.all()] == [collega, collega]
+    assert geschiedenis(kopie) == [
+        f"Geïmporteerd uit een exportbestand (afweging {afweging.pk} in de bron)",
+        "Bij het importeren: Wie de formele reacties beantwoordde staat niet in het bestand; "
+        f"de antwoorden staan op naam van {collega.get_full_name()}.",
+    ]
+    # The original is untouched.
+    assert als_dict(Afweging.objects.get(pk=afweging.pk)) == voor
+
+
+def test_the_voorbeeldafweging_survives_the_trip_through_json_text(adviseur, collega):
+    voorbeeld, _ = maak_voorbeeldafweging(door=adviseur)
+    voor = als_dict(voorbeeld)
+    assert voor["status"] == "concept" and voor["is_voorbeeld"] is True
+
+    kopie = importeer(als_json(voorbeeld), collega)
+
+    na = als_dict(Afweging.objects.get(pk=kopie.pk))
+    assert na["id"] != voor["id"]
+    assert zonder_eigen_velden(na) == zonder_eigen_velden(voor)
+    assert geschiedenis(kopie) == [
+        f"Geïmporteerd uit een exportbestand (afweging {voorbeeld.pk} in de bron)"
+    ]
+
+
+def test_people_who_are_not_here_are_replaced_and_named_in_the_history(
+    afweging, adviseur, secretaris, collega
+):
+    elders = _met_rol(rollen.GEMEENTESECRETARIS, username="elders")
+    elders.gemeenten.add(Gemeente.objects.get(code="GM0363"))  # Amsterdam: no member.
+    document = als_dict(afweging)
+    document["opmerkingen"][0]["auteur"] = "vertrokken"
+    document["reacties"][0]["auteur"] = "vertrokken"
+    document["gedeeld_met"] += ["onbekend", "elders"]
+    document["vastgesteld_door"] = "weg"
+    document["vorige"] = 17
+
+    kopie = importeer(document, collega)
+
+    assert [o.auteur for o in kopie.opmerkingen.order_by("pk")] == [collega, adviseur, secretaris]
+    assert kopie.reacties.get().auteur == collega
+    assert [d.gebruiker.username for d in kopie.delingen.all()] == [
+        secretaris.username, "secretaris-albrandswaard",
+    ]  # fmt: skip
+    assert kopie.vastgesteld_door is None and kopie.vorige is None
+    naam = collega.get_full_name()
+    meldingen = [
+        "De koppeling met de vorige versie (afweging 17 in de bron) is niet overgenomen.",
+        "Gebruiker ‘vertrokken’ bestaat hier niet; haar of zijn opmerkingen en reacties staan "
+        f"op naam van {naam}.",
+        "Wie de formele reacties beantwoordde staat niet in het bestand; de antwoorden staan "
+        f"op naam van {naam}.",
+        "Gebruiker ‘weg’, die de afweging vaststelde, bestaat hier niet; ‘vastgesteld door’ "
+        "blijft leeg.",
+        "Niet gedeeld met ‘onbekend’: die gebruiker bestaat hier niet.",
+        "Niet gedeeld met ‘elders’: geen actieve gemeentesecretaris van een deelnemende gemeente.",
+    ]
+    eerste = kopie.wijzigingen.order_by("moment", "pk").first()
+    assert eerste.details == {"bron_id": afweging.pk, "meldingen": meldingen}
+    assert geschiedenis(kopie)[1:] == [f"Bij het importeren: {m}" for m in meldingen]
+
+
+# --- refused documents ---------------------------------------------------------------
+
+
+def test_a_bad_document_reports_every_problem_at_once_and_writes_nothing(afweging, collega):
+    document = als_dict(afweging)
+    opmerkingen = [o["id"] for o in document["opmerkingen"]]
+    document["titel"] = "x" * 201
+    document["versie"] = True
+    document["status"] = "klaar"
+    document["geplande_startdatum"] = "2028-13-01"
+    document["deelnemers"].append({"gemeentecode": "GM9999"})
+    document["deelnemers"][0]["motieven"] = ["geld"]
+    document["antwoorden"][0]["oordeel"] = 7
+    document["antwoorden"][1]["motivering"] = "half\x00vol"
+    document["antwoorden"].append({"deelvraag": 2.3, "oordeel": "1"})
+    document["succesfactoren"][0]["code"] = "geluk"
+    document["businesscase"]["varianten"][0]["besparing_pct"] = 150
+    document["businesscase"]["varianten"][1]["frictiekosten"] = 10.5
+    document["reacties"][0]["gemeentecode"] = "GM0363"
+    document["opmerkingen"][1]["antwoord_op"] = 999999
+    document["opmerkingen"][2]["tekst"] = " "
+    document["gedeeld_met"] = "iedereen"
+    voor = tellingen()
+
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+
+    assert sorted(fout.value.problemen) == sorted([
+        "Titel is te lang: 201 tekens, hooguit 200.",
+        "Versie moet een geheel getal zijn, niet true of false.",
+        "Status ‘klaar’ bestaat niet; kies uit: concept, ter_review, vastgesteld.",
+        "Geplande startdatum ‘2028-13-01’ is geen datum (verwacht jjjj-mm-dd).",
+        "Gemeente GM9999 bestaat niet.",
+        "Motief ‘geld’ van deelnemer GM0613 bestaat niet.",  # Albrandswaard, first by name.
+        "Score 7 bij deelvraag 1 ligt niet tussen −2 en +2; kies −2, −1, 0, 1 of 2, ‘?’ voor "
+        "onvoldoende informatie, of laat de score leeg.",
+        "Motivering bij deelvraag 2 bevat tekens die niet kunnen worden opgeslagen.",
+        "Deelvraag 2.3 bestaat niet in kader versie 1.",
+        "Succesfactor ‘geluk’ bestaat niet in kader versie 1.",
+        "Besparing van de variant ‘voorgesteld’ is 150; dat ligt niet tussen 0 en 100.",
+        "Frictiekosten van de variant ‘alternatief’ is 10.5; geef een bedrag in hele euro's.",
+        "De reactie namens GM0363 komt van een gemeente die geen deelnemer is.",
+        f"Opmerking {opmerkingen[1]} antwoordt op opmerking 999999, maar die staat niet eerder "
+        "in het bestand.",
+        f"Tekst van opmerking {opmerkingen[2]} is leeg.",
+        "Gedeeld met moet een lijst zijn, niet tekst.",
+    ])  # fmt: skip
+    assert str(fout.value).startswith("De afweging is niet geïmporteerd:\n- ")
+    assert tellingen() == voor
+
+
+def test_an_afweging_of_another_provincie_is_refused(afweging, ander_adviseur):
+    voor = tellingen()
+    with pytest.raises(ImportFout) as fout:
+        importeer(als_dict(afweging), ander_adviseur)
+    assert fout.value.problemen == [
+        "Deze afweging hoort bij de provincie Zuid-Holland (PV28); u bent adviseur voor "
+        "Utrecht (PV26). Importeer alleen afwegingen van uw eigen provincie, of vraag een "
+        "adviseur van Zuid-Holland om dit te doen."
+    ]
+    assert tellingen() == voor
+
+
+def test_only_an_adviseur_with_a_provincie_imports(afweging, secretaris):
+    with pytest.raises(ImportFout) as fout:
+        importeer(als_dict(afweging), secretaris)
+    assert fout.value.problemen == [
+        "Alleen een adviseur met een provincie kan een afweging importeren."
+    ]
+
+
+def test_an_unknown_kader_version_is_named(afweging, collega):
+    document = als_dict(afweging) | {"kaderversie": 99}
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+    assert fout.value.problemen == ["Kader versie 99 bestaat niet."]
+
+
+AF = "fusietoets-afweging/1"
+GEEN_OBJECT = "Het bestand is geen afweging: verwacht een JSON-object, maar het is "
+
+
+@pytest.mark.parametrize(
+    ("invoer", "problemen"),
+    [
+        (None, [GEEN_OBJECT + "leeg (null)."]),
+        (42, [GEEN_OBJECT + "een geheel getal."]),
+        ("[]", [GEEN_OBJECT + "een lijst."]),
+        ("", ["Het bestand is geen geldige JSON (regel 1, kolom 1)."]),
+        ('{"formaat":', ["Het bestand is geen geldige JSON (regel 1, kolom 12)."]),
+        ("[" * 100_000, ["Het bestand is geen geldige JSON."]),
+        ("9" * 5_000, ["Het bestand is geen geldige JSON."]),
+        (f'{{"formaat": "{AF}", "taakstelling": NaN}}', ["Het bestand is geen geldige JSON."]),
+        (" " * (MAX_TEKENS + 1), ["Het bestand is te groot: 5.000.001 tekens; een export van een "
+                                  "afweging is hooguit 5.000.000 tekens."]),
+        ({"titel": "x"}, ["Het bestand noemt geen formaat; een export van een afweging heeft "
+                          "‘fusietoets-afweging/1’."]),
+        ({"formaat": "fusietoets-afweging/2"}, ["Onbekend formaat ‘fusietoets-afweging/2’; "
+                                                "Fusietoets leest ‘fusietoets-afweging/1’."]),
+        ({"formaat": AF}, [
+            "Het veld ‘provincie’ ontbreekt (provincie).",
+            "Het veld ‘kaderversie’ ontbreekt (kaderversie).",
+            "Het veld ‘deelnemers’ ontbreekt (deelnemers).",
+            "Het veld ‘titel’ ontbreekt (titel).",
+            "Het veld ‘variant’ ontbreekt (variant).",
+        ]),
+        ({"formaat": AF, "provincie": "PV28", "kaderversie": 1, "titel": "T",
+          "variant": "x" * 10**6, "deelnemers": [["GM0489"], {"gemeentecode": 489}]}, [
+            "Deelnemer 1 moet een object zijn, niet een lijst.",
+            "Gemeentecode van deelnemer 2 moet tekst zijn, niet een geheel getal.",
+            "Variant ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ bestaat niet; kies uit: "
+            "openbaar_lichaam, bedrijfsvoeringsorganisatie, centrumconstructie.",
+        ]),
+    ],
+)  # fmt: skip
+def test_absurd_input_is_refused_with_dutch_reasons(collega, invoer, problemen):
+    voor = tellingen()
+    with pytest.raises(ImportFout) as fout:
+        importeer(invoer, collega)
+    assert fout.value.problemen == problemen
+    assert tellingen() == voor
+
+
+def _paden(waarde, pad=()):
+    """Every place in a document: a key of an object or an index of a list."""
+    yield pad
+    if isinstance(waarde, dict):
+        for sleutel, kind in waarde.items():
+            yield from _paden(kind, (*pad, sleutel))
+    elif isinstance(waarde, list):
+        for index, kind in enumerate(waarde):
+            yield from _paden(kind, (*pad, index))
+
+
+JSON_WAARDEN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=50),
+    lambda binnen: (
+        st.lists(binnen, max_size=3) | st.dictionaries(st.text(max_size=8), binnen, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_value_anywhere_gives_an_afweging_or_dutch_reasons(afweging, collega, data):
+    # A deep copy: the export hands out the business case's own `vaste_verdeling`.
+    document = copy.deepcopy(als_dict(afweging))
+    pad = data.draw(st.sampled_from([p for p in _paden(document) if p]), label="pad")
+    waarde = data.draw(JSON_WAARDEN, label="waarde")
+    plek = document
+    for stap in pad[:-1]:
+        plek = plek[stap]
+    plek[pad[-1]] = waarde
+    try:
+        kopie = importeer(document, collega)
+    except ImportFout as fout:
+        assert fout.problemen
+        assert all(isinstance(p, str) and p for p in fout.problemen)
+    else:
+        # What was accepted is an afweging the app can show and export again.
+        assert als_dict(Afweging.objects.get(pk=kopie.pk))["titel"]
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+def test_the_command_imports_a_file_and_prints_where_it_went(tmp_path, afweging, collega):
+    pad = tmp_path / "afweging.json"
+    pad.write_text(als_json(afweging), encoding="utf-8")
+    uit, fouten = io.StringIO(), io.StringIO()
+
+    call_command(
+        "importeer_afweging", str(pad), "--door", collega.username, stdout=uit, stderr=fouten
+    )
+
+    kopie = Afweging.objects.exclude(pk=afweging.pk).get()
+    adres = settings.BASIS_URL.rstrip("/") + reverse("afweging:uitkomst", kwargs={"pk": kopie.pk})
+    assert uit.getvalue() == f"Afweging {kopie.pk} geïmporteerd: {adres}\n"
+    assert kopie.aangemaakt_door == collega and kopie.titel == afweging.titel
+    assert fouten.getvalue() == (
+        "Let op: Wie de formele reacties beantwoordde staat niet in het bestand; de antwoorden "
+        f"staan op naam van {collega.get_full_name()}.\n"
+    )
+
+
+def test_the_command_reads_standard_input(monkeypatch, afweging, collega):
+    invoer = io.TextIOWrapper(io.BytesIO(als_json(afweging).encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", invoer)
+    uit = io.StringIO()
+    call_command(
+        "importeer_afweging", "-", "--door", collega.username, stdout=uit, stderr=io.StringIO()
+    )
+    assert re.fullmatch(r"Afweging \d+ geïmporteerd: \S+/\d+/\n", uit.getvalue())
+    assert Afweging.objects.count() == 2
+
+
+def test_the_command_lists_every_problem_and_fails(tmp_path, afweging, collega):
+    document = als_dict(afweging) | {"titel": "", "deelnemers": [{"gemeentecode": "GM9999"}]}
+    pad = tmp_path / "fout.json"
+    pad.write_text(json.dumps(document), encoding="utf-8")
+    voor = tellingen()
+
+    with pytest.raises(CommandError) as fout:
+        call_command(
+            "importeer_afweging", str(pad), "--door", collega.username, stdout=io.StringIO()
+        )
+
+    assert fout.value.returncode == 1
+    assert str(fout.value) == (
+        "De afweging is niet geïmporteerd:\n"
+        "- Een afweging heeft minstens twee deelnemende gemeenten; dit bestand noemt er 1.\n"
+        "- Gemeente GM9999 bestaat niet.\n"
+        "- Titel is leeg.\n"
+        "- De reactie namens GM0489 komt van een gemeente die geen deelnemer is."
+    )
+    assert tellingen() == voor
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "gebruiker", "melding"),
+    [
+        (None, "collega", "Het bestand {pad} bestaat niet."),
+        (b"\xff\xfe{}", "collega", "{pad} is geen UTF-8-tekst en dus geen JSON-export."),
+        (b"{}", "niemand", "Er is geen gebruiker met gebruikersnaam 'niemand'."),
+    ],
+)
+def test_the_command_refuses_what_it_cannot_read(tmp_path, collega, inhoud, gebruiker, melding):
+    pad = tmp_path / "afweging.json"
+    if inhoud is not None:
+        pad.write_bytes(inhoud)
+    door = collega.username if gebruiker == "collega" else gebruiker
+    with pytest.raises(CommandError) as fout:
+        call_command("importeer_afweging", str(pad), "--door", door)
+    assert str(fout.value) == melding.format(pad=pad)
+    assert not Afweging.objects.exists()
