@@ -114,13 +114,18 @@ def main() -> None:
         "rapport_page": f"/afwegingen/{afweging.pk}/rapport/",
         "stap_condities_page": f"/afwegingen/{afweging.pk}/condities/",
     }
+    from django.core.cache import cache
+
     for naam, url in paginas.items():
+        cache.clear()
         with CaptureQueriesContext(connection) as vragen:
             antwoord = client.get(url)
         if antwoord.status_code != 200:
             raise SystemExit(f"{url} gaf {antwoord.status_code}")
         regel(f"{naam}_queries", len(vragen.captured_queries))
-        meet(naam, lambda url=url: client.get(url))
+        # Rendered from scratch (the page cache emptied first), then from the page cache.
+        meet(naam, lambda url=url: (cache.clear(), client.get(url)))
+        meet(f"{naam}_uit_cache", lambda url=url: client.get(url))
 
 
 if __name__ == "__main__":

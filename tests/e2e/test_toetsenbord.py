@@ -241,12 +241,34 @@ FOCUS_STIJL = """() => {
         in_menu: !!el.closest(".navbar"),
         outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor,
         boxShadow: s.boxShadow,
+        // The colour the outline is seen against: the first ancestor with a background.
+        achtergrond: (() => {
+            for (let e = el.parentElement; e; e = e.parentElement) {
+                const k = getComputedStyle(e).backgroundColor;
+                if (k && k !== "transparent" && k !== "rgba(0, 0, 0, 0)") return k;
+            }
+            return "rgb(255, 255, 255)";
+        })(),
     };
 }""".replace("BESCHRIJF", BESCHRIJF)
 
 
 def _doorzichtig(kleur: str) -> bool:
     return kleur == "transparent" or bool(re.fullmatch(r"rgba\(.*,\s*0\)", kleur.strip()))
+
+
+def _luminantie(kleur: str) -> float:
+    rood, groen, blauw = (int(x) / 255 for x in re.findall(r"[\d.]+", kleur)[:3])
+
+    def kanaal(c):
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * kanaal(rood) + 0.7152 * kanaal(groen) + 0.0722 * kanaal(blauw)
+
+
+def contrast(een: str, ander: str) -> float:
+    licht, donker = sorted((_luminantie(een), _luminantie(ander)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
 
 
 def focus_zichtbaar(stijl: dict) -> bool:
@@ -307,6 +329,12 @@ def test_direct_naar_de_inhoud_en_zichtbare_focus_op_elke_stap(gegevens_zonder_i
             # the house outline.
             if not focus_zichtbaar(stijl) or (stijl["in_menu"] and stijl["outlineStyle"] == "none"):
                 onzichtbaar.append(f"{stap}: {stijl}")
+            # WCAG 1.4.11: the focus indicator needs 3:1 against what surrounds it; Bootstrap's
+            # pale rings (1.4-1.8:1) do not count, so it must be an outline that has it.
+            elif stijl["outlineStyle"] == "none" or (
+                contrast(stijl["outlineColor"], stijl["achtergrond"]) < 3
+            ):
+                onzichtbaar.append(f"{stap} (contrast): {stijl}")
         else:
             raise AssertionError(f"{stap}: Tab kwam na 800 stappen niet rond")
     assert not onzichtbaar, "Focus niet zichtbaar:\n" + "\n".join(onzichtbaar)
