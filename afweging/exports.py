@@ -52,13 +52,18 @@ def als_csv(afweging: Afweging) -> str:
 
 def als_excel(afweging: Afweging) -> bytes:
     from openpyxl import Workbook  # noqa: PLC0415 - only this export needs it.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
+
+    def tekst(waarde):
+        # A worksheet cannot hold control characters (a vertical tab pasted from Word, say).
+        return ILLEGAL_CHARACTERS_RE.sub("", waarde) if isinstance(waarde, str) else waarde
 
     uitkomst = resultaat(afweging).uitkomst
     boek = Workbook()
     blad = boek.active
     blad.title = "Scores"
-    blad.append(["Afweging", afweging.titel])
+    blad.append(["Afweging", tekst(afweging.titel)])
     blad.append(["Advies", uitkomst.advies.label])
     blad.append(["Status", afweging.get_status_display()])
     blad.append(["Kaderversie", afweging.kader.versie])
@@ -67,7 +72,7 @@ def als_excel(afweging: Afweging) -> bytes:
     for cel in blad[6]:
         cel.font = Font(bold=True)
     for regel in scoreregels(afweging):
-        blad.append([regel[k] for k in KOLOMMEN])
+        blad.append([tekst(regel[k]) for k in KOLOMMEN])
     for rij in blad.iter_rows():
         for cel in rij:
             if isinstance(cel.value, str):

@@ -15,8 +15,41 @@ from afweging.models import (
 from casussen import opmaak
 from casussen.models import Gemeente
 
+# The largest id of a BigAutoField. SQLite cannot even compare with a larger integer: one
+# typed into a multiple choice would crash the query that looks up the chosen ids.
+MAX_ID = 2**63 - 1
 
-class GemeentenVeld(forms.ModelMultipleChoiceField):
+
+class KeuzesVeld(forms.ModelMultipleChoiceField):
+    """Model choices by id; an id beyond the database's range is refused like any unknown id."""
+
+    def clean(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else []:
+            try:
+                te_groot = abs(int(pk)) > MAX_ID
+            except (TypeError, ValueError):
+                continue  # Not a number at all: the field itself refuses it.
+            if te_groot:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
+
+class DecimaalVeld(forms.DecimalField):
+    """Refuses NaN and infinity already in to_python(), not only in validate(): a formset
+    asks each form has_changed() before validating, and comparing with 'sNaN' raises."""
+
+    def to_python(self, value):
+        waarde = super().to_python(value)
+        if waarde is not None and not waarde.is_finite():
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return waarde
+
+
+class GemeentenVeld(KeuzesVeld):
     def label_from_instance(self, gemeente):
         provincie = gemeente.provincie.naam if gemeente.provincie else "provincie onbekend"
         return f"{gemeente.naam} ({provincie})"
@@ -311,6 +344,10 @@ class BusinesscaseVariantForm(forms.ModelForm):
             "besparing_pct", "ingroei_jaren", "frictiekosten", "frictie_jaren", "extra_kosten",
             "btw_aandeel_pct",
         ]  # fmt: skip
+        field_classes = {
+            veld: DecimaalVeld
+            for veld in ("besparing_pct", "frictiekosten", "extra_kosten", "btw_aandeel_pct")
+        }
 
     def clean(self):
         data = super().clean()
@@ -357,7 +394,7 @@ class ReactieForm(forms.Form):
 
 
 class DelenForm(forms.Form):
-    gebruikers = forms.ModelMultipleChoiceField(
+    gebruikers = KeuzesVeld(
         label="Delen met gemeentesecretarissen",
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

@@ -237,7 +237,7 @@ def evaluatie(context: Context) -> Signaal | None:
     if context.startdatum is None:
         return None
     grens = _jaren_later(context.startdatum, EVALUATIE_MINIMUM_JAREN)
-    if context.evaluatiedatum >= grens:
+    if grens is not None and context.evaluatiedatum >= grens:
         return None
     jaren = (context.evaluatiedatum - context.startdatum).days / 365.25
     return Signaal(
@@ -251,7 +251,10 @@ def evaluatie(context: Context) -> Signaal | None:
     )
 
 
-def _jaren_later(datum: date, jaren: int) -> date:
+def _jaren_later(datum: date, jaren: int) -> date | None:
+    """The same day `jaren` years later; None if that lies beyond the year 9999."""
+    if datum.year + jaren > date.max.year:
+        return None
     try:
         return datum.replace(year=datum.year + jaren)
     except ValueError:  # 29 February
