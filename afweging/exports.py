@@ -160,8 +160,10 @@ def als_dict(afweging: Afweging) -> dict:
                 "auteur": r.auteur.username,
                 "gegeven": r.gegeven.isoformat(),
                 "antwoord": r.antwoord,
+                "beantwoord_door": r.beantwoord_door.username if r.beantwoord_door else None,
+                "beantwoord_op": r.beantwoord_op.isoformat() if r.beantwoord_op else None,
             }
-            for r in afweging.reacties.select_related("gemeente", "auteur")
+            for r in afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
         ],
         "opmerkingen": [
             {

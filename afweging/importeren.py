@@ -542,6 +542,18 @@ def _controleer_reacties(
             "auteur": c.tekst(rij, "auteur", f"Auteur van {wie}", max_lengte=150, verplicht=True),
             "gegeven": c.moment(rij, "gegeven", f"Moment van {wie}"),
             "antwoord": c.tekst(rij, "antwoord", f"Antwoord op {wie}"),
+            # Absent from exports made before these two were added.
+            "beantwoord_door": c.tekst(
+                rij,
+                "beantwoord_door",
+                f"Wie {wie} beantwoordde",
+                max_lengte=150,
+                null=True,
+                standaard=None,
+            ),
+            "beantwoord_op": c.moment(
+                rij, "beantwoord_op", f"Moment van het antwoord op {wie}", null=True
+            ),
         }
         if code is not None:
             gezien.add(code)
@@ -551,7 +563,8 @@ def _controleer_reacties(
 def _koppel_gebruikers(plan: _Plan, door: Gebruiker, leden: set[str]) -> None:
     """Find the users the document names, by username; note what could not be kept."""
     auteurs = [o["auteur"] for o in plan.opmerkingen] + [r["auteur"] for r in plan.reacties]
-    namen = {*auteurs, *plan.gedeeld_met, plan.vastgesteld_door} - {None}
+    beantwoorders = [r["beantwoord_door"] for r in plan.reacties if r["antwoord"]]
+    namen = {*auteurs, *beantwoorders, *plan.gedeeld_met, plan.vastgesteld_door} - {None}
     plan.gebruikers = {g.username: g for g in Gebruiker.objects.filter(username__in=namen)}
     op_naam_van = door.get_full_name() or door.username
     for naam in dict.fromkeys(auteurs):
@@ -560,10 +573,10 @@ def _koppel_gebruikers(plan: _Plan, door: Gebruiker, leden: set[str]) -> None:
                 f"Gebruiker ‘{naam}’ bestaat hier niet; haar of zijn opmerkingen en reacties "
                 f"staan op naam van {op_naam_van}."
             )
-    if any(r["antwoord"] for r in plan.reacties):
+    if any(r["antwoord"] and r["beantwoord_door"] not in plan.gebruikers for r in plan.reacties):
         plan.meldingen.append(
-            "Wie de formele reacties beantwoordde staat niet in het bestand; de antwoorden "
-            f"staan op naam van {op_naam_van}."
+            "Wie een formele reactie beantwoordde, staat niet in het bestand of bestaat hier "
+            f"niet; die antwoorden staan op naam van {op_naam_van}."
         )
     if plan.vastgesteld_door is not None and plan.vastgesteld_door not in plan.gebruikers:
         plan.meldingen.append(
@@ -646,8 +659,8 @@ def _schrijf(plan: _Plan, door: Gebruiker) -> Afweging:
             standpunt=r["standpunt"],
             tekst=r["tekst"],
             antwoord=r["antwoord"],
-            beantwoord_door=door if r["antwoord"] else None,
-            beantwoord_op=nu if r["antwoord"] else None,
+            beantwoord_door=(bekend(r["beantwoord_door"]) or door) if r["antwoord"] else None,
+            beantwoord_op=(r["beantwoord_op"] or nu) if r["antwoord"] else None,
         )
         for r in plan.reacties
     )

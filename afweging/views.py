@@ -36,7 +36,6 @@ from afweging.toegang import (
     is_reviewer,
 )
 from benchmark import charts as bcgrafieken
-from casussen import stand
 from casussen.stand import lui
 from config.pdf import PdfFout, render_to_pdf
 
@@ -125,6 +124,14 @@ def _formulieren(afweging: Afweging, stap: str, data=None, *, strikt=True) -> di
     return formsets
 
 
+def _geposte_versie(request) -> int:
+    """The version the posted form started from; -1 when it is missing or garbled."""
+    try:
+        return int(request.POST.get("versie", ""))
+    except ValueError:
+        return -1
+
+
 def _geldig(formulieren: dict) -> bool:
     return all([f.is_valid() for f in formulieren.values()])
 
@@ -147,10 +154,7 @@ def stap_view(request, pk, stap):
     was_klassiek = afweging.is_klassiek
     if request.method == "POST":
         formulieren = _formulieren(afweging, stap, request.POST, strikt=not autosave)
-        try:
-            versie = int(request.POST.get("versie", ""))
-        except ValueError:
-            versie = -1
+        versie = _geposte_versie(request)
         # The version is checked before anything else: someone who started from an older
         # version must see the conflict, whatever else is wrong with the form.
         if versie != afweging.versie:
@@ -297,13 +301,15 @@ def uitkomst_view(request, pk):
 def _licht(request, pk) -> Afweging:
     """The afweging row only, if this user may see it: enough for the access check, the
     page title and the cache key; the cached content loads the rest when it is rendered."""
-    return afweging_voor(request.user, pk, Afweging.objects.defer("vastgestelde_pdf"))
+    return afweging_voor(
+        request.user, pk, dienst.met_stand(Afweging.objects.defer("vastgestelde_pdf"))
+    )
 
 
 def _paginastand(request, afweging: Afweging) -> str:
     """What cached content of this afweging depends on: the afweging and everything
     recorded on it, the reference data, and who is looking (roles, own gemeenten)."""
-    return f"{dienst.stand(afweging)}/{stand.referentiestand()}/{request.user.pk}"
+    return f"{dienst.stand(afweging)}/{request.user.pk}"
 
 
 def _uitkomst(request, afweging, *, opmerking_form=None, reactie_form=None, delen_form=None,
@@ -333,8 +339,8 @@ def _uitkomst(request, afweging, *, opmerking_form=None, reactie_form=None, dele
         {
             "afweging": afweging,
             "volledig": volledig,
-            "stand": _paginastand(request, afweging),
             # A form re-shown with its errors is never cached.
+            "stand": _paginastand(request, afweging) if status == 200 else None,
             "paginacache_uit": status != 200,
             "r": resultaat,
             "onderdelen": onderdelen,
@@ -417,10 +423,7 @@ def businesscase_view(request, pk):
     conflict = None
     if afweging.status == Afweging.Status.VASTGESTELD:
         raise PermissionDenied("Een vastgestelde afweging kan niet meer worden gewijzigd.")
-    try:
-        versie = int(request.POST.get("versie", ""))
-    except ValueError:
-        versie = -1
+    versie = _geposte_versie(request)
     if versie != afweging.versie:
         conflict = str(dienst.Conflict(afweging))
     elif form.is_valid() and varianten.is_valid():

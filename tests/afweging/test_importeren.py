@@ -172,6 +172,7 @@ def test_an_exported_afweging_imports_back_unchanged(afweging, adviseur, secreta
         secretaris.username, adviseur.username, secretaris.username,
     ]  # fmt: skip
     assert voor["reacties"][0]["antwoord"] == "Aangepast."
+    assert voor["reacties"][0]["beantwoord_door"] == adviseur.username
     assert voor["gedeeld_met"] == [secretaris.username, "secretaris-albrandswaard"]
     assert voor["businesscase"]["varianten"][0]["besparing_pct"] == 2.5
     assert voor["uitkomst"]["volledigheid_procent"] < 100
@@ -198,15 +199,28 @@ def test_an_exported_afweging_imports_back_unchanged(afweging, adviseur, secreta
     # Not in the document, so about this database: who imported, and the history.
     assert kopie.aangemaakt_door == collega and kopie.gewijzigd_door == collega
     assert kopie.provincie == collega.provincie
-    assert kopie.reacties.get().beantwoord_door == collega
     assert [d.gedeeld_door for d in kopie.delingen.all()] == [collega, collega]
     assert geschiedenis(kopie) == [
-        f"Geïmporteerd uit een exportbestand (afweging {afweging.pk} in de bron)",
-        "Bij het importeren: Wie de formele reacties beantwoordde staat niet in het bestand; "
-        f"de antwoorden staan op naam van {collega.get_full_name()}.",
+        f"Geïmporteerd uit een exportbestand (afweging {afweging.pk} in de bron)"
     ]
     # The original is untouched.
     assert als_dict(Afweging.objects.get(pk=afweging.pk)) == voor
+
+
+def test_an_export_from_before_answers_carried_their_author_still_imports(afweging, collega):
+    document = als_dict(afweging)
+    for reactie in document["reacties"]:
+        del reactie["beantwoord_door"], reactie["beantwoord_op"]
+
+    kopie = importeer(document, collega)
+
+    reactie = kopie.reacties.get()
+    assert reactie.antwoord == "Aangepast."
+    assert reactie.beantwoord_door == collega and reactie.beantwoord_op is not None
+    assert geschiedenis(kopie)[1] == (
+        "Bij het importeren: Wie een formele reactie beantwoordde, staat niet in het bestand of "
+        f"bestaat hier niet; die antwoorden staan op naam van {collega.get_full_name()}."
+    )
 
 
 def test_the_voorbeeldafweging_survives_the_trip_through_json_text(adviseur, collega):
@@ -232,6 +246,7 @@ def test_people_who_are_not_here_are_replaced_and_named_in_the_history(
     document = als_dict(afweging)
     document["opmerkingen"][0]["auteur"] = "vertrokken"
     document["reacties"][0]["auteur"] = "vertrokken"
+    document["reacties"][0]["beantwoord_door"] = "vertrokken"
     document["gedeeld_met"] += ["onbekend", "elders"]
     document["vastgesteld_door"] = "weg"
     document["vorige"] = 17
@@ -249,8 +264,8 @@ def test_people_who_are_not_here_are_replaced_and_named_in_the_history(
         "De koppeling met de vorige versie (afweging 17 in de bron) is niet overgenomen.",
         "Gebruiker ‘vertrokken’ bestaat hier niet; haar of zijn opmerkingen en reacties staan "
         f"op naam van {naam}.",
-        "Wie de formele reacties beantwoordde staat niet in het bestand; de antwoorden staan "
-        f"op naam van {naam}.",
+        "Wie een formele reactie beantwoordde, staat niet in het bestand of bestaat hier niet; "
+        f"die antwoorden staan op naam van {naam}.",
         "Gebruiker ‘weg’, die de afweging vaststelde, bestaat hier niet; ‘vastgesteld door’ "
         "blijft leeg.",
         "Niet gedeeld met ‘onbekend’: die gebruiker bestaat hier niet.",
@@ -443,10 +458,7 @@ def test_the_command_imports_a_file_and_prints_where_it_went(tmp_path, afweging,
     adres = settings.BASIS_URL.rstrip("/") + reverse("afweging:uitkomst", kwargs={"pk": kopie.pk})
     assert uit.getvalue() == f"Afweging {kopie.pk} geïmporteerd: {adres}\n"
     assert kopie.aangemaakt_door == collega and kopie.titel == afweging.titel
-    assert fouten.getvalue() == (
-        "Let op: Wie de formele reacties beantwoordde staat niet in het bestand; de antwoorden "
-        f"staan op naam van {collega.get_full_name()}.\n"
-    )
+    assert fouten.getvalue() == ""
 
 
 def test_the_command_reads_standard_input(monkeypatch, afweging, collega):
