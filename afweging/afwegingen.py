@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models import F, Max, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from afweging import scoring, signalen
@@ -256,10 +256,12 @@ def met_stand(queryset):
     from casussen.models import Gegevensstand
     from casussen.stand import REFERENTIE
 
-    laatste = Wijziging.objects.filter(afweging=OuterRef("pk")).order_by("-moment", "-pk")
+    # The highest id and the latest moment, each on its own: a new entry always raises the
+    # first, a merged autosave the second, whatever the clocks of the servers say.
+    wijzigingen = Wijziging.objects.filter(afweging=OuterRef("pk")).order_by().values("afweging")
     return queryset.annotate(
-        laatste_wijziging_pk=Subquery(laatste.values("pk")[:1]),
-        laatste_wijziging_moment=Subquery(laatste.values("moment")[:1]),
+        laatste_wijziging_pk=Subquery(wijzigingen.annotate(m=Max("pk")).values("m")),
+        laatste_wijziging_moment=Subquery(wijzigingen.annotate(m=Max("moment")).values("m")),
         referentiestand=Subquery(
             Gegevensstand.objects.filter(sleutel=REFERENTIE).values("stempel")[:1]
         ),
@@ -281,9 +283,8 @@ def stand(afweging: Afweging) -> str:
     else:
         from casussen.stand import referentiestand
 
-        laatste = (
-            afweging.wijzigingen.order_by("-moment", "-pk").values_list("pk", "moment").first()
-        ) or (None, None)
+        hoogste = afweging.wijzigingen.aggregate(pk=Max("pk"), moment=Max("moment"))
+        laatste = (hoogste["pk"], hoogste["moment"])
         referentie = referentiestand()
     wijziging = f"{laatste[0]}@{laatste[1].isoformat()}" if laatste[0] else "-"
     return (

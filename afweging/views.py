@@ -338,7 +338,6 @@ def _uitkomst(request, afweging, *, opmerking_form=None, reactie_form=None, dele
         "afweging/uitkomst.html",
         {
             "afweging": afweging,
-            "volledig": volledig,
             # A form re-shown with its errors is never cached.
             "stand": _paginastand(request, afweging) if status == 200 else None,
             "paginacache_uit": status != 200,
@@ -348,7 +347,7 @@ def _uitkomst(request, afweging, *, opmerking_form=None, reactie_form=None, dele
             "eigenaar": lui(lambda: is_eigenaar(request.user, afweging)),
             "reviewer": lui(lambda: is_reviewer(request.user, afweging)),
             "opmerkingen": lui(lambda: _opmerkingen(afweging)),
-            "opmerking_form": opmerking_form or lui(OpmerkingForm),
+            "opmerking_form": opmerking_form or lui(lambda: OpmerkingForm()),
             "reacties": lui(
                 lambda: afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
             ),
@@ -413,6 +412,7 @@ def businesscase_view(request, pk):
         return _businesscase(
             request,
             afweging,
+            volledig,
             lui(lambda: _businesscase_formulieren(volledig())),
             versie=afweging.versie,
             stand=_paginastand(request, afweging),
@@ -450,7 +450,9 @@ def businesscase_view(request, pk):
         else:
             messages.success(request, "De businesscase is bijgewerkt.")
             return redirect("afweging:businesscase", pk=afweging.pk)
-    return _businesscase(request, afweging, lambda: formulieren, versie=versie, conflict=conflict)
+    return _businesscase(
+        request, afweging, lambda: afweging, lambda: formulieren, versie=versie, conflict=conflict
+    )
 
 
 def _businesscase_formulieren(afweging: Afweging, data=None):
@@ -462,16 +464,22 @@ def _businesscase_formulieren(afweging: Afweging, data=None):
     return form, varianten
 
 
-def _businesscase(request, afweging, formulieren, *, versie, stand=None, conflict=None):
+def _businesscase(request, afweging, volledig, formulieren, *, versie, stand=None, conflict=None):
     """The businesscase page; from the cache (keyed on `stand`) unless re-shown after a
-    POST, when `formulieren` holds what was typed."""
+    POST, when `formulieren` holds what was typed. `volledig` gives the afweging with
+    everything prefetched."""
 
     @lui
     def resultaat():
-        return bcdienst.bereken(afweging, formulieren()[0].instance)
+        return bcdienst.bereken(volledig(), formulieren()[0].instance)
 
-    namen = lui(lambda: bcdienst.variantnamen(afweging))
-    voortgang = lui(lambda: _voortgang_context(afweging, None))
+    if stand is None:
+        # Re-shown after a POST: the figures are those of the saved business case, computed
+        # before the template's look at the errors validates the forms (which writes what
+        # was typed onto the instance).
+        resultaat()
+    namen = lui(lambda: bcdienst.variantnamen(volledig()))
+    voortgang = lui(lambda: _voortgang_context(volledig(), None))
     return render(
         request,
         "afweging/businesscase.html",

@@ -12,6 +12,7 @@ DELEN = ("form", "analyse", "figuur", "rijen", "organisatie", "groep", "aantal_g
 
 @require_GET
 def benchmark_view(request):
+    stempel = stand.referentiestand()  # First: what is read after it is no older.
     bestanden = beschikbare_bestanden()
 
     @lui
@@ -53,7 +54,8 @@ def benchmark_view(request):
         request,
         "benchmark/benchmark.html",
         {
-            "stand": stand.referentiestand(),
+            "stand": stempel,
+            "sleutel": stand.filtersleutel(request, BenchmarkForm),
             "heeft_cijfers": bool(bestanden),
             **{naam: deel(naam) for naam in DELEN},
         },

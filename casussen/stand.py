@@ -81,6 +81,7 @@ def modellen():
                 yield model
     for naam in AFWEGING_KADERMODELLEN:
         yield apps.get_model("afweging", naam)
+    yield apps.get_model("auth", "Group")  # The roles are groups.
 
 
 def verbind() -> None:
@@ -104,3 +105,9 @@ def lui(maak):
     The template engine calls a callable context value; on a cache hit it never does.
     """
     return functools.cache(maak)
+
+
+def filtersleutel(request, formulier) -> list:
+    """The part of the query that a filter form reads, in a fixed order: the cache key of
+    a filtered page, so that other or reordered parameters make no new entries."""
+    return sorted((naam, request.GET.getlist(naam)) for naam in formulier.base_fields)

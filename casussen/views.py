@@ -28,6 +28,8 @@ from casussen.stand import lui
 
 @require_GET
 def register_view(request):
+    stempel = stand.referentiestand()
+
     @lui
     def form():
         return RegisterFilterForm(request.GET or None)
@@ -48,7 +50,8 @@ def register_view(request):
         request,
         "casussen/register.html",
         {
-            "stand": stand.referentiestand(),
+            "stand": stempel,
+            "sleutel": stand.filtersleutel(request, RegisterFilterForm),
             "form": form,
             "regels": regels,
             "jaar": LAATSTE_JAAR,
@@ -74,7 +77,10 @@ def register_view(request):
 
 @require_GET
 def fusieorganisatie_view(request, slug):
+    # The stand first: what is read after it can be no older than it.
+    stempel = stand.referentiestand()
     organisatie = get_object_or_404(Fusieorganisatie, slug=slug)
+    analyse = lui(laatste_jaarrekening)
 
     @lui
     def regel():
@@ -82,20 +88,19 @@ def fusieorganisatie_view(request, slug):
 
     @lui
     def groep():
-        analyse = laatste_jaarrekening()
-        if analyse is not None and all(lid.gemeente.code for lid in regel().leden):
-            return analyse.groep([lid.gemeente.code for lid in regel().leden], organisatie.naam)
+        if analyse() is not None and all(lid.gemeente.code for lid in regel().leden):
+            return analyse().groep([lid.gemeente.code for lid in regel().leden], organisatie.naam)
         return None
 
     return render(
         request,
         "casussen/fusieorganisatie.html",
         {
-            "stand": stand.referentiestand(),
-            "analyse": lui(laatste_jaarrekening),
+            "stand": stempel,
+            "analyse": analyse,
             "groep": groep,
             "benchmark_link": lui(
-                lambda: _benchmark_link(laatste_jaarrekening(), fusieorganisatie=organisatie.slug)
+                lambda: _benchmark_link(analyse(), fusieorganisatie=organisatie.slug)
             ),
             "regel": regel,
             "org": organisatie,
@@ -156,6 +161,7 @@ def gemeente_lijst_view(request):
 
 @require_GET
 def gemeente_view(request, slug):
+    stempel = stand.referentiestand()  # First: what is read after it is no older.
     gemeente = get_object_or_404(Gemeente, slug=slug)
     inwonertallen = list(gemeente.inwonertallen.all())
 
@@ -182,7 +188,7 @@ def gemeente_view(request, slug):
         request,
         "casussen/gemeente.html",
         {
-            "stand": stand.referentiestand(),
+            "stand": stempel,
             "analyse": analyse,
             "benchmark_rij": lui(lambda: analyse().rij(gemeente.code) if analyse() else None),
             "benchmark_link": lui(lambda: _benchmark_link(analyse(), gemeenten=gemeente.code)),

@@ -18,6 +18,7 @@ template engine calls only when the content is rendered: a cache hit computes no
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from django import template
 from django.core.cache import cache
@@ -25,8 +26,9 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-# Alphanumeric, so that the csrf_token tag renders it unchanged.
-PLAATSHOUDER = "fusietoetsCsrfPlaatshouder7c1e"
+# Alphanumeric, so that the csrf_token tag renders it unchanged; new in every process (the
+# cache is per process), so no one can type it into a field and have it replaced.
+PLAATSHOUDER = f"csrf{secrets.token_hex(16)}"
 
 
 class PaginacacheNode(template.Node):
@@ -39,6 +41,9 @@ class PaginacacheNode(template.Node):
         if context.get("paginacache_uit"):
             return self.nodelist.render(context)
         delen = [deel.resolve(context) for deel in self.delen]
+        if any(deel in ("", None) for deel in delen):
+            # A key part that is missing would let different pages share one entry.
+            return self.nodelist.render(context)
         vingerafdruk = hashlib.sha256(repr(delen).encode()).hexdigest()
         sleutel = f"paginacache:{self.naam}:{vingerafdruk}"
         html = cache.get(sleutel)

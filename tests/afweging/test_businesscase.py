@@ -97,6 +97,9 @@ def test_a_stale_business_case_save_is_a_conflict(adviseur_client, afweging):
     response = adviseur_client.post(url(afweging), data)
     assert response.status_code == 409
     assert businesscase_van(afweging).basis_overhead is None
+    # The figures on the conflict page are the saved ones, not the typed basis of € 1.
+    opgeslagen = bereken(Afweging.objects.get(pk=afweging.pk)).basis
+    assert response.context["r"]().basis == opgeslagen != 1
 
 
 def test_deelvraag_1_shows_the_business_case_as_evidence(adviseur_client, afweging):
