@@ -32,8 +32,10 @@ class Gebruiker(AbstractUser):
 
     @cached_property
     def _rollen(self) -> frozenset[str]:
-        # One query per request instead of one per check; a user's groups do not change
-        # while a request is handled.
+        # Loaded with the user by gebruikers.backends (no query at all), or else one query
+        # per request instead of one per check: groups do not change within a request.
+        if all(hasattr(self, f"rol_{rol}") for rol in rollen.ROLLEN):
+            return frozenset(rol for rol in rollen.ROLLEN if getattr(self, f"rol_{rol}"))
         return frozenset(self.groups.values_list("name", flat=True))
 
     def heeft_rol(self, rol: str) -> bool:
