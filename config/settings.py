@@ -94,8 +94,7 @@ MIDDLEWARE = [
 # address, logging in is refused for AXES_COOLOFF_TIME.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # ModelBackend that loads the user's roles with the user (one query less per request).
-    "gebruikers.backends.Backend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))

@@ -32,10 +32,8 @@ class Gebruiker(AbstractUser):
 
     @cached_property
     def _rollen(self) -> frozenset[str]:
-        # Loaded with the user by gebruikers.backends (no query at all), or else one query
-        # per request instead of one per check: groups do not change within a request.
-        if all(hasattr(self, f"rol_{rol}") for rol in rollen.ROLLEN):
-            return frozenset(rol for rol in rollen.ROLLEN if getattr(self, f"rol_{rol}"))
+        # One query per request instead of one per check; a user's groups do not change
+        # while a request is handled.
         return frozenset(self.groups.values_list("name", flat=True))
 
     def heeft_rol(self, rol: str) -> bool:
