@@ -315,9 +315,26 @@ def test_the_command_writes_the_stored_pdf_of_a_vastgestelde_afweging(adviseur, 
     from django.core.management import call_command
 
     review.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
+    # Bytes no rendering produces: the command must write what was stored, not render anew
+    # (two renderings happening to be byte-equal would hide that).
+    Afweging.objects.filter(pk=afweging.pk).update(vastgestelde_pdf=b"%PDF-1.7 bewaard")
     pad = tmp_path / "advies.pdf"
-    call_command("rapport_pdf", str(afweging.pk), str(pad), stdout=io.StringIO())
-    assert pad.read_bytes() == bytes(Afweging.objects.get(pk=afweging.pk).vastgestelde_pdf)
+    uit = io.StringIO()
+    call_command("rapport_pdf", str(afweging.pk), str(pad), stdout=uit)
+    assert pad.read_bytes() == b"%PDF-1.7 bewaard"
+    assert "de bewaarde PDF van de vaststelling" in uit.getvalue()
+
+
+def test_the_command_renders_the_pdf_of_a_concept(afweging, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    pad = tmp_path / "concept.pdf"
+    uit = io.StringIO()
+    call_command("rapport_pdf", str(afweging.pk), str(pad), stdout=uit)
+    assert pad.read_bytes().startswith(b"%PDF-")
+    assert "nu gemaakt" in uit.getvalue()
 
 
 def test_reading_a_page_writes_nothing(secretaris_client, gedeeld):
