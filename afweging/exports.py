@@ -7,8 +7,8 @@ import csv
 import io
 import json
 
-from afweging.afwegingen import resultaat
 from afweging.models import Afweging
+from afweging.selectors import resultaat
 
 KOLOMMEN = [
     "onderdeel", "deelvraag", "vraag", "gewicht", "score", "score_getal", "motivering", "bronnen",

@@ -40,24 +40,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from afweging.afwegingen import vastleggen
-from afweging.forms import OpmerkingForm, ReactieForm
-from afweging.models import (
-    MOTIEVEN,
-    Afweging,
-    Antwoord,
-    Businesscase,
-    BusinesscaseVariant,
-    Deelnemer,
-    Deelvraag,
-    Deling,
-    Kader,
-    Opmerking,
-    Reactie,
-    SuccesfactorAntwoord,
-)
+from afweging.models import MOTIEVEN, Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
+from afweging.services import vastleggen
+from businesscase.models import Businesscase, BusinesscaseVariant
 from casussen.models import Gemeente, Provincie
 from gebruikers.models import Gebruiker
+from kader.models import Deelvraag, Kader
+from review.forms import OpmerkingForm, ReactieForm
+from review.models import Deling, Opmerking, Reactie
 
 FORMAAT = "fusietoets-afweging/1"
 # A real export is some tens of kilobytes; these limits only stop absurd input early.

@@ -8,13 +8,13 @@ from datetime import date
 
 from django.utils import timezone
 
-from afweging import afwegingen as dienst
-from afweging import businesscase as bcdienst
-from afweging.models import Afweging, Succesfactor, SuccesfactorAntwoord
+from afweging import selectors, uitbreidingen
+from afweging.models import Afweging, SuccesfactorAntwoord
 from afweging.scoring import REGELS
 from benchmark import svg
 from benchmark.analyse import laatste_jaarrekening
 from casussen.bronnen import BRONNEN
+from kader.models import Succesfactor
 
 
 @dataclass
@@ -46,15 +46,15 @@ class Checklistgroep:
 class Rapport:
     afweging: Afweging
     datum: date
-    resultaat: dienst.Resultaat
+    resultaat: selectors.Resultaat
     onderdelen: list[Onderdeelblok]
     checklist: list[Checklistgroep]
     benchmark_rijen: list[dict]
     benchmark_groep: object | None
     benchmark_bestand: object | None
     benchmark_svg: str
-    businesscase: bcdienst.Resultaat
-    businesscase_svg: str
+    # The parts other apps add (the business case, the formal reacties), by their name.
+    delen: dict = field(default_factory=dict)
     bronnen: list = field(default_factory=list)
     regels: list = field(default_factory=lambda: list(REGELS))
 
@@ -67,10 +67,6 @@ class Rapport:
         return [d.gemeente.naam for d in self.afweging.deelnemers.all()]
 
     @property
-    def reacties(self):
-        return self.afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
-
-    @property
     def uitkomst(self):
         return self.resultaat.uitkomst
 
@@ -78,14 +74,10 @@ class Rapport:
     def regelnummer(self) -> int:
         return next(i for i, (code, _) in enumerate(REGELS, 1) if code == self.uitkomst.regel)
 
-    @property
-    def variantnamen(self) -> dict[str, str]:
-        return bcdienst.variantnamen(self.afweging)
-
 
 def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
-    """Build the report of an afweging loaded with `afwegingen.met_alles`."""
-    resultaat = dienst.resultaat(afweging)
+    """Build the report of an afweging loaded with `selectors.met_alles`."""
+    resultaat = selectors.resultaat(afweging)
     antwoorden = {a.deelvraag_id: a for a in afweging.antwoorden.all()}
     onderdelen = []
     for onderdeel in afweging.kader.onderdelen.prefetch_related("deelvragen").order_by("volgorde"):
@@ -125,7 +117,6 @@ def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
         groep = analyse.groep(codes, "De deelnemers samen")
         bestand = analyse.bestand
         spreiding = svg.als_data_uri(svg.spreiding_svg(analyse, codes))
-    businesscase = bcdienst.bereken(afweging)
     return Rapport(
         afweging=afweging,
         # A vastgestelde report carries the date it was fixed, so it reads the same later.
@@ -142,9 +133,10 @@ def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
         benchmark_groep=groep,
         benchmark_bestand=bestand,
         benchmark_svg=spreiding,
-        businesscase=businesscase,
-        businesscase_svg=svg.als_data_uri(svg.businesscase_svg(businesscase.projecties))
-        if businesscase.projecties
-        else "",
+        delen={
+            u.naam: deel
+            for u in uitbreidingen.alle()
+            if (deel := u.rapport_deel(afweging)) is not None
+        },
         bronnen=list(BRONNEN.values()),
     )

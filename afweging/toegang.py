@@ -2,7 +2,8 @@
 
 - An adviseur sees and edits the afwegingen of their own provincie.
 - A gemeentesecretaris sees only the afwegingen shared with them; they comment and give
-  a formal reaction, but never edit scores.
+  a formal reaction, but never edit scores. Sharing is review's (`review/`): it tells this
+  module through its uitbreiding which afwegingen a user may read that way.
 - A beheerder manages the kader and reference data; afwegingen are not theirs.
 Who may not see an afweging gets a 404, so its existence stays hidden.
 """
@@ -10,12 +11,19 @@ Who may not see an afweging gets a 404, so its existence stays hidden.
 from __future__ import annotations
 
 from functools import wraps
+from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from afweging import uitbreidingen
 from afweging.models import Afweging
+
+
+def weiger(melding: str) -> NoReturn:
+    """Refuse the request with a 403 page that says why, in Dutch: the one way views refuse."""
+    raise PermissionDenied(melding)
 
 
 def afwegingen_voor(gebruiker) -> QuerySet[Afweging]:
@@ -23,9 +31,17 @@ def afwegingen_voor(gebruiker) -> QuerySet[Afweging]:
         return Afweging.objects.none()
     if gebruiker.is_adviseur and gebruiker.provincie_id:
         return Afweging.objects.filter(provincie_id=gebruiker.provincie_id)
-    if gebruiker.is_gemeentesecretaris:
-        return Afweging.objects.filter(delingen__gebruiker=gebruiker)
-    return Afweging.objects.none()
+    voorwaarden = [q for u in uitbreidingen.alle() if (q := u.zichtbaar(gebruiker)) is not None]
+    if not voorwaarden:
+        return Afweging.objects.none()
+    if len(voorwaarden) == 1:
+        return Afweging.objects.filter(voorwaarden[0])  # Joins one row per afweging.
+    toegestaan = voorwaarden[0]
+    for voorwaarde in voorwaarden[1:]:
+        toegestaan |= voorwaarde
+    # Several joins may match one afweging more than once; a subquery keeps it once (and,
+    # unlike distinct(), combines with the querysets views pass to afweging_voor).
+    return Afweging.objects.filter(pk__in=Afweging.objects.filter(toegestaan).values("pk"))
 
 
 def afweging_voor(gebruiker, pk: int, queryset: QuerySet[Afweging] | None = None) -> Afweging:
@@ -44,18 +60,12 @@ def is_eigenaar(gebruiker, afweging: Afweging) -> bool:
     )
 
 
-def is_reviewer(gebruiker, afweging: Afweging) -> bool:
-    return (
-        gebruiker.is_gemeentesecretaris and afweging.delingen.filter(gebruiker=gebruiker).exists()
-    )
-
-
 def _vereist(toets, melding):
     def decorator(view):
         @wraps(view)
         def omhulsel(request, *args, **kwargs):
             if not toets(request.user):
-                raise PermissionDenied(melding)
+                weiger(melding)
             return view(request, *args, **kwargs)
 
         return omhulsel

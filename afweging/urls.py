@@ -1,25 +1,21 @@
-from django.urls import path
+"""The afweging's own URLs. config/urls.py puts them in the namespace `afweging` together
+with those of the apps that hang off an afweging (review, businesscase)."""
 
-from afweging import views
+from django.urls import path, register_converter
 
-app_name = "afweging"
+from afweging.stappen import StapConverter
+from afweging.views import lijst, rapport, stap, status, uitkomst
+
+register_converter(StapConverter, "stap")
+
 urlpatterns = [
-    path("", views.lijst_view, name="lijst"),
-    path("nieuw/", views.nieuw_view, name="nieuw"),
-    path("<int:pk>/", views.uitkomst_view, name="uitkomst"),
-    path("<int:pk>/businesscase/", views.businesscase_view, name="businesscase"),
-    path("<int:pk>/rapport/", views.rapport_view, name="rapport"),
-    path("<int:pk>/advies.pdf", views.rapport_pdf_view, name="rapport-pdf"),
-    path("<int:pk>/export.<str:formaat>", views.export_view, name="export"),
-    path("<int:pk>/opmerking/", views.opmerking_view, name="opmerking"),
-    path("<int:pk>/reactie/", views.reactie_view, name="reactie"),
-    path(
-        "<int:pk>/reactie/<int:reactie_pk>/antwoord/",
-        views.reactie_antwoord_view,
-        name="reactie-antwoord",
-    ),
-    path("<int:pk>/delen/", views.delen_view, name="delen"),
-    path("<int:pk>/vaststellen/", views.vaststellen_view, name="vaststellen"),
-    path("<int:pk>/nieuwe-versie/", views.nieuwe_versie_view, name="nieuwe-versie"),
-    path("<int:pk>/<slug:stap>/", views.stap_view, name="stap"),
+    path("", lijst.lijst_view, name="lijst"),
+    path("nieuw/", lijst.nieuw_view, name="nieuw"),
+    path("<int:pk>/", uitkomst.uitkomst_view, name="uitkomst"),
+    path("<int:pk>/rapport/", rapport.rapport_view, name="rapport"),
+    path("<int:pk>/advies.pdf", rapport.rapport_pdf_view, name="rapport-pdf"),
+    path("<int:pk>/export.<str:formaat>", rapport.export_view, name="export"),
+    path("<int:pk>/vaststellen/", status.vaststellen_view, name="vaststellen"),
+    path("<int:pk>/nieuwe-versie/", status.nieuwe_versie_view, name="nieuwe-versie"),
+    path("<int:pk>/<stap:stap>/", stap.stap_view, name="stap"),
 ]

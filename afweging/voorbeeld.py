@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from afweging.afwegingen import afweging_aanmaken
 from afweging.models import Afweging
+from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 
 TITEL = "Voorbeeld: ambtelijke fusie Leiderdorp, Oegstgeest en Zoeterwoude"

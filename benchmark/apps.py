@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class BenchmarkConfig(AppConfig):
     name = "benchmark"
     verbose_name = "Benchmark overhead (Iv3)"
+
+    def ready(self):
+        from benchmark.iv3 import Iv3Fout, laad_iv3
+        from casussen import laders
+
+        laders.registreer(
+            laders.Lader("iv3", lambda: laders.regels_met_wijziging(laad_iv3()), (Iv3Fout,))
+        )

@@ -6,6 +6,13 @@ class CasussenConfig(AppConfig):
     verbose_name = "Gemeenten, fusieorganisaties en casussen"
 
     def ready(self):
-        from casussen import stand
+        from casussen import laders, stand
+        from casussen.referentiedata import ReferentiedataFout, laad_referentiedata
 
         stand.verbind()
+
+        def laad():
+            verslag = laad_referentiedata()
+            return verslag.regels(), verslag.iets_gewijzigd
+
+        laders.registreer(laders.Lader("casussen", laad, (ReferentiedataFout,)))

@@ -19,8 +19,7 @@ from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 REFERENTIE = "referentie"
-APPS = ("casussen", "benchmark", "gebruikers")
-AFWEGING_KADERMODELLEN = ("Kader", "Onderdeel", "Deelvraag", "Indicator", "Succesfactor")
+APPS = ("casussen", "benchmark", "gebruikers", "kader")
 
 _lokaal = threading.local()
 
@@ -79,8 +78,6 @@ def modellen():
         for model in apps.get_app_config(label).get_models():
             if model is not Gegevensstand:
                 yield model
-    for naam in AFWEGING_KADERMODELLEN:
-        yield apps.get_model("afweging", naam)
     yield apps.get_model("auth", "Group")  # The roles are groups.
 
 

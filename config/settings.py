@@ -69,7 +69,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "gebruikers",
     "casussen",
+    "kader",
     "afweging",
+    "review",
+    "businesscase",
     "benchmark",
 ]
 

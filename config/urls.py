@@ -4,6 +4,9 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+import afweging.urls
+import businesscase.urls
+import review.urls
 from config.gezond import gezond_view
 
 admin.site.site_header = "Fusietoets – beheer"
@@ -19,7 +22,20 @@ urlpatterns = [
     path("gezond/", gezond_view, name="gezond"),
     path("beheer/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
-    path("afwegingen/", include("afweging.urls")),
+    # One URL space and namespace for an afweging, whichever app owns the page.
+    path(
+        "afwegingen/",
+        include(
+            (
+                [
+                    *afweging.urls.urlpatterns,
+                    *review.urls.urlpatterns,
+                    *businesscase.urls.urlpatterns,
+                ],
+                "afweging",
+            )
+        ),
+    ),
     path("benchmark/", include("benchmark.urls")),
     path("", include("casussen.urls")),
 ]

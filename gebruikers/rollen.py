@@ -12,20 +12,13 @@ BEHEERDER = "beheerder"
 ROLLEN = (ADVISEUR, GEMEENTESECRETARIS, BEHEERDER)
 
 # A beheerder manages users, the kader versions and reference data in the admin; the
-# afwegingen themselves belong to their provincie and are not the beheerder's.
-BEHEERDER_APPS = ("gebruikers", "casussen", "afweging", "benchmark", "auth")
-NIET_VOOR_BEHEERDER = (
-    "afweging", "deelnemer", "antwoord", "succesfactorantwoord", "deling", "opmerking", "reactie",
-    "wijziging", "businesscase", "businesscasevariant",
-)  # fmt: skip
+# afwegingen, their review and business case belong to their provincie and are not the
+# beheerder's: those apps are not in this list.
+BEHEERDER_APPS = ("gebruikers", "casussen", "kader", "benchmark", "auth")
 
 
 def zorg_voor_groepen(**kwargs) -> None:
     for naam in ROLLEN:
         Group.objects.get_or_create(name=naam)
     beheerder = Group.objects.get(name=BEHEERDER)
-    beheerder.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=BEHEERDER_APPS).exclude(
-            content_type__app_label="afweging", content_type__model__in=NIET_VOOR_BEHEERDER
-        )
-    )
+    beheerder.permissions.set(Permission.objects.filter(content_type__app_label__in=BEHEERDER_APPS))

@@ -119,7 +119,7 @@ SESSIES = """
 from django.contrib.auth import get_user_model
 from django.test import Client
 from afweging.models import Afweging
-from afweging.review import delen
+from review.services import delen
 import json
 gebruikers = get_user_model().objects
 afweging = Afweging.objects.get(is_voorbeeld=True)

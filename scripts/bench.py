@@ -70,9 +70,9 @@ def main() -> None:
     adviseur.groups.add(Group.objects.get(name="adviseur"))
     call_command("maak_voorbeeldafweging", "--door", "bench", stdout=stil, stderr=stil)
 
-    from afweging.afwegingen import met_alles, scoring_invoer
     from afweging.models import Afweging
     from afweging.scoring import gevoeligheid
+    from afweging.selectors import met_alles, scoring_invoer
 
     afweging = met_alles(Afweging.objects.filter(is_voorbeeld=True)).get()
     deelvragen, factoren = scoring_invoer(afweging)

@@ -1,10 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from afweging.kader import laad_kaders
 from benchmark.iv3 import laad_iv3
 from casussen.referentiedata import laad_referentiedata
 from gebruikers import rollen
+from kader.versies import laad_kaders
 from tests.factories import GebruikerFactory
 
 

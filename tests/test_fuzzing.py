@@ -31,13 +31,13 @@ from django.urls import reverse
 from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
-from afweging import review
 from afweging.models import MOTIEVEN, Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
 from afweging.voorbeeld import maak_voorbeeldafweging
 from benchmark.iv3 import Iv3Fout, laad_iv3, naam_naar_code
 from benchmark.models import Iv3Bestand, Iv3Regel, Iv3Totaal, Taakveld
 from casussen.models import Gemeente
 from gebruikers import rollen
+from review import services as review
 from tests.conftest import _met_rol
 
 pytestmark = pytest.mark.django_db
@@ -236,9 +236,14 @@ def staat_erin(response, waarde: str) -> bool:
 
 
 def uit_context(response, naam: str):
-    """A form the view passed to its template; for the page cache some come lazily."""
-    waarde = response.context.get(naam)
-    return waarde() if callable(waarde) else waarde
+    """A form the view showed: in the context of a plain page, or on the page object of an
+    afweging's page (its own forms, or those of review's part of the page)."""
+    pagina = response.context.get("pagina")
+    if pagina is None:
+        return response.context.get(naam)
+    if naam in getattr(pagina, "forms", {}):
+        return pagina.forms[naam]
+    return getattr(pagina.delen["review"], naam, None)
 
 
 def foutmeldingen(*formulieren) -> list[tuple[str, bool]]:

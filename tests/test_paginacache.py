@@ -9,11 +9,11 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from afweging import review
-from afweging.afwegingen import afweging_aanmaken
 from afweging.models import Afweging, Antwoord
+from afweging.services import afweging_aanmaken
 from casussen import stand
 from casussen.models import Fusieorganisatie, Gemeente
+from review import services as review
 
 pytestmark = pytest.mark.django_db
 

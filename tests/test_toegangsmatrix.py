@@ -9,9 +9,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from afweging import review
-from afweging.afwegingen import afweging_aanmaken
+from afweging import services
+from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
+from review import services as review
 from tests.conftest import _met_rol
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +134,7 @@ def test_lists_leak_nothing(opzet, rol):
 @pytest.mark.parametrize("rol", ROLLEN[1:])
 def test_nobody_changes_a_vastgestelde_afweging(opzet, rol):
     afweging, gebruikers = opzet
-    review.vaststellen(afweging=afweging, versie=afweging.versie, door=gebruikers["adviseur"])
+    services.vaststellen(afweging=afweging, versie=afweging.versie, door=gebruikers["adviseur"])
     client = client_voor(rol, gebruikers)
     stap = reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": "meerwaarde"})
     assert client.post(stap, {"versie": afweging.versie + 1}).status_code in (403, 404)

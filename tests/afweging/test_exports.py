@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from afweging.afwegingen import afweging_aanmaken
+from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 
 pytestmark = pytest.mark.django_db

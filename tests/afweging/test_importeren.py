@@ -15,26 +15,17 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from afweging import review
-from afweging.afwegingen import afweging_aanmaken
 from afweging.exports import als_dict, als_json
 from afweging.importeren import MAX_TEKENS, ImportFout, importeer
-from afweging.models import (
-    Afweging,
-    Antwoord,
-    Businesscase,
-    BusinesscaseVariant,
-    Deelnemer,
-    Deelvraag,
-    Deling,
-    Opmerking,
-    Reactie,
-    SuccesfactorAntwoord,
-    Wijziging,
-)
+from afweging.models import Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord, Wijziging
+from afweging.services import afweging_aanmaken
 from afweging.voorbeeld import maak_voorbeeldafweging
+from businesscase.models import Businesscase, BusinesscaseVariant
 from casussen.models import Gemeente, Provincie
 from gebruikers import rollen
+from kader.models import Deelvraag
+from review import services as review
+from review.models import Deling, Opmerking, Reactie
 from tests.conftest import _met_rol
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from afweging.afwegingen import afweging_aanmaken, met_alles
 from afweging.models import Afweging
 from afweging.rapport import rapport_van
+from afweging.selectors import met_alles
+from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 from config.pdf import render_to_pdf
 
@@ -109,7 +110,7 @@ def test_the_report_page_and_the_pdf_show_the_same_content(adviseur_client, afwe
 
 
 def test_markup_in_every_free_text_field_is_escaped_in_page_and_pdf(adviseur, secretaris):
-    from afweging import review
+    from review import services as review
 
     boos = "<img src=x onerror=alert(1)>"
     afweging = afweging_aanmaken(

@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from afweging.afwegingen import afweging_aanmaken
 from afweging.models import Afweging
+from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 
 pytestmark = pytest.mark.django_db
@@ -380,7 +380,7 @@ def test_a_vastgestelde_afweging_cannot_be_changed(adviseur_client, afweging):
 
 
 def test_without_a_published_kader_creating_explains_and_keeps_the_input(adviseur_client):
-    from afweging.models import Kader
+    from kader.models import Kader
 
     Kader.objects.update(gepubliceerd=False)
     response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(titel="Mijn voorstel"))

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
-from afweging.kader import laad_kaders
 from benchmark.iv3 import laad_iv3
 from casussen.models import Gemeente, Provincie
 from casussen.referentiedata import laad_referentiedata
 from gebruikers.models import Gebruiker
+from kader.versies import laad_kaders
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 SCHERMAFDRUKKEN = Path(__file__).resolve().parents[2] / "e2e-schermafdrukken"

@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from afweging.afwegingen import STAPPEN, afweging_aanmaken
 from afweging.models import Afweging, Antwoord, SuccesfactorAntwoord
+from afweging.services import afweging_aanmaken
+from afweging.stappen import STAPPEN
 from casussen.models import Gemeente
 from tests.e2e.conftest import WACHTWOORD
 
@@ -294,7 +295,9 @@ def test_direct_naar_de_inhoud_en_zichtbare_focus_op_elke_stap(gegevens_zonder_i
     a = nieuwe_pagina()
     a.emulate_media(reduced_motion="reduce")
     inloggen_met_toetsenbord(a, "e2e-adviseur")
-    paginas = ["/", "/afwegingen/nieuw/"] + [f"/afwegingen/{afweging.pk}/{s}/" for s in STAPPEN]
+    paginas = ["/", "/afwegingen/nieuw/"] + [
+        f"/afwegingen/{afweging.pk}/{s}/" for s in (s.code for s in STAPPEN)
+    ]
 
     # The first tab stop skips the menu; Enter puts focus on the main content.
     for pad in paginas:
@@ -318,7 +321,7 @@ def test_direct_naar_de_inhoud_en_zichtbare_focus_op_elke_stap(gegevens_zonder_i
 
     # Every element that Tab reaches on a wizard step shows where the focus is.
     onzichtbaar = []
-    for stap in STAPPEN:
+    for stap in (s.code for s in STAPPEN):
         a.goto(f"{a.basis}/afwegingen/{afweging.pk}/{stap}/")
         for _ in range(800):
             a.keyboard.press("Tab")
@@ -428,7 +431,9 @@ def test_velden_hebben_een_naam_en_fouten_zijn_eraan_gekoppeld(gegevens_zonder_i
     inloggen_met_toetsenbord(a, "e2e-adviseur")
 
     zonder_naam = {}
-    for pad in ["/afwegingen/nieuw/"] + [f"/afwegingen/{afweging.pk}/{s}/" for s in STAPPEN]:
+    for pad in ["/afwegingen/nieuw/"] + [
+        f"/afwegingen/{afweging.pk}/{s}/" for s in (s.code for s in STAPPEN)
+    ]:
         a.goto(a.basis + pad)
         if gemist := velden_zonder_naam(a):
             zonder_naam[pad] = gemist

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from afweging.afwegingen import met_alles
 from afweging.exports import als_json
 from afweging.models import Afweging
+from afweging.selectors import met_alles
 
 
 class Command(BaseCommand):

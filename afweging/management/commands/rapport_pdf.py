@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from afweging.afwegingen import met_alles
 from afweging.models import Afweging
 from afweging.rapport import rapport_van
+from afweging.selectors import met_alles
 from config.pdf import render_to_pdf
 
 

@@ -1,9 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from afweging.kader import KaderFout, laad_kaders
-from benchmark.iv3 import Iv3Fout, laad_iv3
-from casussen.referentiedata import ReferentiedataFout, laad_referentiedata
+from casussen.laders import laders
 
 
 class Command(BaseCommand):
@@ -14,19 +12,21 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        alle = laders()
+        fouten = tuple(fout for lader in alle for fout in lader.fouten)
+        uitkomsten = []
         try:
             with transaction.atomic():
-                verslag = laad_referentiedata()
-                kaders = laad_kaders()
-                iv3 = laad_iv3()
-        except (ReferentiedataFout, KaderFout, Iv3Fout) as fout:
+                for lader in alle:
+                    uitkomsten.append(lader.laad())
+        except fouten as fout:
             raise CommandError(
                 "Referentiegegevens niet geladen; er is niets gewijzigd.\n" + str(fout)
             ) from fout
-        for regel in [*verslag.regels(), *kaders, *iv3]:
-            self.stdout.write(regel)
-        anders = [r for r in [*kaders, *iv3] if "ongewijzigd" not in r]
-        if verslag.iets_gewijzigd or anders:
+        for regels, _ in uitkomsten:
+            for regel in regels:
+                self.stdout.write(regel)
+        if any(gewijzigd for _, gewijzigd in uitkomsten):
             self.stdout.write(self.style.SUCCESS("Referentiegegevens bijgewerkt."))
         else:
             self.stdout.write(self.style.SUCCESS("Referentiegegevens waren al actueel."))

@@ -1,5 +1,6 @@
 """The business case of an ambtelijke fusie: a ten-year projection per variant, and what
-each member pays under a cost-allocation key. Pure functions on plain numbers.
+each member pays under a cost-allocation key. Pure functions on plain numbers (the
+keys are a Django TextChoices only so that the model can offer them).
 
 The report warns not to count on savings (§11.2 "reken je niet rijk"; §6.5): structural
 savings default to 0%. Friction costs are one-off and spread over the first years (§6.4.2).
@@ -11,6 +12,8 @@ line 5193). All amounts in euros per year unless said otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from django.db import models
 
 from casussen import opmaak
 
@@ -97,12 +100,19 @@ def projecteer(basis: float, variant: Variantinvoer, jaren: int = JAREN) -> Proj
 
 # --- cost-allocation keys (verdeelsleutels, table at line 5059) ---------------------------
 
-SLEUTELS = {
-    "inwoners": "Naar inwoners",
-    "begroting": "Naar ingebracht budget (huidige overhead)",
-    "vast": "Vaste verdeling",
-    "mix": "Mix van inwoners en ingebracht budget",
-}
+
+class Verdeelsleutel(models.TextChoices):
+    """How the members share the costs: the one definition, used by the model's choices."""
+
+    INWONERS = "inwoners", "Naar inwoners"
+    BEGROTING = "begroting", "Naar ingebracht budget (huidige overhead)"
+    VAST = "vast", "Vaste verdeling"
+    MIX = "mix", "Mix van inwoners en ingebracht budget"
+
+
+# A fixed split is typed in percentages with one decimal; its sum may miss 100 by rounding
+# alone, never by more than this. The form and the maths use the same margin.
+MARGE_VASTE_VERDELING = 0.05
 
 
 @dataclass(frozen=True)
@@ -143,23 +153,23 @@ def aandelen(
     budget = sum(lid.overhead for lid in leden)
     naar_inwoners = [lid.inwoners / inwoners for lid in leden]
     naar_budget = [lid.overhead / budget for lid in leden] if budget else [0.0] * len(leden)
-    if sleutel == "inwoners":
+    if sleutel == Verdeelsleutel.INWONERS:
         return naar_inwoners
-    if sleutel == "begroting":
+    if sleutel == Verdeelsleutel.BEGROTING:
         if not budget:
             raise SleutelFout("Zonder ingebracht budget kan niet naar budget worden verdeeld.")
         return naar_budget
-    if sleutel == "mix":
+    if sleutel == Verdeelsleutel.MIX:
         if not 0 <= mix_inwoners <= 1:
             raise SleutelFout("Het aandeel inwoners in de mix moet tussen 0 en 100% liggen.")
         return [
             mix_inwoners * i + (1 - mix_inwoners) * b
             for i, b in zip(naar_inwoners, naar_budget, strict=True)
         ]
-    if sleutel == "vast":
+    if sleutel == Verdeelsleutel.VAST:
         vast = vast or {}
         procenten = [float(vast.get(lid.naam, 0)) for lid in leden]
-        if abs(sum(procenten) - 100) > 0.01:
+        if abs(sum(procenten) - 100) > MARGE_VASTE_VERDELING:
             nu = opmaak.decimaal(sum(procenten))
             raise SleutelFout(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
         return [p / 100 for p in procenten]

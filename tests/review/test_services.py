@@ -5,10 +5,13 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
-from afweging import review
-from afweging.afwegingen import afweging_aanmaken, met_alles
-from afweging.models import Afweging, Opmerking, Reactie
+from afweging import services
+from afweging.models import Afweging
+from afweging.selectors import met_alles
+from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
+from review import services as review
+from review.models import Opmerking, Reactie
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +179,7 @@ def test_editing_a_vastgestelde_afweging_starts_a_linked_new_version(
     antwoord = gedeeld.antwoorden.get(deelvraag__nummer=1)
     antwoord.oordeel, antwoord.motivering = "1", "Oud oordeel."
     antwoord.save()
-    review.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
+    services.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
     response = adviseur_client.post(url("nieuwe-versie", gedeeld))
     nieuw = Afweging.objects.exclude(pk=gedeeld.pk).get()
     assert response["Location"] == reverse(
@@ -241,7 +244,7 @@ def test_the_result_and_report_pages_do_not_query_more_with_more_review(
 
     tel("uitkomst")  # The first view makes the business case with its defaults.
     voor = {naam: tel(naam) for naam in ("uitkomst", "rapport")}
-    from afweging.models import Deelvraag
+    from kader.models import Deelvraag
 
     for nummer in range(1, 6):
         deelvraag = Deelvraag.objects.get(onderdeel__kader=gedeeld.kader, nummer=nummer)
@@ -272,7 +275,7 @@ def test_a_failing_mail_server_is_logged_and_undoes_nothing(
 
 
 def test_sharing_and_fixing_cannot_cross(adviseur, afweging, secretaris):
-    review.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
+    services.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
     verouderd = Afweging.objects.get(pk=afweging.pk)
     verouderd.status = Afweging.Status.CONCEPT  # As loaded before the vaststelling.
     with pytest.raises(review.NietToegestaan):
@@ -286,7 +289,7 @@ def test_removing_a_member_withdraws_its_reviewer_and_reaction(
 ):
     review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
                          auteur=secretaris, standpunt="instemmend", tekst="Akkoord")  # fmt: skip
-    from afweging.afwegingen import _zet_deelnemers
+    from afweging.services import _zet_deelnemers
 
     _zet_deelnemers(gedeeld, Gemeente.objects.filter(code__in=["GM0613", "GM0597"]))
     assert not gedeeld.delingen.exists()
@@ -294,7 +297,7 @@ def test_removing_a_member_withdraws_its_reviewer_and_reaction(
 
 
 def test_autosaves_of_the_same_change_make_one_history_entry(adviseur, afweging):
-    from afweging.afwegingen import vastleggen
+    from afweging.services import vastleggen
 
     for _ in range(3):
         vastleggen(afweging, adviseur, "deelvraag 1: motivering")
@@ -314,7 +317,7 @@ def test_the_command_writes_the_stored_pdf_of_a_vastgestelde_afweging(adviseur, 
 
     from django.core.management import call_command
 
-    review.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
+    services.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
     # Bytes no rendering produces: the command must write what was stored, not render anew
     # (two renderings happening to be byte-equal would hide that).
     Afweging.objects.filter(pk=afweging.pk).update(vastgestelde_pdf=b"%PDF-1.7 bewaard")
@@ -338,7 +341,7 @@ def test_the_command_renders_the_pdf_of_a_concept(afweging, tmp_path):
 
 
 def test_reading_a_page_writes_nothing(secretaris_client, gedeeld):
-    from afweging.models import Businesscase
+    from businesscase.models import Businesscase
 
     Businesscase.objects.filter(afweging=gedeeld).delete()
     assert secretaris_client.get(url("uitkomst", gedeeld)).status_code == 200
@@ -347,13 +350,13 @@ def test_reading_a_page_writes_nothing(secretaris_client, gedeeld):
 
 
 def test_a_new_version_keeps_its_reviewers_and_counts_on(adviseur, gedeeld, secretaris):
-    review.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
-    nieuw = review.nieuwe_versie(afweging=gedeeld, door=adviseur)
+    services.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
+    nieuw = services.nieuwe_versie(afweging=gedeeld, door=adviseur)
     assert nieuw.versienummer == 2
     assert list(nieuw.delingen.values_list("gebruiker", flat=True)) == [secretaris.pk]
     assert gedeeld.wijzigingen.first().wat == f"Nieuwe versie gemaakt: afweging {nieuw.pk}"
     with pytest.raises(review.NietToegestaan):
-        review.nieuwe_versie(afweging=gedeeld, door=adviseur)
+        services.nieuwe_versie(afweging=gedeeld, door=adviseur)
 
 
 def test_the_adviseur_answers_a_formal_reaction(

@@ -1,5 +1,5 @@
 """The business case of an afweging: its inputs from the database and the Iv3 benchmark,
-and the projection and cost allocation computed by benchmark/businesscase.py.
+and the projection and cost allocation computed by `projectie.py`.
 
 Shown as evidence beside deelvraag 1; it never fills in a score by itself.
 """
@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 from django.db import transaction
 
-from afweging.models import Afweging, Businesscase, BusinesscaseVariant
-from benchmark import businesscase as bc
+from afweging.models import Afweging
 from benchmark.analyse import laatste_jaarrekening
+from businesscase import projectie as bc
+from businesscase.models import Businesscase, BusinesscaseVariant
 
 
 @dataclass
-class Resultaat:
+class Doorrekening:
+    """The business case computed: baseline, projection per variant, share per member."""
+
     businesscase: Businesscase
     basis: float | None
     basis_bron: str
@@ -42,35 +45,36 @@ def variantnamen(afweging: Afweging) -> dict[str, str]:
     return {"voorgesteld": afweging.get_variant_display(), "alternatief": alternatief}
 
 
+def standaardvarianten(afweging: Afweging, businesscase=None) -> list[BusinesscaseVariant]:
+    """The report's cautious defaults, unsaved: no saving, and the friction costs of the
+    proposal's budget for the proposed variant. The one place they are made."""
+    return [
+        BusinesscaseVariant(
+            businesscase=businesscase,
+            soort=BusinesscaseVariant.Soort.VOORGESTELD,
+            frictiekosten=afweging.frictiekostenbudget or 0,
+        ),
+        BusinesscaseVariant(businesscase=businesscase, soort=BusinesscaseVariant.Soort.ALTERNATIEF),
+    ]
+
+
 @transaction.atomic
 def businesscase_van(afweging: Afweging) -> Businesscase:
-    """The afweging's business case, made with the report's cautious defaults if new."""
+    """The afweging's business case, made with the defaults if new."""
     businesscase, nieuw = Businesscase.objects.get_or_create(afweging=afweging)
     if nieuw:
-        BusinesscaseVariant.objects.bulk_create(
-            [
-                BusinesscaseVariant(
-                    businesscase=businesscase,
-                    soort="voorgesteld",
-                    frictiekosten=afweging.frictiekostenbudget or 0,
-                ),
-                BusinesscaseVariant(businesscase=businesscase, soort="alternatief"),
-            ]
-        )
+        BusinesscaseVariant.objects.bulk_create(standaardvarianten(afweging, businesscase))
     return businesscase
 
 
 def _standaard(afweging: Afweging) -> Businesscase:
     """The defaults, in memory: reading a page never writes to the database."""
     businesscase = Businesscase(afweging=afweging)
-    businesscase.standaardvarianten = [
-        BusinesscaseVariant(soort="voorgesteld", frictiekosten=afweging.frictiekostenbudget or 0),
-        BusinesscaseVariant(soort="alternatief"),
-    ]
+    businesscase.standaardvarianten = standaardvarianten(afweging)
     return businesscase
 
 
-def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Resultaat:
+def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Doorrekening:
     if businesscase is None:
         businesscase = Businesscase.objects.filter(afweging=afweging).first() or _standaard(
             afweging
@@ -94,7 +98,7 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Res
         bron = f"som van de deelnemers, Iv3 {analyse.bestand} (Bron: CBS)"
     else:
         basis, bron = None, "onbekend: niet voor alle deelnemers zijn Iv3-cijfers"
-    resultaat = Resultaat(businesscase, basis, bron, leden, zonder, via_bijdrage)
+    resultaat = Doorrekening(businesscase, basis, bron, leden, zonder, via_bijdrage)
     if basis is None:
         return resultaat
     namen = variantnamen(afweging)

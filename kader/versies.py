@@ -1,4 +1,5 @@
-"""Loading the afwegingskader from its fixture, and making a new version of it.
+"""Loading the kader versions from their fixtures, the checks before publishing, and making
+a new version of one.
 
 A version that an afweging uses never changes: the loader refuses to overwrite it and
 the admin only edits versions nobody uses yet. A beheerder who wants to change a used
@@ -14,8 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
-from afweging.models import Deelvraag, Indicator, Kader, Onderdeel, Succesfactor
 from casussen import stand
+from kader.models import Deelvraag, Indicator, Kader, Onderdeel, Succesfactor
 
 KADER_FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "kader"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from benchmark.businesscase import Lid, SleutelFout, Variantinvoer, projecteer, verdeel
+from businesscase.projectie import Lid, SleutelFout, Variantinvoer, projecteer, verdeel
 
 
 def test_a_projection_worked_out_by_hand():

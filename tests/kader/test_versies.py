@@ -7,11 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from afweging import kader as kadermodule
-from afweging.afwegingen import afweging_aanmaken, resultaat
-from afweging.kader import KaderFout, actief_kader, kader_nieuwe_versie, laad_kaders
-from afweging.models import Deelvraag, Kader, Succesfactor
+from afweging.selectors import resultaat
+from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
+from kader import versies as kadermodule
+from kader.models import Deelvraag, Kader, Succesfactor
+from kader.versies import KaderFout, actief_kader, kader_nieuwe_versie, laad_kaders
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +111,7 @@ def test_the_admin_refuses_to_change_a_used_kader(client, beheerder, adviseur):
     )
     client.force_login(beheerder)
     deelvraag = Deelvraag.objects.get(onderdeel__kader=kader, nummer=1)
-    url = reverse("admin:afweging_deelvraag_change", args=[deelvraag.pk])
+    url = reverse("admin:kader_deelvraag_change", args=[deelvraag.pk])
     response = client.post(url, {"naam": "Gewijzigd"})
     assert response.status_code == 403
     assert Deelvraag.objects.get(pk=deelvraag.pk).naam != "Gewijzigd"
@@ -120,7 +121,7 @@ def test_the_admin_action_makes_an_unpublished_copy(client, beheerder):
     client.force_login(beheerder)
     kader = actief_kader()
     client.post(
-        reverse("admin:afweging_kader_changelist"),
+        reverse("admin:kader_kader_changelist"),
         {"action": "nieuwe_versie", "_selected_action": [kader.pk]},
     )
     kopie = Kader.objects.get(versie=2)
@@ -174,7 +175,7 @@ def test_the_admin_offers_no_used_kader_to_add_a_deelvraag_to(client, beheerder,
         gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
     )
     client.force_login(beheerder)
-    response = client.get(reverse("admin:afweging_deelvraag_add"))
+    response = client.get(reverse("admin:kader_deelvraag_add"))
     keuzes = response.context["adminform"].form.fields["onderdeel"].queryset
     assert not keuzes.exists()
 
@@ -184,7 +185,7 @@ def test_publishing_a_broken_copy_is_refused(client, beheerder):
     kopie = kader_nieuwe_versie(kader=actief_kader())
     Deelvraag.objects.filter(onderdeel__kader=kopie, nummer=8).delete()
     client.post(
-        reverse("admin:afweging_kader_changelist"),
+        reverse("admin:kader_kader_changelist"),
         {"action": "publiceer", "_selected_action": [kopie.pk]},
     )
     kopie.refresh_from_db()

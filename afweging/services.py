@@ -1,0 +1,256 @@
+"""Writing afwegingen: create, save a step under optimistic locking, record the history,
+vaststellen and start a new version.
+
+Every save names the version of the afweging it was based on. If someone saved in
+between, the save is refused with `Conflict` and nothing is written, so no one
+overwrites a colleague silently. Each function is one action in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from afweging import meldingen, uitbreidingen
+from afweging.models import (
+    Afweging,
+    Antwoord,
+    Deelnemer,
+    SuccesfactorAntwoord,
+    Wijziging,
+)
+from casussen.models import Gemeente
+from kader.models import Deelvraag
+from kader.versies import actief_kader
+
+
+class Conflict(Exception):
+    """Someone saved the afweging after the version this save was based on."""
+
+    def __init__(self, afweging: Afweging):
+        self.afweging = afweging
+        door = afweging.gewijzigd_door
+        naam = (door.get_full_name() or door.username) if door else "iemand anders"
+        moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M")
+        super().__init__(
+            f"{naam} heeft deze afweging om {moment} opgeslagen, nadat u haar opende. "
+            "Uw wijzigingen zijn niet opgeslagen, maar staan nog in het formulier: kopieer wat u "
+            "wilt bewaren, herlaad de pagina voor de nieuwe versie en voer het daarin opnieuw in."
+        )
+
+
+class KaderOntbreekt(Exception):
+    pass
+
+
+class NietToegestaan(Exception):
+    """The action does not fit the afweging's status (vastgesteld, already a new version)."""
+
+
+SAMENVOEGEN_BINNEN = timedelta(minutes=15)
+
+
+def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
+    """Record a change in the afweging's history: who, when (now), what.
+
+    The same change by the same person within a quarter of an hour (autosave while typing)
+    updates the moment of the last entry instead of adding a new one.
+    """
+    wat = wat[:300]
+    laatste = afweging.wijzigingen.order_by("-moment", "-pk").first()
+    nu = timezone.now()
+    if (
+        laatste is not None
+        and laatste.door_id == door.pk
+        and laatste.wat == wat
+        and nu - laatste.moment < SAMENVOEGEN_BINNEN
+    ):
+        Wijziging.objects.filter(pk=laatste.pk).update(moment=nu)
+        return laatste
+    return Wijziging.objects.create(afweging=afweging, door=door, wat=wat, details=details)
+
+
+def status_onder_slot(afweging: Afweging) -> str:
+    """Re-read the afweging's status under a row lock, so an action and a vaststelling
+    that run at the same time cannot both pass their checks."""
+    vers = Afweging.objects.select_for_update().only("status").get(pk=afweging.pk)
+    afweging.status = vers.status
+    return afweging.status
+
+
+def _vergrendel(afweging: Afweging, versie: int, door) -> None:
+    """Raise the version if it is still `versie`; otherwise raise Conflict."""
+    nu = timezone.now()
+    bijgewerkt = Afweging.objects.filter(pk=afweging.pk, versie=versie).update(
+        versie=F("versie") + 1, gewijzigd=nu, gewijzigd_door=door
+    )
+    if not bijgewerkt:
+        raise Conflict(Afweging.objects.select_related("gewijzigd_door").get(pk=afweging.pk))
+    afweging.versie = versie + 1
+    afweging.gewijzigd = nu
+    afweging.gewijzigd_door = door
+
+
+@transaction.atomic
+def afweging_aanmaken(*, door, velden: dict, gemeenten: Iterable[Gemeente]) -> Afweging:
+    kader = actief_kader()
+    if kader is None:
+        raise KaderOntbreekt("Er is geen gepubliceerd afwegingskader; laad de referentiegegevens.")
+    afweging = Afweging.objects.create(
+        **velden,
+        provincie=door.provincie,
+        kader=kader,
+        aangemaakt_door=door,
+        gewijzigd_door=door,
+    )
+    _zet_deelnemers(afweging, gemeenten)
+    vastleggen(afweging, door, "Afweging aangemaakt")
+    Antwoord.objects.bulk_create(
+        Antwoord(afweging=afweging, deelvraag=deelvraag)
+        for deelvraag in Deelvraag.objects.filter(onderdeel__kader=kader)
+    )
+    SuccesfactorAntwoord.objects.bulk_create(
+        SuccesfactorAntwoord(afweging=afweging, succesfactor=factor)
+        for factor in kader.succesfactoren.all()
+    )
+    for uitbreiding in uitbreidingen.alle():
+        uitbreiding.bij_aanmaken(afweging)
+    return afweging
+
+
+def _zet_deelnemers(afweging: Afweging, gemeenten: Iterable[Gemeente]) -> None:
+    gewenst = {g.pk for g in gemeenten}
+    afweging.deelnemers.exclude(gemeente_id__in=gewenst).delete()
+    # A gemeente that no longer takes part loses what hangs off it (its reviewers and its
+    # formal reaction).
+    for uitbreiding in uitbreidingen.alle():
+        uitbreiding.bij_deelnemers_weg(afweging, gebleven=gewenst)
+    bestaand = set(afweging.deelnemers.values_list("gemeente_id", flat=True))
+    Deelnemer.objects.bulk_create(
+        Deelnemer(afweging=afweging, gemeente_id=pk) for pk in sorted(gewenst - bestaand)
+    )
+
+
+@transaction.atomic
+def stap_opslaan(*, afweging: Afweging, versie: int, door, opslaan: Callable[[], None]) -> Afweging:
+    """Run `opslaan` (which writes the step's forms) under the optimistic lock."""
+    _vergrendel(afweging, versie, door)
+    opslaan()
+    return afweging
+
+
+def basis_opslaan(
+    *, afweging: Afweging, form, versie: int, door, met_deelnemers: bool = True
+) -> Afweging:
+    def opslaan():
+        form.save(commit=False)
+        velden = [f for f in form.Meta.fields if f != "gemeenten"]
+        Afweging.objects.filter(pk=afweging.pk).update(
+            **{veld: getattr(afweging, veld) for veld in velden}
+        )
+        if met_deelnemers and "gemeenten" in form.cleaned_data:
+            _zet_deelnemers(afweging, form.cleaned_data["gemeenten"])
+        velden_gewijzigd = [form.fields[v].label or v for v in form.changed_data if v != "versie"]
+        vastleggen(
+            afweging, door, "Voorstel gewijzigd: " + ", ".join(str(v) for v in velden_gewijzigd),
+            velden=[v for v in form.changed_data if v != "versie"],
+        )  # fmt: skip
+
+    return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
+
+
+def _beschrijf(rij) -> str:
+    if isinstance(rij, Antwoord):
+        return f"deelvraag {rij.deelvraag.nummer}"
+    if isinstance(rij, Deelnemer):
+        return rij.gemeente.naam
+    if isinstance(rij, SuccesfactorAntwoord):
+        return f"succesfactor ‘{rij.succesfactor.naam}’"
+    return str(rij)
+
+
+def formset_opslaan(*, afweging: Afweging, formsets, versie: int, door) -> Afweging:
+    def opslaan():
+        delen = []
+        for formset in formsets:
+            for form in formset.forms:
+                if form.has_changed():
+                    form.save()
+                    delen.append(f"{_beschrijf(form.instance)}: {', '.join(form.changed_data)}")
+        if delen:
+            vastleggen(afweging, door, "; ".join(delen), wijzigingen=delen)
+
+    return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
+
+
+@transaction.atomic
+def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
+    """Freeze the afweging and keep its PDF as it is now, so it can be reproduced."""
+    from afweging.rapport import rapport_van
+    from config.pdf import render_to_pdf
+
+    if status_onder_slot(afweging) == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan("Deze afweging is al vastgesteld.")
+
+    def opslaan():
+        nu = timezone.now()
+        afweging.status = Afweging.Status.VASTGESTELD
+        afweging.vastgesteld_op = nu
+        afweging.vastgesteld_door = door
+        _, pdf = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+        Afweging.objects.filter(pk=afweging.pk).update(
+            status=afweging.status, vastgesteld_op=nu, vastgesteld_door=door, vastgestelde_pdf=pdf
+        )
+        vastleggen(afweging, door, "Status: vastgesteld")
+        betrokkenen = [g for u in uitbreidingen.alle() for g in u.betrokkenen(afweging)]
+        meldingen.mail(
+            [*betrokkenen, afweging.aangemaakt_door],
+            f"Vastgesteld: {afweging.titel}",
+            f"De afweging ‘{afweging.titel}’ is vastgesteld door {meldingen.naam(door)}.\n"
+            f"{meldingen.link(afweging)}\n",
+        )
+
+    return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
+
+
+@transaction.atomic
+def nieuwe_versie(*, afweging: Afweging, door) -> Afweging:
+    """A concept copy of a vastgestelde afweging, linked to it, to change further."""
+    if afweging.status != Afweging.Status.VASTGESTELD:
+        raise NietToegestaan(
+            "Alleen van een vastgestelde afweging wordt een nieuwe versie gemaakt."
+        )
+    if Afweging.objects.filter(vorige=afweging).exists():
+        raise NietToegestaan("Van deze afweging bestaat al een nieuwe versie.")
+    oud_pk = afweging.pk
+    kopie = Afweging.objects.get(pk=oud_pk)
+    kopie.pk = None
+    kopie.status = Afweging.Status.CONCEPT
+    kopie.vorige_id = oud_pk
+    kopie.versie = 1
+    kopie.vastgesteld_op = None
+    kopie.vastgesteld_door = None
+    kopie.vastgestelde_pdf = None
+    kopie.aangemaakt_door = door
+    kopie.gewijzigd_door = door
+    kopie.is_voorbeeld = afweging.is_voorbeeld
+    try:
+        with transaction.atomic():
+            kopie.save()
+    except IntegrityError as fout:  # Someone made the new version a moment ago.
+        raise NietToegestaan("Van deze afweging bestaat al een nieuwe versie.") from fout
+    for model in (Deelnemer, Antwoord, SuccesfactorAntwoord):
+        rijen = list(model.objects.filter(afweging_id=oud_pk))
+        for rij in rijen:
+            rij.pk = None
+            rij.afweging = kopie
+        model.objects.bulk_create(rijen)
+    for uitbreiding in uitbreidingen.alle():
+        uitbreiding.bij_nieuwe_versie(oud=afweging, kopie=kopie)
+    vastleggen(kopie, door, f"Nieuwe versie van de vastgestelde afweging {oud_pk}")
+    vastleggen(afweging, door, f"Nieuwe versie gemaakt: afweging {kopie.pk}")
+    return kopie

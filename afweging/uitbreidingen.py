@@ -1,0 +1,65 @@
+"""What the apps that hang off an afweging add to it, so that `afweging` imports none of them.
+
+Review (sharing, opmerkingen, reacties) and the business case live in apps of their own that
+depend on `afweging`, never the other way round (the layering in the README, checked by the
+import-linter contracts in pyproject.toml). Where the afweging's own services and pages need
+them (copying a new version, a gemeente that leaves, who hears of a vaststelling, who may
+read an afweging, a part of a page or of the report), they ask the uitbreidingen registered
+here. Each app registers one in its `AppConfig.ready()`; a later module (a peiling, say)
+adds itself the same way without a change to `afweging`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.db.models import Q
+
+    from afweging.models import Afweging
+
+
+class Uitbreiding:
+    """The hooks an app may fill in; each does nothing unless the app overrides it."""
+
+    #: The name under which the app's part of a page or report is found: `pagina.delen.<naam>`.
+    naam = ""
+
+    def bij_aanmaken(self, afweging: Afweging) -> None:
+        """A new afweging was made (in the same transaction)."""
+
+    def bij_deelnemers_weg(self, afweging: Afweging, *, gebleven: set[int]) -> None:
+        """Gemeenten left the afweging; `gebleven` holds the ids of those still in it."""
+
+    def bij_nieuwe_versie(self, *, oud: Afweging, kopie: Afweging) -> None:
+        """`kopie` is the new concept version of the vastgestelde `oud`: copy what carries on."""
+
+    def betrokkenen(self, afweging: Afweging) -> list:
+        """Users besides the maker who hear that the afweging was vastgesteld."""
+        return []
+
+    def zichtbaar(self, gebruiker) -> Q | None:
+        """Afwegingen this user may read through this app (e.g. shared for review)."""
+        return None
+
+    def pagina_deel(self, pagina):
+        """This app's part of an afweging's page (an object with cached properties), or None."""
+        return None
+
+    def rapport_deel(self, afweging: Afweging):
+        """This app's part of the report (page and PDF), or None."""
+        return None
+
+
+_geregistreerd: dict[str, Uitbreiding] = {}
+
+
+def registreer(uitbreiding: Uitbreiding) -> None:
+    if not uitbreiding.naam:
+        raise ValueError("Een uitbreiding heeft een naam nodig.")
+    _geregistreerd[uitbreiding.naam] = uitbreiding
+
+
+def alle() -> Iterator[Uitbreiding]:
+    return iter(_geregistreerd.values())

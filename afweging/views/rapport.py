@@ -1,0 +1,80 @@
+"""The report of an afweging in the browser and as PDF, and its exports (CSV, Excel, JSON)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from afweging import exports
+from afweging.models import Afweging
+from afweging.rapport import rapport_van
+from afweging.toegang import adviseur_of_reviewer
+from afweging.views.pagina import Afwegingpagina, laad, licht
+from config.pdf import render_to_pdf
+
+
+class Rapportpagina(Afwegingpagina):
+    @cached_property
+    def stand(self):
+        # The report carries today's date.
+        return f"{super().stand}/{timezone.localdate()}"
+
+    @cached_property
+    def rapport(self):
+        return rapport_van(self.volledig)
+
+
+@require_GET
+@adviseur_of_reviewer
+def rapport_view(request, pk):
+    """The report in the browser: the same Rapport object and content as the PDF."""
+    pagina = Rapportpagina(request, licht(request, pk))
+    return render(request, "afweging/rapport.html", pagina.context())
+
+
+@require_GET
+@adviseur_of_reviewer
+def rapport_pdf_view(request, pk):
+    afweging = laad(request, pk)
+    bewaard = None
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        bewaard = Afweging.objects.values_list("vastgestelde_pdf", flat=True).get(pk=pk)
+    if bewaard:
+        # Vastgesteld: exactly the PDF of that moment, whatever changed since.
+        inhoud = bytes(bewaard)
+    else:
+        _html, inhoud = render_to_pdf(
+            "afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)}
+        )
+    antwoord = HttpResponse(inhoud, content_type="application/pdf")
+    naam = slugify(afweging.titel)[:60] or "afweging"
+    antwoord["Content-Disposition"] = f'attachment; filename="advies-{afweging.pk}-{naam}.pdf"'
+    return antwoord
+
+
+FORMATEN = {
+    "csv": (exports.als_csv, "text/csv; charset=utf-8"),
+    "xlsx": (
+        exports.als_excel,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    "json": (exports.als_json, "application/json; charset=utf-8"),
+}
+
+
+@require_GET
+@adviseur_of_reviewer
+def export_view(request, pk, formaat):
+    if formaat not in FORMATEN:
+        raise Http404
+    afweging = laad(request, pk)
+    maak, soort = FORMATEN[formaat]
+    naam = f"afweging-{afweging.pk}-{slugify(afweging.titel)[:50] or 'export'}"
+    antwoord = HttpResponse(maak(afweging), content_type=soort)
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
+    return antwoord

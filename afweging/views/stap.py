@@ -1,0 +1,131 @@
+"""A step of the wizard: show it, save it (explicitly or by autosave), or show the conflict
+with a colleague's save. Which step it is, and what it holds, the step object knows."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from afweging import services, stappen
+from afweging.models import Afweging
+from afweging.toegang import alleen_adviseur, weiger
+from afweging.views.pagina import Afwegingpagina, geposte_versie, laad, licht
+
+
+class Stappagina(Afwegingpagina):
+    def __init__(self, request, afweging, stap, *, formulieren=None, conflict=None, versie=None):
+        super().__init__(
+            request, afweging, formulieren=formulieren, status=409 if conflict else 200
+        )
+        self.stap = stap
+        self.stap_code = stap.code
+        self.conflict = conflict
+        # Re-shown forms keep the version they were based on, so fixing an error can never
+        # slip past a colleague's save.
+        self.versie = afweging.versie if versie is None else versie
+
+    @cached_property
+    def stand(self):
+        stand = super().stand
+        return f"{stand}/{self.stap.code}" if stand else None
+
+    @cached_property
+    def forms(self) -> dict:
+        return self.formulieren or self.stap.formulieren(self.volledig)
+
+    @cached_property
+    def onderdeel(self):
+        return self.afweging.kader.onderdelen.filter(code=self.stap.code).first()
+
+    @property
+    def vorige(self):
+        return stappen.vorige(self.stap)
+
+    @property
+    def volgende(self):
+        return stappen.volgende(self.stap)
+
+    @cached_property
+    def heeft_fouten(self) -> bool:
+        return any(
+            f.errors if hasattr(f, "fields") else f.total_error_count() for f in self.forms.values()
+        )
+
+
+def _volgende_url(request, afweging: Afweging, stap) -> str:
+    actie = request.POST.get("actie", "volgende")
+    vorige, volgende = stappen.vorige(stap), stappen.volgende(stap)
+    if actie == "vorige" and vorige:
+        return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": vorige.code})
+    if actie == "opslaan":
+        return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": stap.code})
+    if actie == "volgende" and volgende:
+        return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": volgende.code})
+    return reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
+
+
+def _autosave_conflict(conflict: str) -> JsonResponse:
+    return JsonResponse({"opgeslagen": False, "conflict": conflict}, status=409)
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def stap_view(request, pk, stap):
+    afweging = laad(request, pk) if request.method == "POST" else licht(request, pk)
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        if request.method == "POST":
+            weiger("Een vastgestelde afweging kan niet meer worden gewijzigd.")
+        messages.info(request, "Deze afweging is vastgesteld en kan niet meer worden gewijzigd.")
+        return redirect("afweging:uitkomst", pk=afweging.pk)
+    if request.method == "GET":
+        return _toon(request, Stappagina(request, afweging, stap))
+
+    autosave = request.POST.get("_autosave") == "1"
+    formulieren = stap.formulieren(afweging, request.POST, strikt=not autosave)
+    versie = geposte_versie(request)
+    conflict = None
+    # The version is checked before anything else: someone who started from an older
+    # version must see the conflict, whatever else is wrong with the form.
+    if versie != afweging.versie:
+        conflict = str(services.Conflict(afweging))
+        if autosave:
+            return _autosave_conflict(conflict)
+    elif all([f.is_valid() for f in formulieren.values()]):
+        try:
+            opgeslagen = stap.opslaan(
+                afweging, formulieren, versie=versie, door=request.user, autosave=autosave
+            )
+        except services.Conflict as fout:
+            conflict = str(fout)
+            if autosave:
+                return _autosave_conflict(conflict)
+        else:
+            if autosave:
+                moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M:%S")
+                return JsonResponse(
+                    {"opgeslagen": True, "gewijzigd": opgeslagen.gewijzigd,
+                     "versie": afweging.versie, "moment": moment}
+                )  # fmt: skip
+            for waarschuwing in opgeslagen.waarschuwingen:
+                messages.warning(request, waarschuwing)
+            return redirect(_volgende_url(request, afweging, stap))
+    elif autosave:
+        return JsonResponse(
+            {"opgeslagen": False, "fout": "Niet automatisch bewaard: controleer de gemarkeerde velden."},
+            status=400,
+        )  # fmt: skip
+    # Re-shown with errors or a conflict: never from the cache.
+    pagina = Stappagina(
+        request, afweging, stap, formulieren=formulieren, conflict=conflict, versie=versie
+    )
+    return _toon(request, pagina)
+
+
+def _toon(request, pagina: Stappagina):
+    return render(request, "afweging/stap.html", pagina.context(), status=pagina.status)

@@ -1,0 +1,71 @@
+"""The uitkomst page: the advies with the rule that decided, the oordelen, scores, signalen
+and similar fusion organisations, with the parts other apps add (review, business case)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from afweging import selectors
+from afweging.forms import VersieForm
+from afweging.scoring import REGELS
+from afweging.toegang import adviseur_of_reviewer
+from afweging.views.pagina import Afwegingpagina, licht
+
+
+class Uitkomstpagina(Afwegingpagina):
+    regels = REGELS
+
+    @cached_property
+    def resultaat(self) -> selectors.Resultaat:
+        return selectors.resultaat(self.volledig)
+
+    @cached_property
+    def onderdelen(self) -> list:
+        """Per onderdeel: the onderdeel, its score, and (deelvraag, antwoord) pairs."""
+        antwoorden = {a.deelvraag_id: a for a in self.volledig.antwoorden.all()}
+        scores = self.resultaat.uitkomst.onderdelen
+        return [
+            (
+                onderdeel,
+                scores.get(onderdeel.code),
+                [(d, antwoorden.get(d.pk)) for d in onderdeel.deelvragen.all()],
+            )
+            for onderdeel in self.afweging.kader.onderdelen.prefetch_related("deelvragen").order_by(
+                "volgorde"
+            )
+        ]
+
+    @cached_property
+    def regelnummer(self) -> int:
+        regel = self.resultaat.uitkomst.regel
+        return next(i for i, (code, _) in enumerate(REGELS, 1) if code == regel)
+
+    @cached_property
+    def regeltekst(self) -> str:
+        return dict(REGELS)[self.resultaat.uitkomst.regel]
+
+    @cached_property
+    def geschiedenis(self) -> list:
+        if not self.eigenaar:
+            return []
+        return list(self.afweging.wijzigingen.select_related("door")[:50])
+
+    @cached_property
+    def versie_form(self) -> VersieForm:
+        return VersieForm(initial={"versie": self.afweging.versie})
+
+
+def toon_uitkomst(request, afweging, *, formulieren=None, status: int = 200):
+    """The uitkomst page; with `formulieren` (a form re-shown with its errors, by the app
+    that owns it) never from the cache."""
+    pagina = Uitkomstpagina(request, afweging, formulieren=formulieren, status=status)
+    return render(request, "afweging/uitkomst.html", pagina.context(), status=status)
+
+
+@require_GET
+@adviseur_of_reviewer
+def uitkomst_view(request, pk):
+    return toon_uitkomst(request, licht(request, pk))

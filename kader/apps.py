@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class KaderConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "kader"
+    verbose_name = "Kaders"
+
+    def ready(self):
+        from casussen import laders
+        from kader.versies import KaderFout, laad_kaders
+
+        laders.registreer(
+            laders.Lader("kader", lambda: laders.regels_met_wijziging(laad_kaders()), (KaderFout,))
+        )

@@ -1,0 +1,169 @@
+"""Frameworks as versioned data: the afwegingskader of §11.3 (and later the evaluatiekader).
+
+A version that anything uses is frozen: the admin only changes a version nothing uses yet,
+and a change to a used version starts from a copy with a new number (see `versies.py`).
+What uses a version is found from the relations other apps point at it with PROTECT (an
+afweging today, an evaluatie later), so this app knows nothing of them.
+
+The tables keep the names they had when these models lived in `afweging` (migration
+kader 0001): moving the models did not move a single row.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+
+
+def _gebruiksrelaties():
+    """The relations through which other apps use a kader version: their PROTECT foreign
+    keys to Kader (an afweging pins the version it was made with)."""
+    return [r for r in Kader._meta.related_objects if r.on_delete is models.PROTECT]
+
+
+class KaderQuerySet(models.QuerySet):
+    def ongebruikt(self):
+        """The versions nothing uses yet: the only ones the admin may change."""
+        for relatie in _gebruiksrelaties():
+            self = self.filter(**{f"{relatie.name}__isnull": True})
+        return self
+
+
+class Kader(models.Model):
+    versie = models.PositiveIntegerField(unique=True)
+    naam = models.CharField(max_length=120)
+    toelichting = models.TextField(blank=True)
+    bron = models.CharField(max_length=200)
+    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
+    schaal = models.JSONField(
+        default=dict, help_text="Labels van de vijfpuntsschaal, bijv. {'-2': 'duidelijk negatief'}."
+    )
+    gepubliceerd = models.BooleanField(
+        default=False,
+        help_text="Nieuwe afwegingen gebruiken de gepubliceerde versie met het hoogste nummer.",
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    objects = KaderQuerySet.as_manager()
+
+    class Meta:
+        db_table = "afweging_kader"
+        ordering = ["-versie"]
+        verbose_name_plural = "kaders"
+
+    def __str__(self) -> str:
+        return f"{self.naam} (versie {self.versie})"
+
+    @property
+    def in_gebruik(self) -> bool:
+        return any(
+            relatie.related_model._default_manager.filter(**{relatie.field.name: self}).exists()
+            for relatie in _gebruiksrelaties()
+        )
+
+    @property
+    def aantal_gebruikt(self) -> int:
+        return sum(
+            relatie.related_model._default_manager.filter(**{relatie.field.name: self}).count()
+            for relatie in _gebruiksrelaties()
+        )
+
+
+class Onderdeel(models.Model):
+    kader = models.ForeignKey(Kader, on_delete=models.CASCADE, related_name="onderdelen")
+    code = models.SlugField(max_length=30)
+    naam = models.CharField(max_length=80)
+    volgorde = models.PositiveSmallIntegerField()
+    toelichting = models.TextField(blank=True)
+    rapport_paragraaf = models.CharField(max_length=40, blank=True)
+    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        db_table = "afweging_onderdeel"
+        ordering = ["kader", "volgorde"]
+        verbose_name_plural = "onderdelen"
+        constraints = [
+            models.UniqueConstraint(fields=["kader", "code"], name="uniek_onderdeel_per_kader")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Indicator(models.Model):
+    kader = models.ForeignKey(Kader, on_delete=models.CASCADE, related_name="indicatoren")
+    code = models.SlugField(max_length=60)
+    domein = models.CharField(max_length=60)
+    niveau = models.CharField(max_length=30)
+    naam = models.CharField(max_length=200)
+    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        db_table = "afweging_indicator"
+        ordering = ["kader", "pk"]
+        verbose_name_plural = "indicatoren"
+        constraints = [
+            models.UniqueConstraint(fields=["kader", "code"], name="uniek_indicator_per_kader")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.domein}, {self.niveau})"
+
+
+class Deelvraag(models.Model):
+    onderdeel = models.ForeignKey(Onderdeel, on_delete=models.CASCADE, related_name="deelvragen")
+    nummer = models.PositiveSmallIntegerField()
+    code = models.SlugField(max_length=40)
+    naam = models.CharField(max_length=300)
+    toelichting = models.TextField(blank=True)
+    aandachtspunten = models.JSONField(default=list, blank=True)
+    gewicht = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        # Zero would make a judgement of nothing; the scoring divides by the weights.
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    rapport_paragraaf = models.CharField(max_length=60, blank=True)
+    rapport_regels = models.JSONField(default=list, blank=True)
+    indicatoren = models.ManyToManyField(Indicator, blank=True, related_name="deelvragen")
+
+    class Meta:
+        db_table = "afweging_deelvraag"
+        ordering = ["onderdeel__kader", "nummer"]
+        verbose_name_plural = "deelvragen"
+        constraints = [
+            models.UniqueConstraint(fields=["onderdeel", "nummer"], name="uniek_deelvraagnummer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer}. {self.naam}"
+
+
+class Succesfactor(models.Model):
+    class Fase(models.TextChoices):
+        VORMING = "vorming", "Bij de vorming"
+        WERKING = "werking", "In de werking"
+        CHECKLIST = "checklist", "Checklist (§11.2)"
+
+    kader = models.ForeignKey(Kader, on_delete=models.CASCADE, related_name="succesfactoren")
+    code = models.SlugField(max_length=60)
+    fase = models.CharField(max_length=20, choices=Fase.choices)
+    naam = models.CharField(max_length=200)
+    adviezen = models.JSONField(default=list, blank=True)
+    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        db_table = "afweging_succesfactor"
+        ordering = ["kader", "volgorde"]
+        verbose_name_plural = "kritieke succesfactoren"
+        verbose_name = "kritieke succesfactor"
+        constraints = [
+            models.UniqueConstraint(fields=["kader", "code"], name="uniek_succesfactor_per_kader")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam

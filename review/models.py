@@ -1,0 +1,98 @@
+"""Review of an afweging by the gemeentesecretarissen of its deelnemende gemeenten: with whom
+it is shared, their opmerkingen per deelvraag (and the adviseur's answers), and the one
+formal reactie per gemeente (and the provincie's answer).
+
+The tables keep the names they had when these models lived in `afweging` (migration
+review 0001): moving the models did not move a single row.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from casussen.models import Gemeente
+from kader.models import Deelvraag
+
+
+class Deling(models.Model):
+    """An afweging shared with a gemeentesecretaris for review."""
+
+    afweging = models.ForeignKey(
+        "afweging.Afweging", on_delete=models.CASCADE, related_name="delingen"
+    )
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gedeelde_afwegingen"
+    )
+    gedeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    gedeeld_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "afweging_deling"
+        ordering = ["afweging", "gedeeld_op"]
+        verbose_name_plural = "delingen"
+        constraints = [
+            models.UniqueConstraint(fields=["afweging", "gebruiker"], name="uniek_deling")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.afweging} gedeeld met {self.gebruiker}"
+
+
+class Opmerking(models.Model):
+    """A reviewer's comment on a deelvraag, or the adviseur's answer to one."""
+
+    afweging = models.ForeignKey(
+        "afweging.Afweging", on_delete=models.CASCADE, related_name="opmerkingen"
+    )
+    deelvraag = models.ForeignKey(Deelvraag, on_delete=models.PROTECT, related_name="+")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tekst = models.TextField()
+    antwoord_op = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="antwoorden"
+    )
+    geplaatst = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "afweging_opmerking"
+        ordering = ["afweging", "deelvraag__nummer", "geplaatst"]
+        verbose_name_plural = "opmerkingen"
+
+    def __str__(self) -> str:
+        return f"Opmerking bij deelvraag {self.deelvraag.nummer} ({self.afweging})"
+
+
+class Reactie(models.Model):
+    """The one formal reaction of a gemeente to an afweging."""
+
+    class Standpunt(models.TextChoices):
+        INSTEMMEND = "instemmend", "Instemmend"
+        KANTTEKENINGEN = "kanttekeningen", "Instemmend met kanttekeningen"
+        NIET = "niet_instemmend", "Niet instemmend"
+
+    afweging = models.ForeignKey(
+        "afweging.Afweging", on_delete=models.CASCADE, related_name="reacties"
+    )
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    standpunt = models.CharField(max_length=20, choices=Standpunt.choices)
+    tekst = models.TextField("toelichting")
+    gegeven = models.DateTimeField(auto_now=True)
+    antwoord = models.TextField("antwoord van de provincie", blank=True)
+    beantwoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beantwoord_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "afweging_reactie"
+        ordering = ["afweging", "gemeente__naam"]
+        verbose_name_plural = "reacties"
+        constraints = [
+            models.UniqueConstraint(fields=["afweging", "gemeente"], name="uniek_reactie")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reactie van {self.gemeente} op {self.afweging}"

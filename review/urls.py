@@ -1,0 +1,17 @@
+"""Review's URLs, in the URL space of an afweging (`afwegingen/<pk>/…`, namespace
+`afweging`): config/urls.py puts them together with the afweging's own."""
+
+from django.urls import path
+
+from review import views
+
+urlpatterns = [
+    path("<int:pk>/opmerking/", views.opmerking_view, name="opmerking"),
+    path("<int:pk>/reactie/", views.reactie_view, name="reactie"),
+    path(
+        "<int:pk>/reactie/<int:reactie_pk>/antwoord/",
+        views.reactie_antwoord_view,
+        name="reactie-antwoord",
+    ),
+    path("<int:pk>/delen/", views.delen_view, name="delen"),
+]
