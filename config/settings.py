@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "axes",
     "crispy_forms",
     "crispy_bootstrap5",
+    "weergave",
     "gebruikers",
     "casussen",
     "afweging",

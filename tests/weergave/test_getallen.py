@@ -9,9 +9,16 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template import engines
+from django.template.defaultfilters import floatformat
+from django.utils import translation
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from casussen import opmaak
+from weergave import getallen
 
 NAN = float("nan")
 ONBEKEND = '<span class="text-body-secondary">onbekend</span>'
@@ -88,7 +95,7 @@ def _filter(tekst):
     return lambda waarde: sjabloon.render({"w": waarde})
 
 
-DOEL = {
+OUD = {
     "geheel": opmaak.geheel,
     "decimaal": opmaak.decimaal,
     "decimaal_2": lambda w: opmaak.decimaal(w, 2),
@@ -103,6 +110,21 @@ DOEL = {
     "decimalen_3": _filter("{{ w|floatformat:3 }}"),
     "percentage": _filter('{{ w|floatformat:"-1" }}%'),
 }
+NIEUW = {
+    "geheel": getallen.geheel,
+    "decimaal": getallen.decimaal,
+    "decimaal_2": lambda w: getallen.decimaal(w, 2),
+    "procent": getallen.procent,
+    "score": getallen.score,
+    "aantal": _filter("{% load weergave %}{{ w|aantal }}"),
+    "met_teken": _filter("{% load weergave %}{{ w|met_teken }}"),
+    "procent_filter": _filter("{% load weergave %}{{ w|procent }}"),
+    "score_filter": _filter("{% load weergave %}{{ w|score }}"),
+    "bedrag": _filter("{% load weergave %}{{ w|bedrag }}"),
+    "decimalen_1": _filter("{% load weergave %}{{ w|decimalen:1 }}"),
+    "decimalen_3": _filter("{% load weergave %}{{ w|decimalen:3 }}"),
+    "percentage": _filter("{% load weergave %}{{ w|percentage }}"),
+}
 TABELLEN = {
     "geheel": GEHEEL, "decimaal": DECIMAAL, "decimaal_2": DECIMAAL_2, "procent": PROCENT,
     "score": SCORE, "aantal": AANTAL, "met_teken": MET_TEKEN,
@@ -116,4 +138,100 @@ TABELLEN = {
     [(naam, w, v) for naam, tabel in TABELLEN.items() for w, v in tabel],
 )
 def test_todays_notation_is_kept(naam, waarde, verwacht):
-    assert DOEL[naam](waarde) == verwacht
+    assert OUD[naam](waarde) == verwacht
+    assert NIEUW[naam](waarde) == verwacht
+
+
+# Oracles: Django's own filters for the floatformat and intcomma family, and the f-string
+# chain casussen.opmaak used, for the format() family.
+def _oude_notatie(tekst: str) -> str:
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".").replace("-", "−")
+
+
+GETALLEN = st.one_of(
+    st.integers(-(10**15), 10**15),
+    st.floats(-1e15, 1e15, allow_nan=False),
+    st.decimals(-(10**12), 10**12, places=3, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.5, 1.5, 2.5, -2.5, 2.675, 1234.5, -0.5, -0.0, 0.045, 999.95]),
+)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(GETALLEN)
+def test_the_format_family_writes_what_opmaak_wrote(waarde):
+    assert getallen.geheel(waarde) == _oude_notatie(f"{waarde:,.0f}")
+    assert getallen.decimaal(waarde) == _oude_notatie(f"{waarde:.1f}")
+    assert getallen.decimaal(waarde, 2) == _oude_notatie(f"{waarde:.2f}")
+    assert getallen.procent(waarde) == _oude_notatie(f"{waarde * 100:.1f}%")
+    assert getallen.score(waarde) == _oude_notatie(f"{waarde:+.2f}")
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(GETALLEN)
+def test_the_floatformat_family_writes_what_floatformat_wrote(waarde):
+    assert getallen.bedrag(waarde) == floatformat(waarde, "0g")
+    assert getallen.afgerond(waarde, 1) == floatformat(waarde, 1)
+    assert getallen.afgerond(waarde, 3) == floatformat(waarde, 3)
+    assert getallen.afgerond(waarde, 1, hele_zonder_decimalen=True) == floatformat(waarde, "-1")
+    assert getallen.aantal(waarde) == intcomma(waarde)
+
+
+def test_negatives_have_the_real_minus_sign_where_they_had_it():
+    assert getallen.geheel(-1234) == "−1.234"
+    assert getallen.score(-0.5) == "−0,50"
+    assert getallen.met_teken(-3) == "−3"
+    assert getallen.euro_kort(-2_500_000) == "€ −2,5 mln"
+    assert "-" not in getallen.geheel(-1234) + getallen.procent(-0.1) + getallen.score(-1)
+    # floatformat wrote a hyphen in the business case tables; kept (see KOPPELTEKEN).
+    assert getallen.bedrag(-1234) == "-1.234"
+
+
+def test_thousands_and_decimals():
+    assert getallen.geheel(1_234_567) == "1.234.567"
+    assert getallen.bedrag(1_234_567.89) == "1.234.568"
+    assert getallen.aantal(1_234_567) == "1.234.567"
+    assert getallen.decimaal(1234.56) == "1234,6"  # No thousands separator in decimals.
+    assert getallen.afgerond(0.98765, 3) == "0,988"
+
+
+def test_halves_round_as_they_did():
+    # format(): ties to even on the binary value; floatformat: ties away from zero.
+    assert [getallen.geheel(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["0", "2", "2", "−2"]
+    assert [getallen.bedrag(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["1", "2", "3", "-3"]
+    assert getallen.decimaal(2.675, 2) == "2,67"
+    assert getallen.afgerond(2.675, 2) == "2,68"
+    assert getallen.score(0.125) == "+0,12"
+
+
+def test_missing_values_are_onbekend():
+    for filter_ in ("aantal", "score", "procent"):
+        assert _filter("{% load weergave %}{{ w|" + filter_ + " }}")(None) == ONBEKEND
+    assert _filter("{% load weergave %}{{ w|procent }}")(NAN) == ONBEKEND
+    assert getallen.ontbreekt(None) and getallen.ontbreekt("") and getallen.ontbreekt(NAN)
+    assert not getallen.ontbreekt(0) and not getallen.ontbreekt("tekst")
+
+
+@pytest.mark.parametrize(
+    ("delen", "verwacht"),
+    [([], ""), (["a"], "a"), (["a", "b"], "a en b"), (["a", "b", "c"], "a, b en c"),
+     ((7, 8), "7 en 8")],
+)  # fmt: skip
+def test_dutch_enumeration(delen, verwacht):
+    assert getallen.opsomming(delen) == verwacht
+
+
+def test_short_amounts_for_axes():
+    assert [getallen.euro_kort(w) for w in (1e6, 1e7, 1e8, 1e9)] == [
+        "€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld",
+    ]  # fmt: skip
+    assert getallen.euro_kort(1_250_000) == "€ 1,3 mln"
+    assert getallen.euro_kort(500_000) == "€ 500.000"
+
+
+def test_the_notation_is_dutch_whatever_the_language_or_the_thousands_setting(settings):
+    settings.USE_THOUSAND_SEPARATOR = True
+    with translation.override("en"):
+        assert getallen.geheel(1234.5) == "1.234"
+        assert getallen.decimaal(1234.56) == "1234,6"
+        assert getallen.bedrag(1234.5) == "1.235"
+        assert getallen.afgerond(1234.56, 1) == "1234,6"
