@@ -101,10 +101,6 @@ OUD = {
     "decimaal_2": lambda w: opmaak.decimaal(w, 2),
     "procent": opmaak.procent,
     "score": opmaak.score,
-    "aantal": _filter("{% load fusietoets %}{{ w|aantal }}"),
-    "met_teken": _filter("{% load fusietoets %}{{ w|getal }}"),
-    "procent_filter": _filter("{% load fusietoets %}{{ w|procent }}"),
-    "score_filter": _filter("{% load fusietoets %}{{ w|score }}"),
     "bedrag": _filter('{{ w|floatformat:"0g" }}'),
     "decimalen_1": _filter("{{ w|floatformat:1 }}"),
     "decimalen_3": _filter("{{ w|floatformat:3 }}"),
@@ -138,7 +134,8 @@ TABELLEN = {
     [(naam, w, v) for naam, tabel in TABELLEN.items() for w, v in tabel],
 )
 def test_todays_notation_is_kept(naam, waarde, verwacht):
-    assert OUD[naam](waarde) == verwacht
+    if naam in OUD:
+        assert OUD[naam](waarde) == verwacht
     assert NIEUW[naam](waarde) == verwacht
 
 
