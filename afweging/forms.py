@@ -12,8 +12,8 @@ from afweging.models import (
     Reactie,
     SuccesfactorAntwoord,
 )
-from casussen import opmaak
 from casussen.models import Gemeente
+from weergave import getallen
 
 # The largest id of a BigAutoField. SQLite cannot even compare with a larger integer: one
 # typed into a multiple choice would crash the query that looks up the chosen ids.
@@ -307,7 +307,7 @@ class BusinesscaseForm(forms.ModelForm):
         if data.get("verdeelsleutel") == Businesscase.Sleutel.VAST:
             som = sum(data.get(f"vast_{d.gemeente.code}") or 0 for d in self.deelnemers)
             if abs(som - 100) > 0.05:
-                nu = opmaak.decimaal(som)
+                nu = getallen.decimaal(som)
                 raise ValidationError(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
         if data.get("mix_inwoners_pct") is not None and data["mix_inwoners_pct"] > 100:
             self.add_error("mix_inwoners_pct", "Een aandeel ligt tussen 0 en 100%.")

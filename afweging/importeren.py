@@ -58,6 +58,7 @@ from afweging.models import (
 )
 from casussen.models import Gemeente, Provincie
 from gebruikers.models import Gebruiker
+from weergave import getallen
 
 FORMAAT = "fusietoets-afweging/1"
 # A real export is some tens of kilobytes; these limits only stop absurd input early.
@@ -901,4 +902,4 @@ def _toon(waarde) -> str:
 
 
 def _aantal(getal: int) -> str:
-    return f"{getal:,}".replace(",", ".")
+    return getallen.geheel(getal)

@@ -12,18 +12,18 @@ import pandas as pd
 from benchmark.models import Iv3Bestand
 from benchmark.overhead import actieve_fusieleden, overhead_frame
 from benchmark.trend import Trend, fit_trend, fitset, groep_tegen_trend, met_afwijking
-from casussen import opmaak
+from weergave import getallen
 
 _CACHE: dict[tuple, Analyse] = {}
 _SLOT = threading.Lock()
 
 
 def _euro(waarde) -> str:
-    return "" if pd.isna(waarde) else opmaak.geheel(waarde)
+    return "" if pd.isna(waarde) else getallen.geheel(waarde)
 
 
 def _procent(waarde) -> str:
-    return "" if pd.isna(waarde) else opmaak.procent(waarde)
+    return "" if pd.isna(waarde) else getallen.procent(waarde)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casussen import opmaak
+from weergave import getallen
 
 JAREN = 10
 BTW_TARIEF = 0.21
@@ -160,7 +160,7 @@ def aandelen(
         vast = vast or {}
         procenten = [float(vast.get(lid.naam, 0)) for lid in leden]
         if abs(sum(procenten) - 100) > 0.01:
-            nu = opmaak.decimaal(sum(procenten))
+            nu = getallen.decimaal(sum(procenten))
             raise SleutelFout(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
         return [p / 100 for p in procenten]
     raise SleutelFout(f"Onbekende verdeelsleutel {sleutel!r}.")

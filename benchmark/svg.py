@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from xml.sax.saxutils import escape
 
-from casussen import opmaak
+from weergave import getallen
 
 BREEDTE, HOOGTE = 640, 380
 MARGE = dict(links=78, rechts=16, boven=16, onder=58)
@@ -135,7 +135,7 @@ def businesscase_svg(projecties) -> str:
             f'<line x1="{MARGE["links"]}" y1="{y:.1f}" x2="{BREEDTE - MARGE["rechts"]}" y2="{y:.1f}" stroke="#ddd"/>'
         )
         delen.append(
-            f'<text x="{MARGE["links"] - 6}" y="{y + 4:.1f}" text-anchor="end">{opmaak.geheel(waarde)}</text>'
+            f'<text x="{MARGE["links"] - 6}" y="{y + 4:.1f}" text-anchor="end">{getallen.geheel(waarde)}</text>'
         )
     delen.append(
         f'<line x1="{MARGE["links"]}" y1="{sy(0):.1f}" x2="{BREEDTE - MARGE["rechts"]}" y2="{sy(0):.1f}" stroke="#333"/>'

@@ -1,8 +1,9 @@
 """Characterisation of the Dutch number notation the pages, the PDF and the exports show.
 
 Each table pins today's strings, taken from the functions and template filters that wrote
-them (casussen.opmaak, the fusietoets filters, Django's floatformat and intcomma), so that
-moving them into one module cannot change a character of what users see.
+them (casussen.opmaak, the fusietoets filters, Django's floatformat and intcomma, which
+remain the oracle for the filters they were), so that moving them into one module
+cannot change a character of what users see.
 """
 
 from decimal import Decimal
@@ -17,13 +18,12 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from casussen import opmaak
 from weergave import getallen
 
 NAN = float("nan")
 ONBEKEND = '<span class="text-body-secondary">onbekend</span>'
 
-# opmaak.geheel: rounded like Python's format() (ties to even, on the binary value).
+# geheel (was casussen.opmaak.geheel): rounded like Python's format() (ties to even, on the binary value).
 GEHEEL = [
     (1234567.4, "1.234.567"), (-250000, "−250.000"), (0, "0"), (-0.4, "−0"), (0.5, "0"),
     (1.5, "2"), (2.5, "2"), (1234.5, "1.234"), (-1234.5, "−1.234"), (Decimal("2.5"), "2"),
@@ -90,17 +90,23 @@ PERCENTAGE = [
 ]  # fmt: skip
 
 
+def test_dutch_notation():
+    # Moved from tests/casussen/test_opmaak.py with casussen.opmaak.
+    assert getallen.geheel(1_234_567.4) == "1.234.567"
+    assert getallen.geheel(-250_000) == "−250.000"
+    assert getallen.decimaal(2.04) == "2,0"
+    assert getallen.procent(-0.2345) == "−23,4%"
+    assert getallen.score(0.6667) == "+0,67"
+    assert getallen.score(-1) == "−1,00"
+
+
 def _filter(tekst):
     sjabloon = engines["django"].from_string(tekst)
     return lambda waarde: sjabloon.render({"w": waarde})
 
 
+# Django's own filters, as the templates used them.
 OUD = {
-    "geheel": opmaak.geheel,
-    "decimaal": opmaak.decimaal,
-    "decimaal_2": lambda w: opmaak.decimaal(w, 2),
-    "procent": opmaak.procent,
-    "score": opmaak.score,
     "bedrag": _filter('{{ w|floatformat:"0g" }}'),
     "decimalen_1": _filter("{{ w|floatformat:1 }}"),
     "decimalen_3": _filter("{{ w|floatformat:3 }}"),
