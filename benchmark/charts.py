@@ -91,6 +91,12 @@ def spreiding(analyse: Analyse, gekozen: list[str] | None = None) -> dict:
     return als_data(figuur)
 
 
+def spreiding_figuur(analyse: Analyse, gekozen: list[str]) -> dict:
+    """The scatter for this selection, built once per selection of this analysis."""
+    sleutel = tuple(sorted(gekozen))
+    return analyse.onthouden(("spreiding", sleutel), lambda: spreiding(analyse, list(sleutel)))
+
+
 def businesscase_grafiek(projecties: list[tuple[str, object]]) -> dict:
     """Cumulative net effect per variant over ten years, with the zero line."""
     sporen = []

@@ -44,7 +44,9 @@ def test_scoring_imports_nothing_from_casussen():
     assert _van(_imports(ROOT / "afweging" / "scoring.py"), "casussen") == set()
 
 
-def test_charts_and_svg_import_nothing_from_casussen():
+def test_analyse_and_charts_do_not_import_each_other():
+    # charts draws an analysis; the analysis knows nothing of charts, not even lazily.
+    assert not {n for n in _imports(ROOT / "benchmark" / "analyse.py") if "charts" in n}
     for pad in ("charts.py", "svg.py"):
         assert _van(_imports(ROOT / "benchmark" / pad), "casussen") == set(), pad
 
