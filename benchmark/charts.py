@@ -25,6 +25,7 @@ def _punten(df, naam, kleur, symbool="circle", grootte=7, tekst=False):
         marker=dict(
             color=kleur, size=grootte, symbol=symbool, line=dict(width=0.5, color=palet.OMLIJNING)
         ),
+        hoverlabel=g.hoverlabel(kleur),
         customdata=list(
             zip(
                 df["gemeentenaam"],
@@ -108,6 +109,7 @@ def businesscase_grafiek(projecties: list[tuple[str, object]]) -> dict:
                 mode="lines+markers",
                 name=projectie.variant.naam,
                 line=dict(color=kleur, width=3),
+                hoverlabel=g.hoverlabel(kleur),
                 hovertemplate="Jaar %{x}: € %{y:,.0f} cumulatief<extra>%{fullData.name}</extra>",
             )
         )
@@ -133,6 +135,7 @@ def bijdragen_grafiek(bijdragen: list) -> dict:
                 y=[b.lid.overhead for b in bijdragen],
                 name="Alleen (nu)",
                 marker_color=palet.ALLEEN,
+                hoverlabel=g.hoverlabel(palet.ALLEEN),
                 hovertemplate="%{x}: € %{y:,.0f}<extra>Alleen</extra>",
             ),
             go.Bar(
@@ -140,6 +143,7 @@ def bijdragen_grafiek(bijdragen: list) -> dict:
                 y=[b.bijdrage for b in bijdragen],
                 name="Bijdrage na fusie",
                 marker_color=palet.BIJDRAGE,
+                hoverlabel=g.hoverlabel(palet.BIJDRAGE),
                 hovertemplate="%{x}: € %{y:,.0f}<extra>Bijdrage</extra>",
             ),
         ]  # fmt: skip

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from casussen.models import Inwonertal
 from weergave import palet
-from weergave.grafieken import AS_INWONERS, AS_PEILDATUM, LAYOUT_BASIS, als_data
+from weergave.grafieken import AS_INWONERS, AS_PEILDATUM, LAYOUT_BASIS, als_data, hoverlabel
 
 
 def inwoners_grafiek(naam: str, inwonertallen: list[Inwonertal]) -> dict:
@@ -21,6 +21,7 @@ def inwoners_grafiek(naam: str, inwonertallen: list[Inwonertal]) -> dict:
             x=jaren,
             y=aantallen,
             marker_color=palet.INWONERS,
+            hoverlabel=hoverlabel(palet.INWONERS),
             hovertemplate="%{x}: %{y:,.0f} inwoners<extra></extra>",
             name=naam,
         )

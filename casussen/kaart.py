@@ -17,7 +17,13 @@ from django.urls import reverse
 
 from casussen.models import Deelname, Fusieorganisatie, Gemeente
 from weergave import palet
-from weergave.grafieken import LAYOUT_BASIS, LEGENDA_STATUS, REEKS_GEEN_FUSIE, als_data
+from weergave.grafieken import (
+    LAYOUT_BASIS,
+    LEGENDA_STATUS,
+    REEKS_GEEN_FUSIE,
+    als_data,
+    hoverlabel,
+)
 
 GRENZEN = settings.BASE_DIR / "fixtures" / "cbs" / "gemeenten_2023_kwb_wgs84.geojson.gz"
 S = Fusieorganisatie.Status
@@ -150,6 +156,7 @@ def _spoor(rijen, *, naam: str, kleur: str, geojson_url: str) -> go.Choropleth:
         customdata=[[n, u, t] for n, u, t in zip(namen, urls, teksten, strict=True)],
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[2]}<extra></extra>",
         marker_line_color=palet.GRENS,
+        hoverlabel=hoverlabel(kleur),
         marker_line_width=0.5,
     )
 

@@ -65,3 +65,9 @@ def ticks_overhead() -> tuple[list, list[str]]:
 def als_data(figuur) -> dict:
     """A figure as plain JSON-able data for `json_script` in a template."""
     return json.loads(figuur.to_json())
+
+
+def hoverlabel(kleur: str) -> dict | None:
+    """A trace's hoverlabel with legible text on its colour; None leaves plotly's own."""
+    tekst = palet.hovertekst(kleur)
+    return None if tekst is None else dict(font=dict(color=tekst))

@@ -94,3 +94,17 @@ def contrast(voorgrond: str, achtergrond: str) -> float:
     """The WCAG contrast ratio, 1 to 21."""
     licht, donker = sorted((luminantie(voorgrond), luminantie(achtergrond)), reverse=True)
     return (licht + 0.05) / (donker + 0.05)
+
+
+# plotly writes a hover label's text in white or in #444 on the trace's colour, whichever
+# contrasts more (plotly.js Color.contrast). On five of our colours neither reaches AA.
+PLOTLY_TEKST = ("#fff", "#444")
+
+
+def hovertekst(kleur: str) -> str | None:
+    """The text colour a hover label on `kleur` needs for AA, or None when plotly's own
+    choice already has it (so a chart keeps plotly's look wherever that is legible)."""
+    eigen = max(PLOTLY_TEKST, key=lambda tekst: contrast(kleur, tekst))
+    if contrast(kleur, eigen) >= AA_TEKST:
+        return None
+    return max((ZWART, "#ffffff"), key=lambda tekst: contrast(kleur, tekst))

@@ -59,3 +59,23 @@ def test_plotly_writes_numbers_with_the_dutch_separators():
 def test_the_log_axes_read_as_before():
     assert grafieken.ticks_inwoners()[1] == ["1.000", "10.000", "100.000", "1.000.000"]
     assert grafieken.ticks_overhead()[1] == ["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld"]
+
+
+def _leesbaar(kleur: str) -> float:
+    tekst = palet.hovertekst(kleur) or max(
+        palet.PLOTLY_TEKST, key=lambda t: palet.contrast(kleur, t)
+    )
+    return palet.contrast(kleur, tekst)
+
+
+def test_hover_labels_are_legible_on_every_series_and_status_colour():
+    kleuren = {
+        *palet.STATUS.values(), palet.GEEN_FUSIE, palet.OVERIG, palet.FUSIELID,
+        palet.GEMARKEERD, palet.GEKOZEN, *palet.VARIANTEN, palet.ALLEEN, palet.BIJDRAGE,
+        palet.INWONERS,
+    }  # fmt: skip
+    for kleur in kleuren:
+        assert _leesbaar(kleur) >= palet.AA_TEKST, kleur
+    # Where plotly's own white or #444 is legible, its look stays.
+    assert grafieken.hoverlabel(palet.BLAUW) is None
+    assert grafieken.hoverlabel(palet.VERMILJOEN) == {"font": {"color": "#000000"}}
