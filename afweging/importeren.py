@@ -48,6 +48,7 @@ from gebruikers.models import Gebruiker
 from kader.models import Deelvraag, Kader
 from review.forms import OpmerkingForm, ReactieForm
 from review.models import Deling, Opmerking, Reactie
+from weergave import getallen
 
 FORMAAT = "fusietoets-afweging/1"
 # A real export is some tens of kilobytes; these limits only stop absurd input early.
@@ -891,4 +892,4 @@ def _toon(waarde) -> str:
 
 
 def _aantal(getal: int) -> str:
-    return f"{getal:,}".replace(",", ".")
+    return getallen.geheel(getal)

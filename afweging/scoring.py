@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from casussen import opmaak
+from weergave import getallen
 
 # A judgement is "ja" from +0.5, "nee" from −0.5; in between it is doubtful.
 DREMPEL = 0.5
@@ -264,8 +264,8 @@ def _variant(deelvraag: DeelvraagInvoer | None, nummer: int) -> Variantoordeel:
 
 def _getal(score: float | None) -> str:
     if score is None:
-        return "onbekend"
-    return opmaak.score(score)
+        return getallen.ONBEKEND
+    return getallen.score(score)
 
 
 def bereken_uitkomst(
@@ -327,7 +327,7 @@ def bereken_uitkomst(
 
     slechter = [v for v in varianten.values() if v.waarde == "alternatief_beter"]
     if slechter:
-        nummers = " en ".join(str(v.nummer) for v in slechter)
+        nummers = getallen.opsomming(v.nummer for v in slechter)
         return uitkomst(
             Advies.HEROVERWEEG,
             "heroverweeg_variant",

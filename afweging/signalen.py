@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from casussen import opmaak
 from casussen.register import LAATSTE_JAAR
+from weergave import getallen
 
 WAARSCHUWING = "waarschuwing"
 AANDACHT = "aandacht"
@@ -58,7 +58,7 @@ class Signaal:
 
 
 def _euro(bedrag: Decimal) -> str:
-    return "€ " + opmaak.geheel(bedrag)
+    return getallen.euro(bedrag)
 
 
 def _hoofdletter(tekst: str) -> str:
@@ -66,11 +66,11 @@ def _hoofdletter(tekst: str) -> str:
 
 
 def _komma(getal: float) -> str:
-    return opmaak.decimaal(getal)
+    return getallen.decimaal(getal)
 
 
 def _aantal(n: int) -> str:
-    return opmaak.geheel(n)
+    return getallen.geheel(n)
 
 
 def _verhouding(context: Context) -> tuple[Lid, Lid, float] | None:

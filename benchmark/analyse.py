@@ -4,6 +4,7 @@ and every gemeente's deviation, computed once and kept while the data stays the 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,18 +13,18 @@ import pandas as pd
 from benchmark.models import Iv3Bestand
 from benchmark.overhead import actieve_fusieleden, overhead_frame
 from benchmark.trend import Trend, fit_trend, fitset, groep_tegen_trend, met_afwijking
-from casussen import opmaak
+from weergave import getallen
 
 _CACHE: dict[tuple, Analyse] = {}
 _SLOT = threading.Lock()
 
 
 def _euro(waarde) -> str:
-    return "" if pd.isna(waarde) else opmaak.geheel(waarde)
+    return "" if pd.isna(waarde) else getallen.geheel(waarde)
 
 
 def _procent(waarde) -> str:
-    return "" if pd.isna(waarde) else opmaak.procent(waarde)
+    return "" if pd.isna(waarde) else getallen.procent(waarde)
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Analyse:
     bestand: Iv3Bestand
     gegevens: pd.DataFrame  # overhead frame with verwacht_eur, afwijking_eur, afwijking_pct
     trend: Trend
-    _figuren: dict = field(default_factory=dict, repr=False)
+    _afgeleid: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def tabelrijen(self) -> list[dict]:
@@ -52,19 +53,18 @@ class Analyse:
             for r in self.gegevens.to_dict("records")
         ]
 
-    def figuur(self, gekozen: list[str]) -> dict:
-        """The scatter for this selection, built once per selection."""
-        from benchmark.charts import spreiding
-
-        sleutel = tuple(sorted(gekozen))
+    def onthouden(self, sleutel: Hashable, maak: Callable[[], object]):
+        """Something derived from this analysis (a chart per selection), made once per key
+        and kept as long as the analysis; at most 64 keys, then it starts afresh. What is
+        derived is the caller's business, so this module imports no charts."""
         with _SLOT:
-            gevonden = self._figuren.get(sleutel)
+            gevonden = self._afgeleid.get(sleutel)
         if gevonden is None:
-            gevonden = spreiding(self, list(sleutel))
+            gevonden = maak()
             with _SLOT:
-                if len(self._figuren) > 64:
-                    self._figuren.clear()
-                self._figuren[sleutel] = gevonden
+                if len(self._afgeleid) > 64:
+                    self._afgeleid.clear()
+                self._afgeleid[sleutel] = gevonden
         return gevonden
 
     @property

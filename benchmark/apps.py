@@ -7,8 +7,10 @@ class BenchmarkConfig(AppConfig):
 
     def ready(self):
         from benchmark.iv3 import Iv3Fout, laad_iv3
-        from casussen import laders
+        from benchmark.positie import positie
+        from casussen import laders, paginadelen
 
         laders.registreer(
             laders.Lader("iv3", lambda: laders.regels_met_wijziging(laad_iv3()), (Iv3Fout,))
         )
+        paginadelen.registreer("benchmark", positie)

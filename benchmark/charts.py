@@ -9,13 +9,9 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from benchmark.analyse import Analyse
-from casussen.grafieken import LAYOUT_BASIS, als_data
-
-KLEUR_OVERIG = "#56B4E9"
-KLEUR_FUSIE = "#E69F00"
-KLEUR_VLAG = "#999999"
-KLEUR_KEUZE = "#D55E00"
-KLEUR_TREND = "#000000"
+from weergave import grafieken as g
+from weergave import palet
+from weergave.grafieken import LAYOUT_BASIS, als_data
 
 
 def _punten(df, naam, kleur, symbool="circle", grootte=7, tekst=False):
@@ -26,7 +22,10 @@ def _punten(df, naam, kleur, symbool="circle", grootte=7, tekst=False):
         name=naam,
         text=df["gemeentenaam"] if tekst else None,
         textposition="top center",
-        marker=dict(color=kleur, size=grootte, symbol=symbool, line=dict(width=0.5, color="#333")),
+        marker=dict(
+            color=kleur, size=grootte, symbol=symbool, line=dict(width=0.5, color=palet.OMLIJNING)
+        ),
+        hoverlabel=g.hoverlabel(kleur),
         customdata=list(
             zip(
                 df["gemeentenaam"],
@@ -50,53 +49,59 @@ def spreiding(analyse: Analyse, gekozen: list[str] | None = None) -> dict:
     vlag = df["vlag_bijna_nul"] | df["vlag_bijdrage"]
     keuze = df["gemeentecode"].isin(gekozen)
     sporen = [
-        _punten(df[~df["in_fusie"] & ~vlag & ~keuze], "Geen fusieorganisatie", KLEUR_OVERIG),
-        _punten(df[df["in_fusie"] & ~keuze], "Lid van een actieve fusieorganisatie", KLEUR_FUSIE,
-                "diamond", 8),
-        _punten(df[~df["in_fusie"] & vlag & ~keuze], "Gemarkeerd (niet in de trend)", KLEUR_VLAG,
+        _punten(df[~df["in_fusie"] & ~vlag & ~keuze], g.REEKS_OVERIG, palet.OVERIG),
+        _punten(df[df["in_fusie"] & ~keuze], g.REEKS_FUSIELID, palet.FUSIELID, "diamond", 8),
+        _punten(df[~df["in_fusie"] & vlag & ~keuze], g.REEKS_GEMARKEERD, palet.GEMARKEERD,
                 "x", 7),
     ]  # fmt: skip
     if keuze.any():
-        sporen.append(_punten(df[keuze], "Gekozen", KLEUR_KEUZE, "circle", 13, tekst=True))
+        sporen.append(_punten(df[keuze], g.REEKS_GEKOZEN, palet.GEKOZEN, "circle", 13, tekst=True))
     x, y = analyse.trend.lijn()
     sporen.append(
         go.Scatter(
             x=x,
             y=y,
             mode="lines",
-            name="Trend (3e-graads polynoom)",
-            line=dict(color=KLEUR_TREND, width=2),
+            name=g.REEKS_TREND,
+            line=dict(color=palet.TREND, width=2),
             hoverinfo="skip",
         )  # fmt: skip
     )
     figuur = go.Figure(sporen)
+    inwoners_waarden, inwoners_teksten = g.ticks_inwoners()
+    overhead_waarden, overhead_teksten = g.ticks_overhead()
     figuur.update_layout(
         **LAYOUT_BASIS,
         height=560,
         xaxis=dict(
-            title="Inwoners (1 januari, log-schaal)",
+            title=g.AS_INWONERS_LOG,
             type="log",
-            gridcolor="#ddd",
-            tickvals=[1_000, 10_000, 100_000, 1_000_000],
-            ticktext=["1.000", "10.000", "100.000", "1.000.000"],
+            gridcolor=palet.RASTER,
+            tickvals=inwoners_waarden,
+            ticktext=inwoners_teksten,
         ),
         yaxis=dict(
-            title="Overhead, lasten taakveld 0.4 (log-schaal)",
+            title=g.AS_OVERHEAD_LOG,
             type="log",
-            gridcolor="#ddd",
-            tickvals=[1e6, 1e7, 1e8, 1e9],
-            ticktext=["€ 1 mln", "€ 10 mln", "€ 100 mln", "€ 1 mld"],
+            gridcolor=palet.RASTER,
+            tickvals=overhead_waarden,
+            ticktext=overhead_teksten,
         ),  # fmt: skip
         legend=dict(orientation="h", y=-0.18),
     )
     return als_data(figuur)
 
 
+def spreiding_figuur(analyse: Analyse, gekozen: list[str]) -> dict:
+    """The scatter for this selection, built once per selection of this analysis."""
+    sleutel = tuple(sorted(gekozen))
+    return analyse.onthouden(("spreiding", sleutel), lambda: spreiding(analyse, list(sleutel)))
+
+
 def businesscase_grafiek(projecties: list[tuple[str, object]]) -> dict:
     """Cumulative net effect per variant over ten years, with the zero line."""
-    kleuren = ["#0072B2", "#E69F00"]
     sporen = []
-    for (_, projectie), kleur in zip(projecties, kleuren, strict=False):
+    for (_, projectie), kleur in zip(projecties, palet.VARIANTEN, strict=False):
         sporen.append(
             go.Scatter(
                 x=[j.jaar for j in projectie.jaren],
@@ -104,16 +109,17 @@ def businesscase_grafiek(projecties: list[tuple[str, object]]) -> dict:
                 mode="lines+markers",
                 name=projectie.variant.naam,
                 line=dict(color=kleur, width=3),
+                hoverlabel=g.hoverlabel(kleur),
                 hovertemplate="Jaar %{x}: € %{y:,.0f} cumulatief<extra>%{fullData.name}</extra>",
             )
         )
     figuur = go.Figure(sporen)
-    figuur.add_hline(y=0, line_color="#333", line_width=1)
+    figuur.add_hline(y=0, line_color=palet.OMLIJNING, line_width=1)
     figuur.update_layout(
         **LAYOUT_BASIS,
         height=340,
-        xaxis=dict(title="Jaar na de start", dtick=1, gridcolor="#ddd"),
-        yaxis=dict(title="Cumulatief netto-effect (€)", tickformat=",.0f", gridcolor="#ddd"),
+        xaxis=dict(title=g.AS_JAAR_NA_START, dtick=1, gridcolor=palet.RASTER),
+        yaxis=dict(title=g.AS_CUMULATIEF, tickformat=",.0f", gridcolor=palet.RASTER),
         legend=dict(orientation="h", y=-0.25),
     )
     return als_data(figuur)
@@ -128,14 +134,16 @@ def bijdragen_grafiek(bijdragen: list) -> dict:
                 x=namen,
                 y=[b.lid.overhead for b in bijdragen],
                 name="Alleen (nu)",
-                marker_color="#999999",
+                marker_color=palet.ALLEEN,
+                hoverlabel=g.hoverlabel(palet.ALLEEN),
                 hovertemplate="%{x}: € %{y:,.0f}<extra>Alleen</extra>",
             ),
             go.Bar(
                 x=namen,
                 y=[b.bijdrage for b in bijdragen],
                 name="Bijdrage na fusie",
-                marker_color="#0072B2",
+                marker_color=palet.BIJDRAGE,
+                hoverlabel=g.hoverlabel(palet.BIJDRAGE),
                 hovertemplate="%{x}: € %{y:,.0f}<extra>Bijdrage</extra>",
             ),
         ]  # fmt: skip
@@ -144,7 +152,7 @@ def bijdragen_grafiek(bijdragen: list) -> dict:
         **LAYOUT_BASIS,
         height=320,
         barmode="group",
-        yaxis=dict(title="Overhead per jaar (€)", tickformat=",.0f", gridcolor="#ddd"),
+        yaxis=dict(title=g.AS_OVERHEAD_PER_JAAR, tickformat=",.0f", gridcolor=palet.RASTER),
         legend=dict(orientation="h", y=-0.2),
     )
     return als_data(figuur)

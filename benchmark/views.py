@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from benchmark.analyse import analyse
+from benchmark.charts import spreiding_figuur
 from benchmark.forms import BenchmarkForm
 from benchmark.overhead import beschikbare_bestanden
 from casussen import stand
@@ -39,7 +40,7 @@ def benchmark_view(request):
             rijen.sort(key=lambda r: not r["gekozen"])  # Stable: alphabetical within each part.
             context |= {
                 "analyse": resultaat,
-                "figuur": resultaat.figuur(gekozen),
+                "figuur": spreiding_figuur(resultaat, gekozen),
                 "rijen": rijen,
                 "organisatie": organisatie,
                 "groep": groep,

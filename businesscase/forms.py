@@ -5,7 +5,7 @@ from django.forms import modelformset_factory
 from afweging.forms import BestaandeFormSet, DecimaalVeld
 from businesscase.models import Businesscase, BusinesscaseVariant
 from businesscase.projectie import MARGE_VASTE_VERDELING
-from casussen import opmaak
+from weergave import getallen
 
 
 class BusinesscaseForm(forms.ModelForm):
@@ -43,7 +43,7 @@ class BusinesscaseForm(forms.ModelForm):
         if data.get("verdeelsleutel") == Businesscase.Sleutel.VAST:
             som = sum(data.get(f"vast_{d.gemeente.code}") or 0 for d in self.deelnemers)
             if abs(som - 100) > MARGE_VASTE_VERDELING:
-                nu = opmaak.decimaal(som)
+                nu = getallen.decimaal(som)
                 raise ValidationError(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
         if data.get("mix_inwoners_pct") is not None and data["mix_inwoners_pct"] > 100:
             self.add_error("mix_inwoners_pct", "Een aandeel ligt tussen 0 en 100%.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from casussen import opmaak
+from weergave import getallen
 
 JAREN = 10
 BTW_TARIEF = 0.21
@@ -170,7 +170,7 @@ def aandelen(
         vast = vast or {}
         procenten = [float(vast.get(lid.naam, 0)) for lid in leden]
         if abs(sum(procenten) - 100) > MARGE_VASTE_VERDELING:
-            nu = opmaak.decimaal(sum(procenten))
+            nu = getallen.decimaal(sum(procenten))
             raise SleutelFout(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
         return [p / 100 for p in procenten]
     raise SleutelFout(f"Onbekende verdeelsleutel {sleutel!r}.")

@@ -6,26 +6,11 @@ shown with a data table beside it, so the figures are readable without the chart
 
 from __future__ import annotations
 
-import json
-
 import plotly.graph_objects as go
 
 from casussen.models import Inwonertal
-
-# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
-BLAUW = "#0072B2"
-LAYOUT_BASIS = dict(
-    separators=",.",
-    font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=14),
-    margin=dict(l=60, r=20, t=30, b=50),
-    plot_bgcolor="white",
-    paper_bgcolor="white",
-)
-
-
-def als_data(figuur: go.Figure) -> dict:
-    """A figure as plain JSON-able data for `json_script` in a template."""
-    return json.loads(figuur.to_json())
+from weergave import palet
+from weergave.grafieken import AS_INWONERS, AS_PEILDATUM, LAYOUT_BASIS, als_data, hoverlabel
 
 
 def inwoners_grafiek(naam: str, inwonertallen: list[Inwonertal]) -> dict:
@@ -35,7 +20,8 @@ def inwoners_grafiek(naam: str, inwonertallen: list[Inwonertal]) -> dict:
         go.Bar(
             x=jaren,
             y=aantallen,
-            marker_color=BLAUW,
+            marker_color=palet.INWONERS,
+            hoverlabel=hoverlabel(palet.INWONERS),
             hovertemplate="%{x}: %{y:,.0f} inwoners<extra></extra>",
             name=naam,
         )
@@ -43,7 +29,9 @@ def inwoners_grafiek(naam: str, inwonertallen: list[Inwonertal]) -> dict:
     figuur.update_layout(
         **LAYOUT_BASIS,
         height=300,
-        yaxis=dict(title="Inwoners", tickformat=",.0f", rangemode="tozero", gridcolor="#ddd"),
-        xaxis=dict(title="Peildatum"),
+        yaxis=dict(
+            title=AS_INWONERS, tickformat=",.0f", rangemode="tozero", gridcolor=palet.RASTER
+        ),
+        xaxis=dict(title=AS_PEILDATUM),
     )
     return als_data(figuur)

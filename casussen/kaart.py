@@ -15,8 +15,15 @@ import plotly.graph_objects as go
 from django.conf import settings
 from django.urls import reverse
 
-from casussen.grafieken import LAYOUT_BASIS, als_data
 from casussen.models import Deelname, Fusieorganisatie, Gemeente
+from weergave import palet
+from weergave.grafieken import (
+    LAYOUT_BASIS,
+    LEGENDA_STATUS,
+    REEKS_GEEN_FUSIE,
+    als_data,
+    hoverlabel,
+)
 
 GRENZEN = settings.BASE_DIR / "fixtures" / "cbs" / "gemeenten_2023_kwb_wgs84.geojson.gz"
 S = Fusieorganisatie.Status
@@ -24,15 +31,9 @@ S = Fusieorganisatie.Status
 # The status a gemeente is coloured by when it is linked to several organisations:
 # the first in this order wins, so a gemeente that is in an active one shows as such.
 VOORRANG = [S.ACTIEF, S.GEPLAND, S.BEEINDIGD, S.HERINDELING, S.NOOIT]
-# Keep in step with the .status-* classes in static/css/fusietoets.css.
-KLEUREN = {
-    S.ACTIEF: "#0072B2",
-    S.GEPLAND: "#E69F00",
-    S.BEEINDIGD: "#D55E00",
-    S.HERINDELING: "#009E73",
-    S.NOOIT: "#CC79A7",
-}
-GEEN_KLEUR = "#E9ECEF"
+# The palette's status colours, which the .status-* classes of the table's legend repeat.
+KLEUREN = {status: palet.STATUS[status] for status in VOORRANG}
+GEEN_KLEUR = palet.GEEN_FUSIE
 
 
 @dataclass
@@ -91,7 +92,7 @@ def figuur(regels: list[Kaartregel]) -> dict:
     sporen = [
         _spoor(
             [(g.code, g.naam, g.get_absolute_url(), "") for g in overige],
-            naam="Geen fusieorganisatie bekend",
+            naam=REEKS_GEEN_FUSIE,
             kleur=GEEN_KLEUR,
             geojson_url=geojson_url,
         )
@@ -122,11 +123,11 @@ def figuur(regels: list[Kaartregel]) -> dict:
         **{**LAYOUT_BASIS, "margin": dict(l=0, r=0, t=0, b=0)},
         height=720,
         legend=dict(
-            title=dict(text="Status fusieorganisatie"),
+            title=dict(text=LEGENDA_STATUS),
             x=0.01,
             y=0.99,
-            bgcolor="rgba(255,255,255,0.9)",
-            bordercolor="#6c757d",
+            bgcolor=palet.LEGENDAVLAK,
+            bordercolor=palet.LEGENDARAND,
             borderwidth=1,
         ),
         geo=dict(scope="europe", resolution=110),
@@ -154,7 +155,8 @@ def _spoor(rijen, *, naam: str, kleur: str, geojson_url: str) -> go.Choropleth:
         name=naam,
         customdata=[[n, u, t] for n, u, t in zip(namen, urls, teksten, strict=True)],
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[2]}<extra></extra>",
-        marker_line_color="#ffffff",
+        marker_line_color=palet.GRENS,
+        hoverlabel=hoverlabel(kleur),
         marker_line_width=0.5,
     )
 

@@ -1,16 +1,13 @@
 from collections import Counter
-from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from benchmark.analyse import laatste_jaarrekening
-from casussen import kaart, stand
+from casussen import kaart, paginadelen, stand
 from casussen.bronnen import BRONNEN
 from casussen.forms import GemeenteZoekForm, RegisterFilterForm
 from casussen.grafieken import inwoners_grafiek
@@ -80,27 +77,22 @@ def fusieorganisatie_view(request, slug):
     # The stand first: what is read after it can be no older than it.
     stempel = stand.referentiestand()
     organisatie = get_object_or_404(Fusieorganisatie, slug=slug)
-    analyse = lui(laatste_jaarrekening)
 
     @lui
     def regel():
         return registerregel(fusieorganisaties().get(pk=organisatie.pk))
-
-    @lui
-    def groep():
-        if analyse() is not None and all(lid.gemeente.code for lid in regel().leden):
-            return analyse().groep([lid.gemeente.code for lid in regel().leden], organisatie.naam)
-        return None
 
     return render(
         request,
         "casussen/fusieorganisatie.html",
         {
             "stand": stempel,
-            "analyse": analyse,
-            "groep": groep,
-            "benchmark_link": lui(
-                lambda: _benchmark_link(analyse(), fusieorganisatie=organisatie.slug)
+            "delen": lui(
+                lambda: paginadelen.delen(
+                    "fusieorganisatie",
+                    fusieorganisatie=organisatie,
+                    leden=lambda: [lid.gemeente.code for lid in regel().leden],
+                )
             ),
             "regel": regel,
             "org": organisatie,
@@ -180,18 +172,12 @@ def gemeente_view(request, slug):
             .get(pk=gemeente.pk)
         )
 
-    @lui
-    def analyse():
-        return laatste_jaarrekening() if gemeente.code else None
-
     return render(
         request,
         "casussen/gemeente.html",
         {
             "stand": stempel,
-            "analyse": analyse,
-            "benchmark_rij": lui(lambda: analyse().rij(gemeente.code) if analyse() else None),
-            "benchmark_link": lui(lambda: _benchmark_link(analyse(), gemeenten=gemeente.code)),
+            "delen": lui(lambda: paginadelen.delen("gemeente", gemeente=gemeente)),
             # The title needs the name only; the (cached) content gets everything prefetched.
             "gemeente": gemeente,
             "volledig": volledig,
@@ -237,13 +223,6 @@ def kaart_geojson_view(request):
 @require_GET
 def over_de_data_view(request):
     return render(request, "casussen/over_de_data.html", {"bronnen": BRONNEN.values()})
-
-
-def _benchmark_link(analyse, **markeer) -> str:
-    if analyse is None:
-        return ""
-    query = urlencode({"bestand": f"{analyse.bestand.jaar}-{analyse.bestand.document}", **markeer})
-    return f"{reverse('benchmark:benchmark')}?{query}"
 
 
 @login_not_required

@@ -100,6 +100,12 @@ def test_a_clearly_better_alternative_means_heroverweeg(nummer):
     assert uitkomst.varianten[nummer].waarde == "alternatief_beter"
 
 
+def test_the_explanation_names_the_variant_deelvragen_in_dutch():
+    beide = bereken_uitkomst(invoer(alles("1", d7="-1", d8="-2")))
+    assert "(deelvraag 7 en 8)" in beide.uitleg
+    assert "(deelvraag 8)" in bereken_uitkomst(invoer(alles("1", d8="-1"))).uitleg
+
+
 def test_a_variant_at_zero_is_no_clear_difference_and_blocks_nothing():
     uitkomst = bereken_uitkomst(invoer(alles("1", d7="0")))
     assert uitkomst.varianten[7].waarde == "geen_verschil"

@@ -112,3 +112,14 @@ def test_exporteer_benchmark_prints_csv_with_the_required_columns():
 def test_exporteer_benchmark_names_what_is_available_for_a_missing_year():
     with pytest.raises(CommandError, match="Geen Iv3-cijfers voor jaarrekening 2019"):
         call_command("exporteer_benchmark", "--jaar", "2019", "--document", "jaarrekening")
+
+
+def test_the_scatter_is_built_once_per_selection_of_an_analysis():
+    from benchmark.charts import spreiding_figuur
+
+    resultaat = analyse(2023, "jaarrekening")
+    eerste = spreiding_figuur(resultaat, ["GM0613", "GM0489"])
+    assert spreiding_figuur(resultaat, ["GM0489", "GM0613"]) is eerste
+    assert spreiding_figuur(resultaat, ["GM0489"]) is not eerste
+    gekozen = next(s for s in eerste["data"] if s["name"] == "Gekozen")
+    assert sorted(gekozen["text"]) == ["Albrandswaard", "Barendrecht"]

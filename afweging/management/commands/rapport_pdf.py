@@ -6,6 +6,7 @@ from afweging.models import Afweging
 from afweging.rapport import rapport_van
 from afweging.selectors import met_alles
 from config.pdf import render_to_pdf
+from weergave import getallen
 
 
 class Command(BaseCommand):
@@ -36,6 +37,6 @@ class Command(BaseCommand):
                 "afweging/pdf/rapport.html", {"rapport": rapport_van(volledig)}
             )
             herkomst = "nu gemaakt"
-        grootte = f"{len(inhoud):,}".replace(",", ".")
+        grootte = getallen.geheel(len(inhoud))
         self.stdout.write(f"{pad} geschreven ({grootte} bytes, {herkomst}).")
         pad.write_bytes(inhoud)

@@ -1,0 +1,167 @@
+"""Dutch notation for numbers, amounts, percentages and lists: the one module that writes them.
+
+Separators come from Django's localisation (the nl formats: "," for decimals, "." for
+thousands), always in Dutch: the app has no other language, and a management command or a
+thread with another active language must not write "1,234.5".
+
+Two roundings live side by side because the pages showed both, and a refactor may not
+change a digit:
+
+- `geheel`, `decimaal`, `procent` and `score` round like Python's format() did in the
+  benchmark table, the signalen, the scores and the PDF's axes (ties to even, on a float's
+  binary value: 2.5 → 2, 2.675 → 2,67) and write negatives with the real minus sign.
+- `afgerond` and `bedrag` round like Django's floatformat did in the templates (ties away
+  from zero, on the shortest decimal that prints the float: 2.5 → 3, 2.675 → 2,68) and,
+  like it, write negatives with a hyphen and never "-0". `aantal` writes what intcomma did.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+
+from django.utils import numberformat
+from django.utils.formats import get_format
+
+TAAL = "nl"
+MIN = "\u2212"  # A real minus sign, read correctly by screen readers.
+# The hyphen floatformat and intcomma wrote. Negative amounts on the business case page
+# show it today; giving them MIN is a visible change, to be decided on its own.
+KOPPELTEKEN = "-"
+ONBEKEND = "onbekend"
+
+# Values with more digits are shown as they are (floatformat's guard against huge input).
+_MAX_CIJFERS = 200
+
+
+def _nl(getal, cijfers: int | None, *, duizendtallen: bool, min_teken: str = MIN) -> str:
+    """Django's number format of the nl locale. Thousands are grouped only when asked, so
+    USE_THOUSAND_SEPARATOR (which would also group years and ids) cannot change a page."""
+    tekst = str(
+        numberformat.format(
+            getal,
+            get_format("DECIMAL_SEPARATOR", TAAL),
+            cijfers,
+            get_format("NUMBER_GROUPING", TAAL) if duizendtallen else 0,
+            get_format("THOUSAND_SEPARATOR", TAAL),
+            force_grouping=duizendtallen,
+        )
+    )
+    return min_teken + tekst[1:] if tekst.startswith("-") else tekst
+
+
+def _zoals_format(waarde, cijfers: int, teken: str = "") -> str:
+    """Rounded by format(), then Django's separators: the string keeps format()'s digits
+    and its sign, "-0" included (a Decimal would lose that sign to numberformat)."""
+    return format(waarde, f"{teken}.{cijfers}f")
+
+
+def ontbreekt(waarde) -> bool:
+    """None, an empty string or NaN: a value the pages show as 'onbekend'."""
+    if waarde is None or waarde == "":
+        return True
+    try:
+        return math.isnan(waarde)
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def geheel(waarde) -> str:
+    """A whole number with thousands separators: 1234567.4 → '1.234.567', −250.000."""
+    return _nl(_zoals_format(waarde, 0), 0, duizendtallen=True)
+
+
+def decimaal(waarde, cijfers: int = 1) -> str:
+    """A decimal without thousands separators: 2.04 → '2,0', 1234.56 → '1234,6'."""
+    return _nl(_zoals_format(waarde, cijfers), cijfers, duizendtallen=False)
+
+
+def procent(fractie, cijfers: int = 1) -> str:
+    """A fraction as a percentage: 0.1234 → '12,3%', −0.2345 → '−23,4%'."""
+    return decimaal(fractie * 100, cijfers) + "%"
+
+
+def score(waarde) -> str:
+    """A mean score, always with its sign: 0.6667 → '+0,67', −1 → '−1,00'."""
+    return _nl(_zoals_format(waarde, 2, "+"), 2, duizendtallen=False)
+
+
+def aantal(waarde) -> str:
+    """A count with thousands separators, as Django's intcomma wrote it: 1234 → '1.234';
+    a float or Decimal keeps its decimals (1234.5 → '1.234,5'), other text stays as it is."""
+    if not isinstance(waarde, float | Decimal):
+        try:
+            waarde = int(waarde)
+        except (TypeError, ValueError):
+            return str(waarde)
+    return _nl(waarde, None, duizendtallen=True, min_teken=KOPPELTEKEN)
+
+
+def met_teken(waarde) -> str:
+    """A signed difference of counts: +1.234, −1.234, and 0 without a sign."""
+    teken = "+" if waarde > 0 else (MIN if waarde < 0 else "")
+    return teken + aantal(abs(waarde))
+
+
+def _als_decimal(waarde) -> Decimal | None:
+    # floatformat's reading: the value's own text first, so a float is read as the shortest
+    # decimal that prints it (2.675, not 2.67499999…).
+    try:
+        return Decimal(str(waarde))
+    except InvalidOperation:
+        try:
+            return Decimal(str(float(waarde)))
+        except (ValueError, InvalidOperation, TypeError):
+            return None
+
+
+def afgerond(
+    waarde, cijfers: int, *, duizendtallen: bool = False, hele_zonder_decimalen: bool = False
+) -> str:
+    """A number rounded half away from zero to `cijfers` decimals, as floatformat wrote it:
+    2.25 → '2,3', −0.04 → '0,0'. With `hele_zonder_decimalen` a whole value has none
+    (12 → '12', 12.5 → '12,5'). Not a number: ''; infinite or NaN: as Python writes it."""
+    getal = _als_decimal(waarde)
+    if getal is None:
+        return ""
+    if not getal.is_finite():
+        return str(waarde)
+    _, cijferreeks, exponent = getal.as_tuple()
+    if len(cijferreeks) + abs(exponent) > _MAX_CIJFERS:
+        return str(waarde)
+    if hele_zonder_decimalen and getal == getal.to_integral_value():
+        cijfers = 0
+    precisie = max(28, len(cijferreeks) + max(exponent, 0) + cijfers + 1)
+    getal = getal.quantize(Decimal(1).scaleb(-cijfers), ROUND_HALF_UP, Context(prec=precisie))
+    if not getal:
+        getal = abs(getal)  # floatformat never writes "-0".
+    return _nl(f"{getal:f}", cijfers, duizendtallen=duizendtallen, min_teken=KOPPELTEKEN)
+
+
+def bedrag(waarde) -> str:
+    """Whole euros with thousands separators, without the euro sign (tables put it in the
+    header): 1234.5 → '1.235', −1211404.4 → '-1.211.404'."""
+    return afgerond(waarde, 0, duizendtallen=True)
+
+
+def euro(waarde) -> str:
+    """An amount in running text: '€ 1.234.567', rounded like `geheel`."""
+    return "€ " + geheel(waarde)
+
+
+def euro_kort(waarde: float) -> str:
+    """A round amount on a chart axis: 1e6 → '€ 1 mln', 2.5e7 → '€ 25 mln', 1e9 → '€ 1 mld'."""
+    for deler, eenheid in ((1e9, "mld"), (1e6, "mln")):
+        if abs(waarde) >= deler:
+            getal = afgerond(abs(waarde) / deler, 1, hele_zonder_decimalen=True)
+            return f"€ {MIN if waarde < 0 else ''}{getal} {eenheid}"
+    return euro(waarde)
+
+
+def opsomming(delen: Iterable[object]) -> str:
+    """A Dutch enumeration: 'a', 'a en b', 'a, b en c' (no comma before 'en')."""
+    delen = [str(deel) for deel in delen]
+    if len(delen) < 2:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
