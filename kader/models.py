@@ -26,9 +26,10 @@ def _gebruiksrelaties():
 class KaderQuerySet(models.QuerySet):
     def ongebruikt(self):
         """The versions nothing uses yet: the only ones the admin may change."""
+        ongebruikt = self
         for relatie in _gebruiksrelaties():
-            self = self.filter(**{f"{relatie.name}__isnull": True})
-        return self
+            ongebruikt = ongebruikt.filter(**{f"{relatie.name}__isnull": True})
+        return ongebruikt
 
 
 class Kader(models.Model):

@@ -26,9 +26,6 @@ from django.utils.formats import get_format
 
 TAAL = "nl"
 MIN = "\u2212"  # A real minus sign, read correctly by screen readers.
-# The hyphen floatformat and intcomma wrote. Negative amounts on the business case page
-# show it today; giving them MIN is a visible change, to be decided on its own.
-KOPPELTEKEN = "-"
 ONBEKEND = "onbekend"
 
 # Values with more digits are shown as they are (floatformat's guard against huge input).
@@ -95,7 +92,7 @@ def aantal(waarde) -> str:
             waarde = int(waarde)
         except (TypeError, ValueError):
             return str(waarde)
-    return _nl(waarde, None, duizendtallen=True, min_teken=KOPPELTEKEN)
+    return _nl(waarde, None, duizendtallen=True)
 
 
 def met_teken(waarde) -> str:
@@ -125,18 +122,17 @@ def afgerond(
     getal = _als_decimal(waarde)
     if getal is None:
         return ""
-    if not getal.is_finite():
-        return str(waarde)
+    if not getal.is_finite() or len(getal.as_tuple()[1]) + abs(getal.as_tuple()[2]) > _MAX_CIJFERS:
+        tekst = str(waarde)  # As Python writes it, but with the real minus sign.
+        return MIN + tekst[1:] if tekst.startswith("-") else tekst
     _, cijferreeks, exponent = getal.as_tuple()
-    if len(cijferreeks) + abs(exponent) > _MAX_CIJFERS:
-        return str(waarde)
     if hele_zonder_decimalen and getal == getal.to_integral_value():
         cijfers = 0
     precisie = max(28, len(cijferreeks) + max(exponent, 0) + cijfers + 1)
     getal = getal.quantize(Decimal(1).scaleb(-cijfers), ROUND_HALF_UP, Context(prec=precisie))
     if not getal:
         getal = abs(getal)  # floatformat never writes "-0".
-    return _nl(f"{getal:f}", cijfers, duizendtallen=duizendtallen, min_teken=KOPPELTEKEN)
+    return _nl(f"{getal:f}", cijfers, duizendtallen=duizendtallen)
 
 
 def bedrag(waarde) -> str:

@@ -7,26 +7,7 @@ import django.db.models.deletion
 from decimal import Decimal
 from django.db import migrations, models
 
-
-def _verplaats_contenttypes(app_label, modellen):
-    """Permissions and admin log entries hang off content types: point the existing ones at
-    the new app instead of letting Django make new ones (a fresh database has none yet)."""
-
-    def vooruit(apps, schema_editor):
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        for model in modellen:
-            if not ContentType.objects.filter(app_label=app_label, model=model).exists():
-                ContentType.objects.filter(app_label="afweging", model=model).update(
-                    app_label=app_label
-                )
-
-    def terug(apps, schema_editor):
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        ContentType.objects.filter(app_label=app_label, model__in=modellen).update(
-            app_label="afweging"
-        )
-
-    return migrations.RunPython(vooruit, terug)
+from config.migraties import verplaats_contenttypes
 
 
 class Migration(migrations.Migration):
@@ -79,5 +60,5 @@ class Migration(migrations.Migration):
                 ],
             database_operations=[],
         ),
-        _verplaats_contenttypes("businesscase", ['businesscase', 'businesscasevariant']),
+        verplaats_contenttypes("afweging", "businesscase", ['businesscase', 'businesscasevariant']),
     ]

@@ -140,9 +140,15 @@ TABELLEN = {
     [(naam, w, v) for naam, tabel in TABELLEN.items() for w, v in tabel],
 )
 def test_todays_notation_is_kept(naam, waarde, verwacht):
+    # Where floatformat and intcomma wrote a hyphen before a negative number, the one
+    # notation now writes the real minus sign (issue 10); every digit stays the same.
     if naam in OUD:
         assert OUD[naam](waarde) == verwacht
-    assert NIEUW[naam](waarde) == verwacht
+    assert NIEUW[naam](waarde) == _met_min(verwacht)
+
+
+def _met_min(tekst: str) -> str:
+    return "\u2212" + tekst[1:] if tekst.startswith("-") else tekst
 
 
 # Oracles: Django's own filters for the floatformat and intcomma family, and the f-string
@@ -172,21 +178,21 @@ def test_the_format_family_writes_what_opmaak_wrote(waarde):
 @hypothesis_settings(max_examples=300, deadline=None)
 @given(GETALLEN)
 def test_the_floatformat_family_writes_what_floatformat_wrote(waarde):
-    assert getallen.bedrag(waarde) == floatformat(waarde, "0g")
-    assert getallen.afgerond(waarde, 1) == floatformat(waarde, 1)
-    assert getallen.afgerond(waarde, 3) == floatformat(waarde, 3)
-    assert getallen.afgerond(waarde, 1, hele_zonder_decimalen=True) == floatformat(waarde, "-1")
-    assert getallen.aantal(waarde) == intcomma(waarde)
+    assert getallen.bedrag(waarde) == _met_min(floatformat(waarde, "0g"))
+    assert getallen.afgerond(waarde, 1) == _met_min(floatformat(waarde, 1))
+    assert getallen.afgerond(waarde, 3) == _met_min(floatformat(waarde, 3))
+    assert getallen.afgerond(waarde, 1, hele_zonder_decimalen=True) == _met_min(floatformat(waarde, "-1"))
+    assert getallen.aantal(waarde) == _met_min(intcomma(waarde))
 
 
-def test_negatives_have_the_real_minus_sign_where_they_had_it():
+def test_negatives_have_the_real_minus_sign():
     assert getallen.geheel(-1234) == "−1.234"
     assert getallen.score(-0.5) == "−0,50"
     assert getallen.met_teken(-3) == "−3"
     assert getallen.euro_kort(-2_500_000) == "€ −2,5 mln"
     assert "-" not in getallen.geheel(-1234) + getallen.procent(-0.1) + getallen.score(-1)
-    # floatformat wrote a hyphen in the business case tables; kept (see KOPPELTEKEN).
-    assert getallen.bedrag(-1234) == "-1.234"
+    # Also where floatformat wrote a hyphen (the business case tables).
+    assert getallen.bedrag(-1234) == "−1.234"
 
 
 def test_thousands_and_decimals():
@@ -200,7 +206,7 @@ def test_thousands_and_decimals():
 def test_halves_round_as_they_did():
     # format(): ties to even on the binary value; floatformat: ties away from zero.
     assert [getallen.geheel(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["0", "2", "2", "−2"]
-    assert [getallen.bedrag(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["1", "2", "3", "-3"]
+    assert [getallen.bedrag(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["1", "2", "3", "−3"]
     assert getallen.decimaal(2.675, 2) == "2,67"
     assert getallen.afgerond(2.675, 2) == "2,68"
     assert getallen.score(0.125) == "+0,12"
