@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "casussen",
     "afweging",
     "benchmark",
+    "uitwisseling",
 ]
 
 MIDDLEWARE = [
