@@ -38,6 +38,7 @@ from afweging.toegang import (
 from benchmark import charts as bcgrafieken
 from casussen.stand import lui
 from config.pdf import PdfFout, render_to_pdf
+from uitwisseling import exporteren
 
 
 @require_GET
@@ -657,7 +658,7 @@ def export_view(request, pk, formaat):
         )
     elif formaat == "json":
         antwoord = HttpResponse(
-            exports.als_json(afweging), content_type="application/json; charset=utf-8"
+            exporteren.als_json(afweging), content_type="application/json; charset=utf-8"
         )
     else:
         raise Http404

@@ -15,13 +15,13 @@ The class docstrings and the descriptions are Dutch because they are published: 
 titles and descriptions of the JSON Schema.
 """
 
+import json
 import math
-import types
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
-from annotated_types import MaxLen
 from django.utils import timezone
 from pydantic import (
     AfterValidator,
@@ -30,13 +30,11 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
-    TypeAdapter,
     ValidationError,
     WithJsonSchema,
     WrapValidator,
     field_validator,
 )
-from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError
 
@@ -54,6 +52,8 @@ from afweging.models import (
 from afweging.scoring import Advies, Waarde
 
 FORMAAT = "fusietoets-afweging/1"
+# The published JSON Schema; `manage.py schema_afweging` prints what it must hold.
+SCHEMABESTAND = Path(__file__).with_name("fusietoets-afweging-1.schema.json")
 # A real export has some tens of rows; these limits only stop absurd input early.
 MAX_TEKST = 100_000  # for text without a limit of its own (motivering, notitie, ...)
 MAX_REGELS = 2_000  # per list
@@ -97,17 +97,22 @@ def _niet_leeg(tekst: str) -> str:
     return tekst
 
 
+# The constraints come first in each Annotated below: pydantic puts them on the core type then
+# (its own error types, such as string_too_long); a validator mode="before" listed after them
+# still runs before that type.
+
+
 def tekst(max_lengte: int = MAX_TEKST, *, verplicht: bool = False) -> Any:
     """Text of at most `max_lengte` characters that a database can store; `verplicht`: not
     empty and not only white space."""
     if verplicht:
         return Annotated[
             str,
-            BeforeValidator(_opslaanbare_tekst),
             Field(min_length=1, max_length=max_lengte),
+            BeforeValidator(_opslaanbare_tekst),
             AfterValidator(_niet_leeg),
         ]
-    return Annotated[str, BeforeValidator(_opslaanbare_tekst), Field(max_length=max_lengte)]
+    return Annotated[str, Field(max_length=max_lengte), BeforeValidator(_opslaanbare_tekst)]
 
 
 def keuze(waarden) -> Any:
@@ -151,8 +156,8 @@ def decimaal(*, maximum: int, decimalen: int) -> Any:
     eenheid = "hele euro's" if decimalen == 0 else f"hooguit {decimalen} decimaal"
     return Annotated[
         Decimal,
-        BeforeValidator(_naar_decimal),
         Field(ge=0, le=maximum),
+        BeforeValidator(_naar_decimal),
         AfterValidator(hooguit_decimalen),
         PlainSerializer(_als_getal, return_type=int | float),
         WithJsonSchema(
@@ -225,13 +230,13 @@ Oordeel = Annotated[keuze([*Antwoord.Oordeel.values, ""]), BeforeValidator(_oord
 # Kept as given, int or float: the business case stores the numbers as they are.
 Aandeel = Annotated[
     int | float,
-    BeforeValidator(_een_getal),
     Field(ge=0, le=100),
+    BeforeValidator(_een_getal),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
 ]
-Verdeelcode = Annotated[str, BeforeValidator(_opslaanbare_tekst), Field(max_length=MAX_CODE)]
+Verdeelcode = Annotated[str, Field(max_length=MAX_CODE), BeforeValidator(_opslaanbare_tekst)]
 Lezer = Annotated[
-    str, BeforeValidator(_opslaanbare_tekst), Field(min_length=1, max_length=MAX_GEBRUIKERSNAAM)
+    str, Field(min_length=1, max_length=MAX_GEBRUIKERSNAAM), BeforeValidator(_opslaanbare_tekst)
 ]
 Genegeerd = WrapValidator(_of_niets)
 
@@ -398,10 +403,7 @@ class Afwegingdocument(_Model):
     formele reacties. Velden die ontbreken krijgen hun standaardwaarde; onbekende velden
     worden genegeerd."""
 
-    model_config = ConfigDict(
-        title=f"Afweging ({FORMAAT})",
-        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
-    )
+    model_config = ConfigDict(title=f"Afweging ({FORMAAT})")
 
     formaat: Literal[FORMAAT] = Field(description="Het formaat van het bestand.")
     id: Annotated[int | None, Genegeerd] = Field(
@@ -509,82 +511,20 @@ class _JsonSchema(GenerateJsonSchema):
 
 def json_schema() -> dict:
     """The published JSON Schema of the format: what an import accepts."""
-    return Afwegingdocument.model_json_schema(schema_generator=_JsonSchema)
+    schema = Afwegingdocument.model_json_schema(schema_generator=_JsonSchema)
+    return _op_een_regel({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema})
 
 
-# --- what passes of a document that does not -------------------------------------------
+def _op_een_regel(schema):
+    # A class docstring, wrapped at 100 columns, is a description of one line.
+    if isinstance(schema, dict):
+        return {
+            k: " ".join(v.split()) if k == "description" else _op_een_regel(v)
+            for k, v in schema.items()
+        }
+    return [_op_een_regel(v) for v in schema] if isinstance(schema, list) else schema
 
 
-class _Ongeldig:
-    def __repr__(self) -> str:
-        return "ONGELDIG"
-
-
-# A field whose value does not pass the schema (its problem is reported from the full parse).
-ONGELDIG = _Ongeldig()
-
-
-def gedeeltelijk(model: type[BaseModel], invoer: dict) -> BaseModel:
-    """`invoer` as an instance of `model`, not validated as a whole: every field is validated
-    on its own, and one that does not pass is ONGELDIG; so are the rows of a list, one by one.
-
-    For the checks against the database when the document has problems: the importer reports
-    every problem at once, including the ones in the parts that do pass. Never written."""
-    uit = model.model_construct()
-    for naam, veld in model.model_fields.items():
-        if naam not in invoer:
-            if veld.is_required():
-                uit.__dict__[naam] = ONGELDIG
-            continue
-        try:
-            model.__pydantic_validator__.validate_assignment(uit, naam, invoer[naam])
-        except ValidationError:
-            uit.__dict__[naam] = _deels(veld.annotation, veld, invoer[naam])
-    return uit
-
-
-def _deels(soort, veld: FieldInfo | None, waarde):
-    """What can be kept of a value that did not pass: the fields of an object, the items of a
-    list (a list too long to be read is not read at all)."""
-    soort, metadata = kern(soort)
-    metadata += veld.metadata if veld is not None else []
-    if isinstance(soort, type) and issubclass(soort, BaseModel) and isinstance(waarde, dict):
-        return gedeeltelijk(soort, waarde)
-    if get_origin(soort) is list and isinstance(waarde, list):
-        maximum = min((m.max_length for m in metadata if isinstance(m, MaxLen)), default=None)
-        if maximum is not None and len(waarde) > maximum:
-            return ONGELDIG
-        (item,) = get_args(soort)
-        return [_item(item, w) for w in waarde]
-    return ONGELDIG
-
-
-def _item(soort, waarde):
-    try:
-        return _adapter(soort).validate_python(waarde)
-    except ValidationError:
-        return _deels(soort, None, waarde)
-
-
-_adapters: dict[Any, TypeAdapter] = {}
-
-
-def _adapter(soort) -> TypeAdapter:
-    if soort not in _adapters:
-        model = isinstance(soort, type) and issubclass(soort, BaseModel)
-        _adapters[soort] = TypeAdapter(soort, config=None if model else ConfigDict(strict=True))
-    return _adapters[soort]
-
-
-def kern(soort) -> tuple[Any, list]:
-    """The type without Annotated and without `| None`, and the constraints taken off."""
-    metadata: list = []
-    while True:
-        if get_origin(soort) is Annotated:
-            soort, *extra = get_args(soort)
-            for m in extra:
-                metadata += m.metadata if isinstance(m, FieldInfo) else [m]
-        elif get_origin(soort) in (Union, types.UnionType) and type(None) in get_args(soort):
-            (soort,) = [s for s in get_args(soort) if s is not type(None)]
-        else:
-            return soort, metadata
+def json_schema_tekst() -> str:
+    """The JSON Schema as `schema_afweging` prints it and SCHEMABESTAND holds it."""
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
