@@ -1,5 +1,6 @@
-"""The problems the schema finds in a document, in Dutch: a table from pydantic's error type
-to the message, the Dutch label of every field, and the order they are listed in.
+"""The problems found in a document, in Dutch: a table from pydantic's error type to the
+message, the messages of the importer's own checks (`CONTROLES`), the Dutch label of every
+field, and the order in which problems are listed.
 
 The messages are the importer's of old, word for word: people and tests know them. A value is
 named as `toon` shows it; a field by its label, and a row by what identifies it when that is
@@ -54,7 +55,7 @@ BERICHTEN: dict[str, str] = {
     "datetime_parsing": "{wat} ‘{waarde}’ is geen datum met tijd (verwacht bijvoorbeeld "
     "2025-03-01T14:30:00+01:00).",
 }
-# Only for an error type this table does not know, which the tests say does not occur.
+# Only for an error type this table does not know: none that the schema raises.
 ONBEKEND = "{wat} is ongeldig: {waarde}."
 
 BERICHT_DEELVRAAG = "Deelvraag {waarde} bestaat niet in kader versie {kaderversie}."
