@@ -1,11 +1,10 @@
-"""Exports of an afweging, so nothing is locked in: scores and motivations as CSV and Excel,
-the whole afweging as JSON."""
+"""Exports of an afweging, so nothing is locked in: scores and motivations as CSV and Excel.
+The whole afweging as JSON is the exchange format, in `uitwisseling.exporteren`."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 
 from afweging.models import Afweging
 from afweging.selectors import resultaat
@@ -85,124 +84,3 @@ def als_excel(afweging: Afweging) -> bytes:
     inhoud = io.BytesIO()
     boek.save(inhoud)
     return inhoud.getvalue()
-
-
-def als_dict(afweging: Afweging) -> dict:
-    """The whole afweging as plain data: proposal, members, answers, checklist, business
-    case, reactions and the outcome it leads to."""
-    uitkomst = resultaat(afweging).uitkomst
-    bc = getattr(afweging, "businesscase", None)
-    return {
-        "formaat": "fusietoets-afweging/1",
-        "id": afweging.pk,
-        "titel": afweging.titel,
-        "provincie": afweging.provincie.code,
-        "status": afweging.status,
-        "kaderversie": afweging.kader.versie,
-        "versie": afweging.versie,
-        "vorige": afweging.vorige_id,
-        "is_voorbeeld": afweging.is_voorbeeld,
-        "variant": afweging.variant,
-        "centrumgemeente": afweging.centrumgemeente.code if afweging.centrumgemeente else None,
-        "geplande_startdatum": _datum(afweging.geplande_startdatum),
-        "geplande_evaluatiedatum": _datum(afweging.geplande_evaluatiedatum),
-        "taakstelling": _getal(afweging.taakstelling),
-        "frictiekostenbudget": _getal(afweging.frictiekostenbudget),
-        "reorganisatie_gecombineerd": afweging.reorganisatie_gecombineerd,
-        "deelnemers": [
-            {
-                "gemeentecode": d.gemeente.code,
-                "gemeente": d.gemeente.naam,
-                "perspectief": d.perspectief,
-                "motieven": d.motieven,
-                "motieven_toelichting": d.motieven_toelichting,
-            }
-            for d in afweging.deelnemers.all()
-        ],
-        "antwoorden": [
-            {
-                "deelvraag": a.deelvraag.nummer,
-                "oordeel": a.oordeel,
-                "motivering": a.motivering,
-                "bronnen": a.bronnen,
-            }
-            for a in afweging.antwoorden.all()
-        ],  # fmt: skip
-        "succesfactoren": [
-            {"code": s.succesfactor.code, "status": s.status, "notitie": s.notitie}
-            for s in afweging.succesfactorantwoorden.all()
-        ],
-        "businesscase": None
-        if bc is None
-        else {
-            "basis_overhead": _getal(bc.basis_overhead),
-            "verdeelsleutel": bc.verdeelsleutel,
-            "mix_inwoners_pct": _getal(bc.mix_inwoners_pct),
-            "vaste_verdeling": bc.vaste_verdeling,
-            "varianten": [
-                {
-                    "soort": v.soort,
-                    "besparing_pct": _getal(v.besparing_pct),
-                    "ingroei_jaren": v.ingroei_jaren,
-                    "frictiekosten": _getal(v.frictiekosten),
-                    "frictie_jaren": v.frictie_jaren,
-                    "extra_kosten": _getal(v.extra_kosten),
-                    "btw_aandeel_pct": _getal(v.btw_aandeel_pct),
-                }
-                for v in bc.varianten.order_by("-soort")
-            ],
-        },
-        "reacties": [
-            {
-                "gemeentecode": r.gemeente.code,
-                "standpunt": r.standpunt,
-                "tekst": r.tekst,
-                "auteur": r.auteur.username,
-                "gegeven": r.gegeven.isoformat(),
-                "antwoord": r.antwoord,
-                "beantwoord_door": r.beantwoord_door.username if r.beantwoord_door else None,
-                "beantwoord_op": r.beantwoord_op.isoformat() if r.beantwoord_op else None,
-            }
-            for r in afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
-        ],
-        "opmerkingen": [
-            {
-                "id": o.pk,
-                "deelvraag": o.deelvraag.nummer,
-                "auteur": o.auteur.username,
-                "tekst": o.tekst,
-                "antwoord_op": o.antwoord_op_id,
-                "geplaatst": o.geplaatst.isoformat(),
-            }
-            for o in afweging.opmerkingen.select_related("deelvraag", "auteur").order_by("pk")
-        ],
-        "gedeeld_met": [
-            d.gebruiker.username for d in afweging.delingen.select_related("gebruiker")
-        ],
-        "aangemaakt": afweging.aangemaakt.isoformat(),
-        "gewijzigd": afweging.gewijzigd.isoformat(),
-        "vastgesteld_op": afweging.vastgesteld_op.isoformat() if afweging.vastgesteld_op else None,
-        "vastgesteld_door": afweging.vastgesteld_door.username
-        if afweging.vastgesteld_door
-        else None,
-        "uitkomst": {
-            "advies": uitkomst.advies.value,
-            "regel": uitkomst.regel,
-            "volledigheid_procent": uitkomst.volledigheid.procent,
-            "oordelen": {n: o.waarde.value for n, o in uitkomst.oordelen.items()},
-        },
-    }
-
-
-def als_json(afweging: Afweging) -> str:
-    return json.dumps(als_dict(afweging), ensure_ascii=False, indent=2)
-
-
-def _datum(waarde):
-    return waarde.isoformat() if waarde else None
-
-
-def _getal(waarde):
-    if waarde is None:
-        return None
-    return int(waarde) if waarde == int(waarde) else float(waarde)

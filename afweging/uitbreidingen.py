@@ -51,6 +51,11 @@ class Uitbreiding:
         """This app's part of the report (page and PDF), or None."""
         return None
 
+    def exportformaten(self) -> dict:
+        """Exports this app offers at `export.<formaat>`: {formaat: (maak, content type)},
+        where `maak(afweging)` gives the file's content."""
+        return {}
+
 
 _geregistreerd: dict[str, Uitbreiding] = {}
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "review",
     "businesscase",
     "benchmark",
+    "uitwisseling",
 ]
 
 MIDDLEWARE = [

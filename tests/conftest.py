@@ -89,3 +89,13 @@ def _lege_paginacache():
 def pytest_collection_modifyitems(items):
     """Browser journeys last: they flush the database the other tests share."""
     items.sort(key=lambda item: "tests/e2e/" in item.nodeid.replace("\\", "/"))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """The order the tests ran in (pytest-randomly), so a failure that depends on it can be
+    run again in the same order."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(
+            f"Volgorde van deze run: pytest -p randomly --randomly-seed={seed}"
+        )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
-from afweging import exports
+from afweging import exports, uitbreidingen
 from afweging.models import Afweging
 from afweging.rapport import rapport_van
 from afweging.toegang import adviseur_of_reviewer
@@ -63,17 +63,25 @@ FORMATEN = {
         exports.als_excel,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
-    "json": (exports.als_json, "application/json; charset=utf-8"),
 }
+
+
+def _formaten() -> dict:
+    """The afweging's own exports and those other apps add (the whole afweging as JSON)."""
+    return {
+        **FORMATEN,
+        **{f: m for u in uitbreidingen.alle() for f, m in u.exportformaten().items()},
+    }
 
 
 @require_GET
 @adviseur_of_reviewer
 def export_view(request, pk, formaat):
-    if formaat not in FORMATEN:
+    formaten = _formaten()
+    if formaat not in formaten:
         raise Http404
     afweging = laad(request, pk)
-    maak, soort = FORMATEN[formaat]
+    maak, soort = formaten[formaat]
     naam = f"afweging-{afweging.pk}-{slugify(afweging.titel)[:50] or 'export'}"
     antwoord = HttpResponse(maak(afweging), content_type=soort)
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'

@@ -1,9 +1,7 @@
 import csv
 import io
-import json
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -46,25 +44,6 @@ def test_excel_holds_the_same_scores(adviseur_client, afweging):
     assert blad["B1"].value == "Export"
     assert blad["B2"].value == "Onvolledig"
     assert blad["G8"].value == "Zwakke regio; “aanhalingstekens”, é"
-
-
-def test_the_json_export_carries_the_whole_afweging(adviseur_client, afweging):
-    gegevens = json.loads(adviseur_client.get(url(afweging, "json")).content)
-    assert gegevens["centrumgemeente"] == "GM0547"
-    assert [d["gemeentecode"] for d in gegevens["deelnemers"]] == ["GM0547", "GM0638"]
-    assert gegevens["antwoorden"][1] == {
-        "deelvraag": 2, "oordeel": "-1", "motivering": "Zwakke regio; “aanhalingstekens”, é",
-        "bronnen": "",
-    }  # fmt: skip
-    assert gegevens["uitkomst"]["advies"] == "onvolledig"
-
-
-def test_exporteer_afweging_prints_the_same_json(adviseur_client, afweging):
-    uit = io.StringIO()
-    call_command("exporteer_afweging", str(afweging.pk), stdout=uit)
-    assert json.loads(uit.getvalue()) == json.loads(
-        adviseur_client.get(url(afweging, "json")).content
-    )
 
 
 def test_an_unknown_format_is_404_and_another_provincie_sees_nothing(

@@ -181,7 +181,9 @@ def test_the_floatformat_family_writes_what_floatformat_wrote(waarde):
     assert getallen.bedrag(waarde) == _met_min(floatformat(waarde, "0g"))
     assert getallen.afgerond(waarde, 1) == _met_min(floatformat(waarde, 1))
     assert getallen.afgerond(waarde, 3) == _met_min(floatformat(waarde, 3))
-    assert getallen.afgerond(waarde, 1, hele_zonder_decimalen=True) == _met_min(floatformat(waarde, "-1"))
+    assert getallen.afgerond(waarde, 1, hele_zonder_decimalen=True) == _met_min(
+        floatformat(waarde, "-1")
+    )
     assert getallen.aantal(waarde) == _met_min(intcomma(waarde))
 
 

@@ -3,8 +3,8 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from afweging.importeren import MAX_TEKENS, ImportFout, importeer
 from gebruikers.models import Gebruiker
+from uitwisseling.importeren import MAX_TEKENS, ImportFout, importeer
 
 
 class Command(BaseCommand):

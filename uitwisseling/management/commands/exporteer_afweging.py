@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from afweging.exports import als_json
 from afweging.models import Afweging
 from afweging.selectors import met_alles
+from uitwisseling.exporteren import als_json
 
 
 class Command(BaseCommand):

@@ -4,8 +4,7 @@ import copy
 import io
 import json
 import re
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import datetime
 
 import pytest
 from django.conf import settings
@@ -15,18 +14,15 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from afweging.exports import als_dict, als_json
-from afweging.importeren import MAX_TEKENS, ImportFout, importeer
 from afweging.models import Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord, Wijziging
-from afweging.services import afweging_aanmaken
 from afweging.voorbeeld import maak_voorbeeldafweging
 from businesscase.models import Businesscase, BusinesscaseVariant
-from casussen.models import Gemeente, Provincie
+from casussen.models import Gemeente
 from gebruikers import rollen
-from kader.models import Deelvraag
-from review import services as review
 from review.models import Deling, Opmerking, Reactie
 from tests.conftest import _met_rol
+from uitwisseling.exporteren import als_dict, als_json
+from uitwisseling.importeren import MAX_TEKENS, ImportFout, importeer
 
 pytestmark = pytest.mark.django_db
 
@@ -57,98 +53,6 @@ def zonder_eigen_velden(document: dict) -> dict:
 
 def geschiedenis(afweging: Afweging) -> list[str]:
     return list(afweging.wijzigingen.order_by("moment", "pk").values_list("wat", flat=True))
-
-
-@pytest.fixture
-def collega(db):
-    """A second adviseur of Zuid-Holland: the one who imports."""
-    return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV28"))
-
-
-@pytest.fixture
-def afweging(adviseur, secretaris):
-    """A vastgestelde afweging with something in every part of the document."""
-    bar = Gemeente.objects.filter(code__in=["GM0489", "GM0613", "GM0597"])
-    afweging = afweging_aanmaken(
-        door=adviseur,
-        velden={
-            "titel": "BAR: centrumconstructie “herzien”",
-            "variant": Afweging.Variant.CENTRUMCONSTRUCTIE,
-            "centrumgemeente": Gemeente.objects.get(code="GM0597"),
-            "geplande_startdatum": date(2028, 1, 1),
-            "geplande_evaluatiedatum": date(2030, 1, 1),
-            "taakstelling": Decimal("400000"),
-            "frictiekostenbudget": Decimal("750000"),
-            "reorganisatie_gecombineerd": Afweging.JaNeeOnbekend.JA,
-        },
-        gemeenten=bar,
-    )
-    for deelnemer, perspectief, motieven in zip(
-        afweging.deelnemers.order_by("gemeente__code"),
-        ["eindoplossing", "tussenstap", "onbekend"],
-        [["kwetsbaarheid", "kosten"], ["herindeling"], []],
-        strict=True,
-    ):
-        deelnemer.perspectief, deelnemer.motieven = perspectief, motieven
-        deelnemer.motieven_toelichting = f"Toelichting {deelnemer.gemeente.naam}, é"
-        deelnemer.save()
-    for antwoord, oordeel in zip(
-        afweging.antwoorden.order_by("deelvraag__nummer"),
-        ["2", "1", "0", "-1", "-2", "?", "1", ""],
-        strict=True,
-    ):
-        antwoord.oordeel = oordeel
-        antwoord.motivering = (
-            f"=Motivering {oordeel}; “aanhalingstekens”\nregel 2" if oordeel else ""
-        )
-        antwoord.bronnen = "Rapport, p. 12" if oordeel else ""
-        antwoord.save()
-    for factor, status in zip(
-        afweging.succesfactorantwoorden.order_by("succesfactor__volgorde"),
-        ["voldaan", "deels", "niet"],
-        strict=False,
-    ):
-        factor.status, factor.notitie = status, f"Notitie: {status}"
-        factor.save()
-    businesscase = afweging.businesscase
-    businesscase.basis_overhead = Decimal("12345678")
-    businesscase.verdeelsleutel = Businesscase.Sleutel.VAST
-    businesscase.mix_inwoners_pct = Decimal("40.5")
-    businesscase.vaste_verdeling = {"GM0489": 50.5, "GM0613": 20.0, "GM0597": 29.5}
-    businesscase.save()
-    businesscase.varianten.filter(soort="voorgesteld").update(
-        besparing_pct=Decimal("2.5"), ingroei_jaren=4, frictiekosten=Decimal("600000"),
-        frictie_jaren=2, extra_kosten=Decimal("25000"), btw_aandeel_pct=Decimal("12.5"),
-    )  # fmt: skip
-    businesscase.varianten.filter(soort="alternatief").update(besparing_pct=Decimal("1.5"))
-
-    albrandswaard = _met_rol(rollen.GEMEENTESECRETARIS, username="secretaris-albrandswaard")
-    albrandswaard.gemeenten.add(Gemeente.objects.get(code="GM0613"))
-    review.delen(afweging=afweging, gebruikers=[secretaris, albrandswaard], door=adviseur)
-    deelvragen = {d.nummer: d for d in Deelvraag.objects.filter(onderdeel__kader=afweging.kader)}
-    vraag = review.opmerking_plaatsen(
-        afweging=afweging, deelvraag=deelvragen[2], auteur=secretaris, tekst="Is de regio zwak?"
-    )
-    review.opmerking_plaatsen(
-        afweging=afweging, deelvraag=None, auteur=adviseur, tekst="Ja, zie §4.", antwoord_op=vraag
-    )
-    review.opmerking_plaatsen(
-        afweging=afweging,
-        deelvraag=deelvragen[5],
-        auteur=secretaris,
-        tekst="De raad van Ridderkerk twijfelt.",
-    )
-    reactie = review.reactie_geven(
-        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
-        standpunt=Reactie.Standpunt.KANTTEKENINGEN, tekst="Eens, mits de evaluatie later komt.",
-    )  # fmt: skip
-    review.reactie_beantwoorden(reactie=reactie, door=adviseur, tekst="Aangepast.")
-    Afweging.objects.filter(pk=afweging.pk).update(
-        status=Afweging.Status.VASTGESTELD,
-        vastgesteld_op=datetime(2026, 3, 2, 14, 30, 15, 123456, tzinfo=UTC),
-        vastgesteld_door=adviseur,
-    )
-    return Afweging.objects.get(pk=afweging.pk)
 
 
 # --- the round trip ------------------------------------------------------------------

@@ -1,0 +1,130 @@
+"""The JSON export, built from the schema: what it writes, and that an import gives it back."""
+
+import copy
+import io
+import json
+import warnings
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from afweging.models import Afweging
+from afweging.selectors import met_alles
+from afweging.services import afweging_aanmaken, nieuwe_versie
+from afweging.voorbeeld import maak_voorbeeldafweging
+from casussen.models import Gemeente
+from uitwisseling.exporteren import als_dict, als_json
+from uitwisseling.importeren import importeer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kleine_afweging(adviseur):
+    afweging = afweging_aanmaken(
+        door=adviseur,
+        velden={"titel": "Export", "variant": "centrumconstructie",
+                "centrumgemeente": Gemeente.objects.get(code="GM0547")},
+        gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
+    )  # fmt: skip
+    antwoord = afweging.antwoorden.get(deelvraag__nummer=2)
+    antwoord.oordeel, antwoord.motivering = "-1", "Zwakke regio; “aanhalingstekens”, é"
+    antwoord.save()
+    return afweging
+
+
+def url(afweging, formaat):
+    return reverse("afweging:export", kwargs={"pk": afweging.pk, "formaat": formaat})
+
+
+def test_the_json_export_carries_the_whole_afweging(adviseur_client, kleine_afweging):
+    gegevens = json.loads(adviseur_client.get(url(kleine_afweging, "json")).content)
+    assert gegevens["centrumgemeente"] == "GM0547"
+    assert [d["gemeentecode"] for d in gegevens["deelnemers"]] == ["GM0547", "GM0638"]
+    assert gegevens["antwoorden"][1] == {
+        "deelvraag": 2, "oordeel": "-1", "motivering": "Zwakke regio; “aanhalingstekens”, é",
+        "bronnen": "",
+    }  # fmt: skip
+    assert gegevens["uitkomst"]["advies"] == "onvolledig"
+
+
+def test_exporteer_afweging_prints_the_same_json(adviseur_client, kleine_afweging):
+    uit = io.StringIO()
+    call_command("exporteer_afweging", str(kleine_afweging.pk), stdout=uit)
+    assert json.loads(uit.getvalue()) == json.loads(
+        adviseur_client.get(url(kleine_afweging, "json")).content
+    )
+
+
+def test_the_json_text_is_indented_utf8_with_numbers_and_moments_as_before(afweging):
+    tekst = als_json(afweging)
+    assert tekst == json.dumps(als_dict(afweging), ensure_ascii=False, indent=2)
+    assert tekst.startswith('{\n  "formaat": "fusietoets-afweging/1",\n  "id": ')
+    assert '"titel": "BAR: centrumconstructie “herzien”",' in tekst
+    assert '"taakstelling": 400000,' in tekst  # a whole Decimal is an integer
+    assert '"mix_inwoners_pct": 40.5,' in tekst
+    assert '"vaste_verdeling": {\n      "GM0489": 50.5,\n      "GM0613": 20.0,' in tekst
+    assert '"geplande_startdatum": "2028-01-01",' in tekst
+    assert '"vastgesteld_op": "2026-03-02T14:30:15.123456+00:00",' in tekst  # not "Z"
+
+
+# --- the round trip --------------------------------------------------------------------
+
+
+def _zonder_eigen_velden(document: dict) -> dict:
+    """Without what an import makes new: ids and the moments of making and saving."""
+    document = copy.deepcopy(document)
+    for veld in ["id", "aangemaakt", "gewijzigd"]:
+        del document[veld]
+    for opmerking in document["opmerkingen"]:
+        del opmerking["id"], opmerking["antwoord_op"]
+    return document
+
+
+def _heen_en_terug(afweging, door) -> tuple[dict, dict]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # pydantic warns of a value that does not fit its type
+        voor = als_dict(afweging)
+        kopie = importeer(als_json(afweging), door)
+        na = als_dict(met_alles(Afweging.objects.filter(pk=kopie.pk)).get())
+    assert na["id"] == kopie.pk != voor["id"]
+    return voor, na
+
+
+def test_the_example_afweging_goes_there_and_back(adviseur, collega):
+    voorbeeld, _ = maak_voorbeeldafweging(door=adviseur)
+    voor, na = _heen_en_terug(voorbeeld, collega)
+    assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor)
+
+
+def test_a_full_afweging_goes_there_and_back(afweging, collega):
+    voor, na = _heen_en_terug(afweging, collega)
+    assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor)
+
+
+def test_whole_numbers_and_seconds_go_there_and_back(afweging, collega):
+    Afweging.objects.filter(pk=afweging.pk).update(
+        vastgesteld_op=datetime(2026, 3, 2, 14, 30, tzinfo=UTC), taakstelling=Decimal("1E+13")
+    )
+    afweging.businesscase.vaste_verdeling = {"GM0489": 50, "GM0613": 20.25, "GM0597": 29.75}
+    afweging.businesscase.save()
+    voor, na = _heen_en_terug(Afweging.objects.get(pk=afweging.pk), collega)
+    assert na["businesscase"]["vaste_verdeling"] == {"GM0489": 50, "GM0613": 20.25, "GM0597": 29.75}
+    assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor)
+
+
+def test_an_afweging_without_a_business_case_goes_there_and_back(afweging, collega):
+    afweging.businesscase.delete()
+    voor, na = _heen_en_terug(Afweging.objects.get(pk=afweging.pk), collega)
+    assert voor["businesscase"] is None
+    assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor)
+
+
+def test_a_new_version_goes_there_and_back_without_its_link(afweging, adviseur, collega):
+    kopie = nieuwe_versie(afweging=afweging, door=adviseur)
+    voor, na = _heen_en_terug(Afweging.objects.get(pk=kopie.pk), collega)
+    assert voor["vorige"] == afweging.pk and na["vorige"] is None
+    assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor) | {"vorige": None}

@@ -1,0 +1,139 @@
+"""The whole afweging as a `fusietoets-afweging/1` document, which `importeren` reads back.
+
+The document is built from the schema's models and dumped by them, so the names, the order
+and the form of every value are the schema's: export and import cannot drift apart. It is
+built, not validated: the schema's limits are what an import accepts, and an export of what
+the app has stored must never fail.
+"""
+
+import json
+
+from afweging.models import Afweging
+from afweging.selectors import resultaat
+from uitwisseling.schema import (
+    FORMAAT,
+    Afwegingdocument,
+    Antwoordregel,
+    Businesscasegegevens,
+    Deelnemerregel,
+    Opmerkingregel,
+    Reactieregel,
+    Succesfactorregel,
+    Uitkomstgegevens,
+    Variantregel,
+)
+
+
+def als_json(afweging: Afweging) -> str:
+    return json.dumps(als_dict(afweging), ensure_ascii=False, indent=2)
+
+
+def als_dict(afweging: Afweging) -> dict:
+    """The whole afweging as plain data: proposal, members, answers, checklist, business
+    case, reactions and the outcome it leads to."""
+    return document(afweging).model_dump(mode="json")
+
+
+def document(afweging: Afweging) -> Afwegingdocument:
+    uitkomst = resultaat(afweging).uitkomst
+    bc = getattr(afweging, "businesscase", None)
+    return Afwegingdocument.model_construct(
+        formaat=FORMAAT,
+        id=afweging.pk,
+        titel=afweging.titel,
+        provincie=afweging.provincie.code,
+        status=afweging.status,
+        kaderversie=afweging.kader.versie,
+        versie=afweging.versie,
+        vorige=afweging.vorige_id,
+        is_voorbeeld=afweging.is_voorbeeld,
+        variant=afweging.variant,
+        centrumgemeente=afweging.centrumgemeente.code if afweging.centrumgemeente else None,
+        geplande_startdatum=afweging.geplande_startdatum,
+        geplande_evaluatiedatum=afweging.geplande_evaluatiedatum,
+        taakstelling=afweging.taakstelling,
+        frictiekostenbudget=afweging.frictiekostenbudget,
+        reorganisatie_gecombineerd=afweging.reorganisatie_gecombineerd,
+        deelnemers=[
+            Deelnemerregel.model_construct(
+                gemeentecode=d.gemeente.code,
+                gemeente=d.gemeente.naam,
+                perspectief=d.perspectief,
+                motieven=d.motieven,
+                motieven_toelichting=d.motieven_toelichting,
+            )
+            for d in afweging.deelnemers.all()
+        ],
+        antwoorden=[
+            Antwoordregel.model_construct(
+                deelvraag=a.deelvraag.nummer,
+                oordeel=a.oordeel,
+                motivering=a.motivering,
+                bronnen=a.bronnen,
+            )
+            for a in afweging.antwoorden.all()
+        ],
+        succesfactoren=[
+            Succesfactorregel.model_construct(
+                code=s.succesfactor.code, status=s.status, notitie=s.notitie
+            )
+            for s in afweging.succesfactorantwoorden.all()
+        ],
+        businesscase=None if bc is None else _businesscase(bc),
+        reacties=[
+            Reactieregel.model_construct(
+                gemeentecode=r.gemeente.code,
+                standpunt=r.standpunt,
+                tekst=r.tekst,
+                auteur=r.auteur.username,
+                gegeven=r.gegeven,
+                antwoord=r.antwoord,
+                beantwoord_door=r.beantwoord_door.username if r.beantwoord_door else None,
+                beantwoord_op=r.beantwoord_op,
+            )
+            for r in afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
+        ],
+        opmerkingen=[
+            Opmerkingregel.model_construct(
+                id=o.pk,
+                deelvraag=o.deelvraag.nummer,
+                auteur=o.auteur.username,
+                tekst=o.tekst,
+                antwoord_op=o.antwoord_op_id,
+                geplaatst=o.geplaatst,
+            )
+            for o in afweging.opmerkingen.select_related("deelvraag", "auteur").order_by("pk")
+        ],
+        gedeeld_met=[d.gebruiker.username for d in afweging.delingen.select_related("gebruiker")],
+        aangemaakt=afweging.aangemaakt,
+        gewijzigd=afweging.gewijzigd,
+        vastgesteld_op=afweging.vastgesteld_op,
+        vastgesteld_door=afweging.vastgesteld_door.username if afweging.vastgesteld_door else None,
+        uitkomst=Uitkomstgegevens.model_construct(
+            advies=uitkomst.advies.value,
+            regel=uitkomst.regel,
+            volledigheid_procent=uitkomst.volledigheid.procent,
+            oordelen={n: o.waarde.value for n, o in uitkomst.oordelen.items()},
+        ),
+    )
+
+
+def _businesscase(bc) -> Businesscasegegevens:
+    return Businesscasegegevens.model_construct(
+        basis_overhead=bc.basis_overhead,
+        verdeelsleutel=bc.verdeelsleutel,
+        mix_inwoners_pct=bc.mix_inwoners_pct,
+        vaste_verdeling=bc.vaste_verdeling,
+        varianten=[
+            Variantregel.model_construct(
+                soort=v.soort,
+                besparing_pct=v.besparing_pct,
+                ingroei_jaren=v.ingroei_jaren,
+                frictiekosten=v.frictiekosten,
+                frictie_jaren=v.frictie_jaren,
+                extra_kosten=v.extra_kosten,
+                btw_aandeel_pct=v.btw_aandeel_pct,
+            )
+            for v in bc.varianten.order_by("-soort")
+        ],
+    )
