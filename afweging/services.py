@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from afweging import meldingen, uitbreidingen
+from afweging.geschiedenis import in_woorden, veranderingen
 from afweging.models import (
     Afweging,
     Antwoord,
@@ -60,7 +61,8 @@ def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
     The same change by the same person within a quarter of an hour (autosave while typing)
     updates the moment of the last entry instead of adding a new one.
     """
-    wat = wat[:300]
+    if len(wat) > 300:  # The full change stays in the details.
+        wat = wat[:299] + "…"
     laatste = afweging.wijzigingen.order_by("-moment", "-pk").first()
     nu = timezone.now()
     if (
@@ -154,11 +156,9 @@ def basis_opslaan(
         )
         if met_deelnemers and "gemeenten" in form.cleaned_data:
             _zet_deelnemers(afweging, form.cleaned_data["gemeenten"])
-        velden_gewijzigd = [form.fields[v].label or v for v in form.changed_data if v != "versie"]
-        vastleggen(
-            afweging, door, "Voorstel gewijzigd: " + ", ".join(str(v) for v in velden_gewijzigd),
-            velden=[v for v in form.changed_data if v != "versie"],
-        )  # fmt: skip
+        zonder = ("versie",) if met_deelnemers else ("versie", "gemeenten")
+        regels = veranderingen(form, zonder=zonder)
+        vastleggen(afweging, door, f"Voorstel gewijzigd: {in_woorden(regels)}", wijzigingen=regels)
 
     return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
 
@@ -175,14 +175,16 @@ def _beschrijf(rij) -> str:
 
 def formset_opslaan(*, afweging: Afweging, formsets, versie: int, door) -> Afweging:
     def opslaan():
-        delen = []
+        delen, details = [], []
         for formset in formsets:
             for form in formset.forms:
                 if form.has_changed():
+                    regels = veranderingen(form)
                     form.save()
-                    delen.append(f"{_beschrijf(form.instance)}: {', '.join(form.changed_data)}")
+                    delen.append(f"{_beschrijf(form.instance)}: {in_woorden(regels)}")
+                    details.append({"wat": _beschrijf(form.instance), "velden": regels})
         if delen:
-            vastleggen(afweging, door, "; ".join(delen), wijzigingen=delen)
+            vastleggen(afweging, door, "; ".join(delen), wijzigingen=details)
 
     return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
 

@@ -402,3 +402,51 @@ def test_score_fields_name_their_deelvraag(adviseur_client, afweging):
     radio = pagina.find("input", attrs={"name": "antwoorden-0-oordeel"})
     assert radio["aria-describedby"] == "teken-7"
     assert pagina.find(id="teken-7")
+
+
+def test_the_history_says_what_changed_from_what_to_what(adviseur_client, afweging):
+    """Issue 10: "deelvraag 3: score +1 → −1", in Dutch labels, never raw field names."""
+    stap = reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": "meerwaarde"})
+    rijen = list(
+        afweging.antwoorden.filter(deelvraag__onderdeel__code="meerwaarde").order_by(
+            "deelvraag__nummer"
+        )
+    )
+
+    def bewaar(score, motivering):
+        data = {"versie": Afweging.objects.get(pk=afweging.pk).versie, "actie": "opslaan",
+                "antwoorden-TOTAL_FORMS": 3, "antwoorden-INITIAL_FORMS": 3,
+                "antwoorden-MIN_NUM_FORMS": 0, "antwoorden-MAX_NUM_FORMS": 1000}  # fmt: skip
+        for i, rij in enumerate(rijen):
+            data |= {f"antwoorden-{i}-id": rij.pk, f"antwoorden-{i}-bronnen": "",
+                     f"antwoorden-{i}-oordeel": score if i == 2 else "",
+                     f"antwoorden-{i}-motivering": motivering if i == 2 else ""}  # fmt: skip
+        assert adviseur_client.post(stap, data).status_code == 302
+
+    bewaar("1", "Sterkere positie in de regio.")
+    bewaar("-1", "Sterkere positie in de regio.")
+    laatste = Afweging.objects.get(pk=afweging.pk).wijzigingen.first()
+    assert laatste.wat == "deelvraag 3: score +1 → −1"
+    assert laatste.details["wijzigingen"] == [
+        {"wat": "deelvraag 3", "velden": [{"veld": "score", "van": "+1", "naar": "−1"}]}
+    ]
+
+
+def test_the_history_of_the_proposal_names_its_fields_in_dutch(adviseur, afweging):
+    from afweging.forms import AfwegingForm
+    from afweging.services import basis_opslaan
+
+    data = {
+        "titel": afweging.titel, "variant": "centrumconstructie",
+        "gemeenten": [d.gemeente_id for d in afweging.deelnemers.all()],
+        "centrumgemeente": afweging.deelnemers.first().gemeente_id,
+        "geplande_startdatum": "2027-01-01", "reorganisatie_gecombineerd": "onbekend",
+    }  # fmt: skip
+    form = AfwegingForm(data, instance=afweging)
+    assert form.is_valid(), form.errors
+    basis_opslaan(afweging=afweging, form=form, versie=afweging.versie, door=adviseur)
+    wat = afweging.wijzigingen.first().wat
+    assert "voorgestelde variant Klassieke ambtelijke fusie als openbaar lichaam → " in wat
+    assert "Enkelvoudige centrumconstructie" in wat
+    assert "geplande startdatum leeg → 1-1-2027" in wat
+    assert "_" not in wat

@@ -80,8 +80,14 @@ def test_saving_inputs_recomputes_and_raises_the_version(adviseur_client, afwegi
     afweging.refresh_from_db()
     assert afweging.versie == 2
     wat = afweging.wijzigingen.first().wat
-    assert wat.startswith("Businesscase gewijzigd: basis_overhead, verdeelsleutel")
-    assert "voorgestelde variant: besparing_pct" in wat
+    # The figures before and after, in Dutch labels (issue 10).
+    assert wat.startswith(
+        "Businesscase gewijzigd: overhead van de deelnemers samen (euro per jaar) leeg → "
+        "40.000.000, verdeelsleutel Naar inwoners → Vaste verdeling"
+    )
+    assert "vaste verdeling leeg → Albrandswaard 20%, Barendrecht 50% en Ridderkerk 30%" in wat
+    assert "voorgestelde variant: structurele besparing (%) 0 → 2,5" in wat
+    assert "_" not in wat  # no raw field names
 
 
 def test_a_fixed_split_that_does_not_add_up_is_refused_in_dutch(adviseur_client, afweging):

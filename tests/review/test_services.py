@@ -206,11 +206,14 @@ def test_every_change_is_recorded_and_shown_to_the_adviseur(
                  f"antwoorden-{i}-motivering": "Goed." if i == 0 else "", f"antwoorden-{i}-bronnen": ""}  # fmt: skip
     adviseur_client.post(stap, data)
     geschiedenis = [w.wat for w in gedeeld.wijzigingen.all()]
-    assert geschiedenis[0] == "deelvraag 1: oordeel, motivering"
+    # What changed, in Dutch labels, from what to what; free text only as changed (issue 10).
+    assert geschiedenis[0] == "deelvraag 1: score leeg → +1, motivering gewijzigd"
     assert "Gedeeld met Test Gebruiker" in " ".join(geschiedenis)
     assert "Afweging aangemaakt" in geschiedenis
     pagina = soep(adviseur_client.get(url("uitkomst", gedeeld)))
-    assert "deelvraag 1: oordeel, motivering" in pagina.find(id="beheer-kop").parent.get_text()
+    assert "deelvraag 1: score leeg → +1, motivering gewijzigd" in pagina.find(
+        id="beheer-kop"
+    ).parent.get_text(" ")
     assert soep(secretaris_client.get(url("uitkomst", gedeeld))).find(id="beheer-kop") is None
 
 

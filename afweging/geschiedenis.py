@@ -1,0 +1,99 @@
+"""What a save changed, in words for the history: Dutch labels, from what to what.
+
+"deelvraag 3: score +1 → −1, motivering gewijzigd". Choices, numbers, amounts, dates and
+gemeenten are shown before and after; free text only as changed (the history is a table,
+not a diff; the text itself is on the page). Free text is also what
+autosave saves every few seconds while someone types: its entry reads the same each time,
+so `vastleggen` merges them into one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Model
+
+from weergave import getallen
+
+LEEG = "leeg"
+
+
+def _label(form, naam: str) -> str:
+    """The field's own name, not a per-row label ("Score", not "Score deelvraag 3")."""
+    label = getattr(getattr(form, "_meta", None), "labels", None) or {}
+    tekst = label.get(naam)
+    if tekst is None and getattr(form, "_meta", None) is not None:
+        try:
+            tekst = form._meta.model._meta.get_field(naam).verbose_name
+        except Exception:  # noqa: BLE001 - a form field without a model field
+            tekst = None
+    tekst = str(tekst or form.fields[naam].label or naam)
+    return tekst[:1].lower() + tekst[1:]
+
+
+def _keuzes(form, naam: str) -> dict:
+    """The labels of a field's choices: the model's own (short: "+1"), else the form's."""
+    keuzes = None
+    if getattr(form, "_meta", None) is not None:
+        try:
+            keuzes = form._meta.model._meta.get_field(naam).choices
+        except Exception:  # noqa: BLE001
+            keuzes = None
+    keuzes = keuzes or getattr(form.fields[naam], "choices", None) or []
+    return {str(waarde): str(label) for waarde, label in keuzes}
+
+
+def _toon(form, naam: str, waarde) -> str:
+    if waarde in (None, "", [], ()):
+        return LEEG
+    if isinstance(waarde, Model):
+        return str(waarde)
+    if isinstance(waarde, list | tuple) or hasattr(waarde, "model"):  # choices, querysets
+        return getallen.opsomming([_toon(form, naam, w) for w in waarde]) or LEEG
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, date):
+        return f"{waarde.day}-{waarde.month}-{waarde.year}"
+    if isinstance(waarde, Decimal | int | float):
+        return getallen.afgerond(waarde, 1, duizendtallen=True, hele_zonder_decimalen=True)
+    keuzes = _keuzes(form, naam)
+    if str(waarde) in keuzes:
+        return keuzes[str(waarde)]
+    if hasattr(form.fields[naam], "queryset"):  # an id given as initial value
+        gevonden = form.fields[naam].queryset.filter(pk=waarde).first()
+        return str(gevonden) if gevonden is not None else str(waarde)
+    return f"‘{waarde}’"
+
+
+def _oud(form, naam: str):
+    veld = form.fields[naam]
+    waarde = form.get_initial_for_field(veld, naam)
+    if hasattr(veld, "queryset") and isinstance(waarde, list | tuple):
+        return list(veld.queryset.filter(pk__in=[getattr(w, "pk", w) for w in waarde]))
+    return waarde
+
+
+def veranderingen(form, *, zonder=("versie",)) -> list[dict]:
+    """Per changed field: its Dutch label, and the value before and after, as text."""
+    uit = []
+    for naam in form.changed_data:
+        if naam in zonder:
+            continue
+        oud, nieuw = _oud(form, naam), form.cleaned_data.get(naam)
+        regel = {"veld": _label(form, naam)}
+        vrije_tekst = not _keuzes(form, naam) and any(isinstance(w, str) for w in (oud, nieuw))
+        if vrije_tekst:
+            regel["gewijzigd"] = True
+        else:
+            regel |= {"van": _toon(form, naam, oud), "naar": _toon(form, naam, nieuw)}
+        uit.append(regel)
+    return uit
+
+
+def in_woorden(regels: list[dict]) -> str:
+    """ "score +1 → −1, motivering gewijzigd"."""
+    return ", ".join(
+        f"{r['veld']} gewijzigd" if r.get("gewijzigd") else f"{r['veld']} {r['van']} → {r['naar']}"
+        for r in regels
+    )
