@@ -98,8 +98,8 @@ def stand(afweging: Afweging) -> str:
 
     Every change to an afweging goes through `vastleggen` (a new entry, or a new moment for
     the same change within a quarter of an hour) and changes to the scores also raise
-    `versie`; cached pages of the afweging are keyed on this (see afweging/views.py). Reads
-    the annotations of `met_stand` when the afweging has them.
+    `versie`; cached pages of the afweging are keyed on this (afweging/views/pagina.py).
+    Reads the annotations of `met_stand` when the afweging has them.
     """
     if hasattr(afweging, "laatste_wijziging_pk"):
         laatste = (afweging.laatste_wijziging_pk, afweging.laatste_wijziging_moment)
