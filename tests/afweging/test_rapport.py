@@ -129,3 +129,22 @@ def test_markup_in_every_free_text_field_is_escaped_in_page_and_pdf(adviseur, se
     assert boos not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img src=x" in pdf_tekst(inhoud)  # Shown as text, not run.
+
+
+def test_a_vastgestelde_report_keeps_the_date_it_was_fixed(adviseur, afweging):
+    """A concept carries today's date; a vastgestelde report the date of its vaststelling,
+    also on a later day (time-machine: no dependence on when the test runs)."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from afweging import services
+
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    with time_machine.travel(datetime(2026, 3, 2, 23, 30, tzinfo=amsterdam), tick=False):
+        assert rapport_van(afweging).datum == date(2026, 3, 2)
+        services.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
+    with time_machine.travel(datetime(2026, 3, 3, 0, 30, tzinfo=amsterdam), tick=False):
+        vastgesteld = met_alles(Afweging.objects.filter(pk=afweging.pk)).get()
+        assert rapport_van(vastgesteld).datum == date(2026, 3, 2)

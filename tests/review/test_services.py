@@ -376,3 +376,34 @@ def test_the_adviseur_answers_a_formal_reaction(
     assert reactie.antwoord == "We passen de evaluatie aan."
     pagina = soep(secretaris_client.get(url("uitkomst", gedeeld)))
     assert "We passen de evaluatie aan." in pagina.find(id="reacties-kop").parent.get_text()
+
+
+def test_the_same_change_merges_for_a_quarter_of_an_hour_and_not_longer(adviseur, afweging):
+    """The 15-minute window of `vastleggen`, on a frozen clock (time-machine)."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from afweging.services import SAMENVOEGEN_BINNEN, afweging_aanmaken, vastleggen
+
+    begin = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    with time_machine.travel(begin, tick=False) as klok:
+        # Made on the frozen clock too: its first history entry must not lie in the future.
+        afweging = afweging_aanmaken(
+            door=adviseur, velden={"titel": "Venster", "variant": "openbaar_lichaam"},
+            gemeenten=[d.gemeente for d in afweging.deelnemers.all()],
+        )  # fmt: skip
+        eerste = vastleggen(afweging, adviseur, "deelvraag 1: motivering gewijzigd")
+        klok.shift(SAMENVOEGEN_BINNEN - timedelta(seconds=1))
+        assert vastleggen(afweging, adviseur, "deelvraag 1: motivering gewijzigd").pk == eerste.pk
+        eerste.refresh_from_db()
+        assert eerste.moment == begin + SAMENVOEGEN_BINNEN - timedelta(seconds=1)
+        # The window runs from the last save: typing on keeps one entry...
+        klok.shift(SAMENVOEGEN_BINNEN - timedelta(seconds=1))
+        assert vastleggen(afweging, adviseur, "deelvraag 1: motivering gewijzigd").pk == eerste.pk
+        # ...and a quarter of an hour of silence starts a new one.
+        klok.shift(SAMENVOEGEN_BINNEN)
+        tweede = vastleggen(afweging, adviseur, "deelvraag 1: motivering gewijzigd")
+    assert tweede.pk != eerste.pk
+    assert afweging.wijzigingen.filter(wat="deelvraag 1: motivering gewijzigd").count() == 2
