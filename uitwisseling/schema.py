@@ -17,7 +17,7 @@ titles and descriptions of the JSON Schema.
 
 import json
 import math
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -178,7 +178,11 @@ def _moment(waarde) -> datetime:
     try:
         if len(waarde) <= 40:
             moment = datetime.fromisoformat(waarde)
-            return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+            moment = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+            # The database stores moments in UTC: one that falls outside years 1-9999 there
+            # (0001-01-01T00:00+14:00) is refused here, not by a crash on saving.
+            moment.astimezone(UTC)
+            return moment
     except (ValueError, OverflowError):
         pass
     raise PydanticKnownError("datetime_parsing", {"error": "expected an ISO 8601 moment"})

@@ -148,3 +148,15 @@ def test_at_most_a_hundred_problems_are_listed_and_the_rest_counted(afweging, co
         importeer(document, collega)
     assert len(fout.value.problemen) == 101
     assert fout.value.problemen[-1] == "En nog 124 problemen."
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"])
+def test_a_moment_the_database_cannot_hold_gets_a_dutch_message(afweging, collega, moment):
+    """It passed the checks and crashed on saving (OverflowError in the UTC conversion)."""
+    document = copy.deepcopy(als_dict(afweging))
+    document["opmerkingen"][0]["geplaatst"] = moment
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+    assert any(p.endswith(f"‘{moment}’ {MOMENT}") for p in fout.value.problemen), (
+        fout.value.problemen
+    )
