@@ -15,6 +15,7 @@ from benchmark import svg
 from benchmark.analyse import laatste_jaarrekening
 from casussen.bronnen import BRONNEN
 from kader.models import Succesfactor
+from weergave.svg import als_data_uri
 
 
 @dataclass
@@ -116,7 +117,7 @@ def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
         rijen = [r for r in analyse.tabelrijen if r["gemeentecode"] in codes]
         groep = analyse.groep(codes, "De deelnemers samen")
         bestand = analyse.bestand
-        spreiding = svg.als_data_uri(svg.spreiding_svg(analyse, codes))
+        spreiding = als_data_uri(svg.spreiding_svg(analyse, codes))
     return Rapport(
         afweging=afweging,
         # A vastgestelde report carries the date it was fixed, so it reads the same later.

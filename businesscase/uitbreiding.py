@@ -50,13 +50,14 @@ class Businesscase(Uitbreiding):
         return Businesscasedeel(pagina.volledig)
 
     def rapport_deel(self, afweging):
-        from benchmark import svg
         from businesscase.berekening import bereken
+        from businesscase.grafieken import businesscase_svg
+        from weergave.svg import als_data_uri
 
         doorrekening = bereken(afweging)
         return {
             "doorrekening": doorrekening,
-            "svg": svg.als_data_uri(svg.businesscase_svg(doorrekening.projecties))
+            "svg": als_data_uri(businesscase_svg(doorrekening.projecties))
             if doorrekening.projecties
             else "",
         }

@@ -13,8 +13,7 @@ from afweging import services
 from afweging.models import Afweging
 from afweging.toegang import alleen_adviseur, weiger
 from afweging.views.pagina import Afwegingpagina, geposte_versie, laad, licht
-from benchmark import charts
-from businesscase import berekening
+from businesscase import berekening, grafieken
 from businesscase import services as businesscase_services
 from businesscase.forms import BusinesscaseForm, BusinesscaseVariantFormSet
 
@@ -53,12 +52,12 @@ class Businesscasepagina(Afwegingpagina):
     @cached_property
     def grafiek(self):
         projecties = self.doorrekening.projecties
-        return charts.businesscase_grafiek(projecties) if projecties else None
+        return grafieken.businesscase_grafiek(projecties) if projecties else None
 
     @cached_property
     def bijdragen_grafiek(self):
         bijdragen = self.doorrekening.bijdragen
-        return charts.bijdragen_grafiek(bijdragen) if bijdragen else None
+        return grafieken.bijdragen_grafiek(bijdragen) if bijdragen else None
 
 
 def _toon(request, pagina: Businesscasepagina):
