@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 
 from weergave import getallen
@@ -26,7 +27,7 @@ def _label(form, naam: str) -> str:
     if tekst is None and getattr(form, "_meta", None) is not None:
         try:
             tekst = form._meta.model._meta.get_field(naam).verbose_name
-        except Exception:  # noqa: BLE001 - a form field without a model field
+        except FieldDoesNotExist:  # a form field of its own (the fixed split per gemeente)
             tekst = None
     tekst = str(tekst or form.fields[naam].label or naam)
     return tekst[:1].lower() + tekst[1:]
@@ -38,7 +39,7 @@ def _keuzes(form, naam: str) -> dict:
     if getattr(form, "_meta", None) is not None:
         try:
             keuzes = form._meta.model._meta.get_field(naam).choices
-        except Exception:  # noqa: BLE001
+        except FieldDoesNotExist:
             keuzes = None
     keuzes = keuzes or getattr(form.fields[naam], "choices", None) or []
     return {str(waarde): str(label) for waarde, label in keuzes}
