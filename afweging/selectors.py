@@ -15,6 +15,7 @@ from casussen.vergelijkbaar import (
     profiel_van_leden,
     vergelijkbare_fusieorganisaties,
 )
+from paginacache import stand as paginacache_stand
 
 
 def met_alles(queryset):
@@ -77,18 +78,13 @@ class Resultaat:
 def met_stand(queryset):
     """Annotate what `stand` needs, so that a cached page costs no extra queries: the last
     history entry and the reference data stand, as subqueries of the afweging's own."""
-    from casussen.models import Gegevensstand
-    from casussen.stand import REFERENTIE
-
     # The highest id and the latest moment, each on its own: a new entry always raises the
     # first, a merged autosave the second, whatever the clocks of the servers say.
     wijzigingen = Wijziging.objects.filter(afweging=OuterRef("pk")).order_by().values("afweging")
     return queryset.annotate(
         laatste_wijziging_pk=Subquery(wijzigingen.annotate(m=Max("pk")).values("m")),
         laatste_wijziging_moment=Subquery(wijzigingen.annotate(m=Max("moment")).values("m")),
-        referentiestand=Subquery(
-            Gegevensstand.objects.filter(sleutel=REFERENTIE).values("stempel")[:1]
-        ),
+        referentiestand=paginacache_stand.referentiestand_subquery(),
     )
 
 
@@ -105,11 +101,9 @@ def stand(afweging: Afweging) -> str:
         laatste = (afweging.laatste_wijziging_pk, afweging.laatste_wijziging_moment)
         referentie = afweging.referentiestand or "-"
     else:
-        from casussen.stand import referentiestand
-
         hoogste = afweging.wijzigingen.aggregate(pk=Max("pk"), moment=Max("moment"))
         laatste = (hoogste["pk"], hoogste["moment"])
-        referentie = referentiestand()
+        referentie = paginacache_stand.referentiestand()
     wijziging = f"{laatste[0]}@{laatste[1].isoformat()}" if laatste[0] else "-"
     return (
         f"{afweging.pk}:{afweging.versie}:{afweging.status}:"

@@ -9,6 +9,9 @@ class BenchmarkConfig(AppConfig):
         from benchmark.iv3 import Iv3Fout, laad_iv3
         from benchmark.positie import positie
         from casussen import laders, paginadelen
+        from paginacache import stand
+
+        stand.volg(*self.get_models())  # The benchmark and the positions on other pages.
 
         laders.registreer(
             laders.Lader("iv3", lambda: laders.regels_met_wijziging(laad_iv3()), (Iv3Fout,))

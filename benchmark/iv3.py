@@ -29,8 +29,8 @@ from django.conf import settings
 from django.db import transaction
 
 from benchmark.models import Iv3Bestand, Iv3Regel, Iv3Totaal, Taakveld
-from casussen import stand
 from casussen.models import Gemeente
+from paginacache import stand
 
 IV3_FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "iv3"
 GEMEENTEN_CSV = Path(settings.BASE_DIR) / "fixtures" / "cbs" / "gemeenten_2022_2025.csv"

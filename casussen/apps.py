@@ -6,10 +6,11 @@ class CasussenConfig(AppConfig):
     verbose_name = "Gemeenten, fusieorganisaties en casussen"
 
     def ready(self):
-        from casussen import laders, stand
+        from casussen import laders
         from casussen.referentiedata import ReferentiedataFout, laad_referentiedata
+        from paginacache import stand
 
-        stand.verbind()
+        stand.volg(*self.get_models())  # Every page that shows them is cached.
 
         def laad():
             verslag = laad_referentiedata()

@@ -281,21 +281,3 @@ class CasusDeelnemer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam_in_rapport} ({self.casus.naam})"
-
-
-class Gegevensstand(models.Model):
-    """A stamp that changes whenever reference data changes (see casussen/stand.py).
-
-    Cached pages are keyed on it, so that a change shows at once in every process.
-    """
-
-    sleutel = models.CharField(max_length=40, primary_key=True)
-    stempel = models.CharField(max_length=32)
-    bijgewerkt = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = "gegevensstand"
-        verbose_name_plural = "gegevensstanden"
-
-    def __str__(self) -> str:
-        return f"{self.sleutel}: {self.stempel}"

@@ -19,7 +19,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models, transaction
 
-from casussen import stand
 from casussen.models import (
     Casus,
     CasusDeelnemer,
@@ -30,6 +29,7 @@ from casussen.models import (
     Inwonertal,
     Provincie,
 )
+from paginacache import stand
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 

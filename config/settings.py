@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "weergave",
+    "paginacache",
     "gebruikers",
     "casussen",
     "kader",
@@ -170,7 +171,7 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Rendered page content is cached per process (see casussen/templatetags/paginacache.py),
+# Rendered page content is cached per process (see paginacache/templatetags/paginacache.py),
 # keyed on the state of the data it shows, so nothing needs to be shared or cleared.
 CACHES = {
     "default": {

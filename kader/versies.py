@@ -15,8 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
-from casussen import stand
 from kader.models import Deelvraag, Indicator, Kader, Onderdeel, Succesfactor
+from paginacache import stand
 
 KADER_FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "kader"
 

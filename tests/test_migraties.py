@@ -1,6 +1,7 @@
-"""The migrations that moved the kader, review and business case models out of `afweging`
-keep every row: a database filled at the old head finds every afweging, comment, reaction,
-business case and stored PDF intact afterwards, and the permissions follow their models.
+"""The migrations that moved the kader, review and business case models out of `afweging`,
+and the data stamp out of `casussen`, keep every row: a database filled at the old head
+finds every afweging, comment, reaction, business case, stored PDF and the stamp intact
+afterwards, and the permissions follow their models.
 
 The migrator drops and rebuilds the test database, so this runs with the transactional
 tests, after the tests that share the session's reference data.
@@ -150,3 +151,30 @@ def test_the_move_can_be_undone(migrator):
     assert model("afweging", "Businesscase").objects.get(afweging=afweging).verdeelsleutel == "vast"
     recht = model("auth", "Permission").objects.get(pk=ids["recht"])
     assert recht.content_type.app_label == "afweging"
+
+
+STAND_VOOR = [("casussen", "0002_gegevensstand")]
+STAND_NA = [("casussen", "0003_gegevensstand_naar_paginacache")]
+
+
+def test_the_data_stamp_moves_to_the_page_cache_with_its_row(migrator):
+    oud = migrator.apply_initial_migration(STAND_VOOR).apps
+    oud.get_model("casussen", "Gegevensstand").objects.create(
+        sleutel="referentie", stempel="a" * 32
+    )
+    soort = oud.get_model("contenttypes", "ContentType").objects.create(
+        app_label="casussen", model="gegevensstand"
+    )
+    model = migrator.apply_tested_migration(STAND_NA).apps.get_model
+
+    stand = model("paginacache", "Gegevensstand").objects.get()
+    assert (stand.sleutel, stand.stempel) == ("referentie", "a" * 32)
+    assert model("contenttypes", "ContentType").objects.get(pk=soort.pk).app_label == "paginacache"
+
+
+def test_the_stamp_move_can_be_undone(migrator):
+    oud = migrator.apply_initial_migration(STAND_VOOR).apps
+    oud.get_model("casussen", "Gegevensstand").objects.create(sleutel="referentie", stempel="b")
+    migrator.apply_tested_migration(STAND_NA)
+    model = migrator.apply_tested_migration([("paginacache", None)]).apps.get_model
+    assert model("casussen", "Gegevensstand").objects.get().stempel == "b"

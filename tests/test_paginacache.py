@@ -1,4 +1,4 @@
-"""Cached page content (casussen/templatetags/paginacache.py): a change to what a page
+"""Cached page content (paginacache/templatetags/paginacache.py): a change to what a page
 shows is visible on the next view, a cached form works for whoever gets it, and no page
 is served to someone it was not rendered for."""
 
@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from afweging.models import Afweging, Antwoord
 from afweging.services import afweging_aanmaken
-from casussen import stand
 from casussen.models import Fusieorganisatie, Gemeente
+from paginacache import stand
 from review import services as review
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +96,21 @@ def test_renaming_a_role_group_renews_the_stand():
     groep.name = "adviseur"
     groep.save()
     assert stand.referentiestand() != voor
+
+
+def test_each_app_declares_the_models_its_cached_pages_show():
+    """The apps name their own models in their ready(); the page cache names none. The
+    afweging's own rows are not among them: its pages are keyed on its own stand."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    verwacht = {Group} | {
+        model
+        for label in ("casussen", "benchmark", "gebruikers", "kader")
+        for model in apps.get_app_config(label).get_models()
+    }
+    assert set(stand.gevolgd()) == verwacht
+    assert not any(m._meta.app_label in ("afweging", "review") for m in stand.gevolgd())
 
 
 def test_reloading_reference_data_and_logging_in_renew_the_stand_as_they_should(adviseur):
@@ -187,7 +202,7 @@ def _index(pagina: str, antwoord_pk: int) -> int:
 def test_a_cached_form_carries_the_token_of_the_session_that_gets_it(secretaris, gedeeld):
     """The same secretaris in two browsers: the second gets the page from the cache and
     must still be able to post its form (CSRF checks on, as in a real browser)."""
-    from casussen.templatetags.paginacache import PLAATSHOUDER
+    from paginacache.templatetags.paginacache import PLAATSHOUDER
 
     eerste, tweede = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     eerste.force_login(secretaris)

@@ -4,8 +4,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.context import uit_context
-
 pytestmark = pytest.mark.django_db
 
 
@@ -40,10 +38,10 @@ def test_the_bar_organisatie_can_be_highlighted_against_the_trend(adviseur_clien
 
 def test_year_and_document_can_be_chosen(adviseur_client):
     response = adviseur_client.get(reverse("benchmark:benchmark"), {"bestand": "2025-begroting"})
-    assert uit_context(response, "analyse").bestand.jaar == 2025
+    assert response.context["pagina"].analyse.bestand.jaar == 2025
     bad = adviseur_client.get(reverse("benchmark:benchmark"), {"bestand": "1999-begroting"})
-    assert uit_context(bad, "analyse") is None
-    assert uit_context(bad, "form").errors["bestand"]
+    assert bad.context["pagina"].analyse is None
+    assert bad.context["pagina"].form.errors["bestand"]
 
 
 def test_the_gemeente_page_shows_its_benchmark_position(adviseur_client):

@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from casussen import kaart
-from tests.context import uit_context
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +41,8 @@ def test_former_members_colour_their_current_gemeente():
 
 def test_the_map_page_has_a_figure_and_a_table_with_every_coloured_gemeente(adviseur_client):
     response = adviseur_client.get(reverse("casussen:kaart"))
-    regels = uit_context(response, "kleuring")
-    figuur = uit_context(response, "figuur")
+    regels = response.context["pagina"].kleuring
+    figuur = response.context["pagina"].figuur
     gekleurd = {code for spoor in figuur["data"][1:] for code in spoor["locations"]}
     assert gekleurd == {r.gemeente.code for r in regels}
     assert len(figuur["data"][0]["locations"]) == 342 - len(regels)

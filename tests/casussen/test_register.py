@@ -6,7 +6,6 @@ from django.urls import reverse
 from casussen.models import Fusieorganisatie
 from casussen.register import LAATSTE_JAAR, register, registerregel
 from casussen.register import fusieorganisaties as fusieorganisaties_qs
-from tests.context import uit_context
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +97,7 @@ def test_the_page_shows_counts_and_every_organisation(adviseur_client):
 
 def test_the_page_applies_the_filter_from_the_query(adviseur_client):
     response = adviseur_client.get(reverse("casussen:register"), {"status": "beeindigd"})
-    assert [r.organisatie.slug for r in uit_context(response, "regels")] == [
+    assert [r.organisatie.slug for r in response.context["pagina"].regels] == [
         "bestuursdienst-ommen-hardenberg",
         "uw-samenwerking",
     ]
@@ -107,6 +106,6 @@ def test_the_page_applies_the_filter_from_the_query(adviseur_client):
 
 def test_an_invalid_filter_value_shows_everything_and_the_error(adviseur_client):
     response = adviseur_client.get(reverse("casussen:register"), {"status": "<script>"})
-    assert len(uit_context(response, "regels")) == 29
-    assert uit_context(response, "form").errors["status"]
+    assert len(response.context["pagina"].regels) == 29
+    assert response.context["pagina"].form.errors["status"]
     assert "<script>" not in response.content.decode()

@@ -4,28 +4,27 @@ Every change to data that pages show besides an afweging's own rows (gemeenten,
 fusieorganisaties, casussen, Iv3 figures, the kader, users and their gemeenten) gives the
 stamp a new random value, in the same transaction as the change: a rolled-back change
 leaves the old stamp, and a stamp is never used twice. Single saves and deletes (the
-admin, forms) do this through signals; the bulk loaders run inside `gebundeld()`, which
-renews the stamp once at the end instead of once per row.
+admin, forms) do this through signals on the models that apps declare with `volg()` in
+their `ready()`; the bulk loaders run inside `gebundeld()`, which renews the stamp once at
+the end instead of once per row.
 """
 
 from __future__ import annotations
 
-import functools
 import threading
 import uuid
 from contextlib import contextmanager
 
-from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 REFERENTIE = "referentie"
-APPS = ("casussen", "benchmark", "gebruikers", "kader")
 
 _lokaal = threading.local()
+_gevolgd: list[type] = []
 
 
 def referentiestand() -> str:
-    from casussen.models import Gegevensstand
+    from paginacache.models import Gegevensstand
 
     return (
         Gegevensstand.objects.filter(sleutel=REFERENTIE).values_list("stempel", flat=True).first()
@@ -33,8 +32,17 @@ def referentiestand() -> str:
     )
 
 
+def referentiestand_subquery():
+    """The stamp as a subquery, for annotating it onto rows that a page is keyed on."""
+    from django.db.models import Subquery
+
+    from paginacache.models import Gegevensstand
+
+    return Subquery(Gegevensstand.objects.filter(sleutel=REFERENTIE).values("stempel")[:1])
+
+
 def vernieuw() -> None:
-    from casussen.models import Gegevensstand
+    from paginacache.models import Gegevensstand
 
     if getattr(_lokaal, "gebundeld", 0):
         return  # gebundeld() renews once at its end.
@@ -71,19 +79,10 @@ def _bij_koppeling(sender, action, **kwargs):
         vernieuw()
 
 
-def modellen():
-    from casussen.models import Gegevensstand
-
-    for label in APPS:
-        for model in apps.get_app_config(label).get_models():
-            if model is not Gegevensstand:
-                yield model
-    yield apps.get_model("auth", "Group")  # The roles are groups.
-
-
-def verbind() -> None:
-    """Connect the signals; called once from CasussenConfig.ready()."""
-    for model in modellen():
+def volg(*modellen: type) -> None:
+    """Renew the stamp on every save, delete and m2m change of these models: an app calls
+    this from its `ready()` for the models whose rows its cached pages show."""
+    for model in modellen:
         uid = f"stand-{model._meta.label}"
         post_save.connect(_bij_opslaan, sender=model, dispatch_uid=uid, weak=False)
         post_delete.connect(_bij_verwijderen, sender=model, dispatch_uid=uid, weak=False)
@@ -94,14 +93,13 @@ def verbind() -> None:
                 dispatch_uid=f"stand-{model._meta.label}-{veld.name}",
                 weak=False,
             )
+        if model not in _gevolgd:
+            _gevolgd.append(model)
 
 
-def lui(maak):
-    """A value for a cached page: computed on first use in the template, then kept.
-
-    The template engine calls a callable context value; on a cache hit it never does.
-    """
-    return functools.cache(maak)
+def gevolgd() -> tuple[type, ...]:
+    """The models that renew the stamp, as the apps declared them."""
+    return tuple(_gevolgd)
 
 
 def filtersleutel(request, formulier) -> list:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PaginacacheConfig(AppConfig):
+    name = "paginacache"
+    verbose_name = "Paginacache"
