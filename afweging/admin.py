@@ -30,7 +30,7 @@ class DeelnemerInline(AlleenLezen, admin.TabularInline):
 class AntwoordInline(AlleenLezen, admin.TabularInline):
     model = Antwoord
     extra = 0
-    fields = ("deelvraag", "oordeel", "motivering")
+    fields = ("deelvraag", "score", "motivering")
 
 
 @admin.register(Afweging)

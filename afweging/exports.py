@@ -31,8 +31,8 @@ def scoreregels(afweging: Afweging) -> list[dict]:
             "deelvraag": a.deelvraag.nummer,
             "vraag": a.deelvraag.naam,
             "gewicht": float(a.deelvraag.gewicht),
-            "score": a.get_oordeel_display() if a.oordeel else "",
-            "score_getal": int(a.oordeel) if a.oordeel not in ("", "?") else None,
+            "score": a.get_score_display() if a.score else "",
+            "score_getal": int(a.score) if a.score not in ("", "?") else None,
             "motivering": a.motivering,
             "bronnen": a.bronnen,
         }

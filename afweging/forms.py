@@ -173,14 +173,14 @@ class AntwoordForm(forms.ModelForm):
 
     class Meta:
         model = Antwoord
-        fields = ["oordeel", "motivering", "bronnen"]
+        fields = ["score", "motivering", "bronnen"]
         widgets = {
-            "oordeel": forms.RadioSelect,
+            "score": forms.RadioSelect,
             "motivering": forms.Textarea(attrs={"rows": 4}),
             "bronnen": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {
-            "oordeel": "Score",
+            "score": "Score",
             "motivering": "Motivering",
             "bronnen": "Bronnen (optioneel)",
         }
@@ -191,20 +191,20 @@ class AntwoordForm(forms.ModelForm):
         schaal = self.instance.deelvraag.onderdeel.kader.schaal if self.instance.pk else {}
         if self.instance.pk:
             nummer = self.instance.deelvraag.nummer
-            self.fields["oordeel"].label = f"Score deelvraag {nummer}"
+            self.fields["score"].label = f"Score deelvraag {nummer}"
             self.fields["motivering"].label = f"Motivering deelvraag {nummer}"
             self.fields["bronnen"].label = f"Bronnen deelvraag {nummer} (optioneel)"
             if nummer in (7, 8):
-                self.fields["oordeel"].widget.attrs["aria-describedby"] = f"teken-{nummer}"
-        self.fields["oordeel"].choices = [
+                self.fields["score"].widget.attrs["aria-describedby"] = f"teken-{nummer}"
+        self.fields["score"].choices = [
             (waarde, f"{label} {schaal[waarde]}" if waarde in schaal else label)
-            for waarde, label in Antwoord.Oordeel.choices
+            for waarde, label in Antwoord.Score.choices
         ]
-        self.fields["oordeel"].required = False
+        self.fields["score"].required = False
 
     def clean(self):
         data = super().clean()
-        if self.strikt and data.get("oordeel") not in (None, "", "?"):
+        if self.strikt and data.get("score") not in (None, "", "?"):
             if not (data.get("motivering") or "").strip():
                 self.add_error(
                     "motivering", "Motiveer de score: elke score vraagt een toelichting."

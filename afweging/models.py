@@ -163,7 +163,10 @@ class Deelnemer(models.Model):
 
 
 class Antwoord(models.Model):
-    class Oordeel(models.TextChoices):
+    class Score(models.TextChoices):
+        """The score on a deelvraag: −2 … +2, or '?' for too little information. (An
+        *oordeel* is verstandig, effectief or duurzaam: scoring.Oordeel.)"""
+
         MIN2 = "-2", "−2"
         MIN1 = "-1", "−1"
         NUL = "0", "0"
@@ -173,7 +176,7 @@ class Antwoord(models.Model):
 
     afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="antwoorden")
     deelvraag = models.ForeignKey(Deelvraag, on_delete=models.PROTECT, related_name="antwoorden")
-    oordeel = models.CharField(max_length=2, choices=Oordeel.choices, blank=True)
+    score = models.CharField(max_length=2, choices=Score.choices, blank=True)
     motivering = models.TextField(blank=True)
     bronnen = models.TextField(blank=True)
 

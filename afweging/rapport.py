@@ -22,7 +22,7 @@ from weergave.svg import als_data_uri
 class Deelvraagregel:
     nummer: int
     naam: str
-    oordeel: str
+    score: str
     motivering: str
     bronnen: str
 
@@ -94,8 +94,8 @@ def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
                     Deelvraagregel(
                         nummer=d.nummer,
                         naam=d.naam,
-                        oordeel=antwoorden[d.pk].get_oordeel_display()
-                        if antwoorden.get(d.pk) and antwoorden[d.pk].oordeel
+                        score=antwoorden[d.pk].get_score_display()
+                        if antwoorden.get(d.pk) and antwoorden[d.pk].score
                         else "open",
                         motivering=antwoorden[d.pk].motivering if antwoorden.get(d.pk) else "",
                         bronnen=antwoorden[d.pk].bronnen if antwoorden.get(d.pk) else "",

@@ -91,18 +91,19 @@ class SuccesfactorInvoer:
 
 
 def deelvraag_invoer(
-    *, nummer: int, onderdeel: str, naam: str, gewicht: float, oordeel: str, motivering: str
+    *, nummer: int, onderdeel: str, naam: str, gewicht: float, score: str, motivering: str
 ) -> DeelvraagInvoer:
-    """Turn a stored answer into scoring input: '?' and missing motivations are gaps."""
-    if not oordeel:
-        status, score = Status.OPEN, None
-    elif oordeel == "?":
-        status, score = Status.ONVOLDOENDE_INFORMATIE, None
+    """Turn a stored answer (its score as stored: "-2" … "2", "?" or "") into scoring
+    input: '?' and missing motivations are gaps."""
+    if not score:
+        status, getal = Status.OPEN, None
+    elif score == "?":
+        status, getal = Status.ONVOLDOENDE_INFORMATIE, None
     elif not motivering.strip():
-        status, score = Status.ZONDER_MOTIVERING, None
+        status, getal = Status.ZONDER_MOTIVERING, None
     else:
-        status, score = Status.BEANTWOORD, int(oordeel)
-    return DeelvraagInvoer(nummer, onderdeel, naam, float(gewicht), score, status)
+        status, getal = Status.BEANTWOORD, int(score)
+    return DeelvraagInvoer(nummer, onderdeel, naam, float(gewicht), getal, status)
 
 
 # --- output ------------------------------------------------------------------------------

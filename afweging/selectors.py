@@ -54,7 +54,7 @@ def scoring_invoer(
             onderdeel=a.deelvraag.onderdeel.code,
             naam=a.deelvraag.naam,
             gewicht=float(a.deelvraag.gewicht),
-            oordeel=a.oordeel,
+            score=a.score,
             motivering=a.motivering,
         )
         for a in afweging.antwoorden.all()
@@ -114,7 +114,7 @@ def stand(afweging: Afweging) -> str:
 def resultaat(afweging: Afweging) -> Resultaat:
     deelvragen, factoren = scoring_invoer(afweging)
     context = signalen.context_van(afweging)
-    profiel = profiel_van_leden([lid.inwoners for lid in context.leden], klassiek=context.klassiek)
+    profiel = profiel_van_leden([d.inwoners for d in context.deelnemers], klassiek=context.klassiek)
     return Resultaat(
         afweging=afweging,
         uitkomst=scoring.bereken_uitkomst(deelvragen, factoren),
@@ -129,9 +129,9 @@ def voortgang(afweging: Afweging) -> dict[str, tuple[int, int]]:
     antwoorden = list(afweging.antwoorden.all())
     per_onderdeel: dict[str, list[int]] = {}
     for antwoord in antwoorden:
-        klaar = bool(antwoord.oordeel) and (antwoord.oordeel == "?" or antwoord.motivering.strip())
+        klaar = bool(antwoord.score) and (antwoord.score == "?" or antwoord.motivering.strip())
         telling = per_onderdeel.setdefault(antwoord.deelvraag.onderdeel.code, [0, 0])
-        telling[0] += klaar and antwoord.oordeel != "?"
+        telling[0] += klaar and antwoord.score != "?"
         telling[1] += 1
     deelnemers = list(afweging.deelnemers.all())
     basis_velden = [

@@ -23,7 +23,9 @@ EVALUATIE_MINIMUM_JAREN = 2  # The report: effects show after two to three years
 
 
 @dataclass(frozen=True)
-class Lid:
+class Deelnemerprofiel:
+    """What the signals need to know of one deelnemende gemeente."""
+
     naam: str
     inwoners: int | None
     provincie: str
@@ -35,7 +37,7 @@ class Lid:
 
 @dataclass(frozen=True)
 class Context:
-    leden: tuple[Lid, ...]
+    deelnemers: tuple[Deelnemerprofiel, ...]
     klassiek: bool
     startdatum: date | None = None
     evaluatiedatum: date | None = None
@@ -73,12 +75,12 @@ def _aantal(n: int) -> str:
     return getallen.geheel(n)
 
 
-def _verhouding(context: Context) -> tuple[Lid, Lid, float] | None:
-    bekend = [lid for lid in context.leden if lid.inwoners]
-    if len(bekend) < 2 or len(bekend) < len(context.leden):
+def _verhouding(context: Context) -> tuple[Deelnemerprofiel, Deelnemerprofiel, float] | None:
+    bekend = [d for d in context.deelnemers if d.inwoners]
+    if len(bekend) < 2 or len(bekend) < len(context.deelnemers):
         return None
-    grootste = max(bekend, key=lambda lid: lid.inwoners)
-    kleinste = min(bekend, key=lambda lid: lid.inwoners)
+    grootste = max(bekend, key=lambda d: d.inwoners)
+    kleinste = min(bekend, key=lambda d: d.inwoners)
     return grootste, kleinste, grootste.inwoners / kleinste.inwoners
 
 
@@ -102,7 +104,7 @@ def grootteverschil(context: Context) -> Signaal | None:
 
 def _regio_signaal(code: str, veld: str, naam: str, ernst: str) -> Callable:
     def regel(context: Context) -> Signaal | None:
-        waarden = {getattr(lid, veld) for lid in context.leden if getattr(lid, veld)}
+        waarden = {getattr(d, veld) for d in context.deelnemers if getattr(d, veld)}
         if len(waarden) < 2:
             return None
         return Signaal(
@@ -128,11 +130,11 @@ arbeidsmarktregio = _regio_signaal(
 
 
 def schijncoalitie(context: Context) -> Signaal | None:
-    perspectieven = {lid.perspectief for lid in context.leden}
+    perspectieven = {d.perspectief for d in context.deelnemers}
     if not {"eindoplossing", "tussenstap"} <= perspectieven:
         return None
-    eind = [lid.naam for lid in context.leden if lid.perspectief == "eindoplossing"]
-    tussen = [lid.naam for lid in context.leden if lid.perspectief == "tussenstap"]
+    eind = [d.naam for d in context.deelnemers if d.perspectief == "eindoplossing"]
+    tussen = [d.naam for d in context.deelnemers if d.perspectief == "tussenstap"]
     return Signaal(
         "schijncoalitie",
         WAARSCHUWING,
@@ -146,7 +148,7 @@ def schijncoalitie(context: Context) -> Signaal | None:
 
 
 def perspectief_onbekend(context: Context) -> Signaal | None:
-    onbekend = [lid.naam for lid in context.leden if lid.perspectief == "onbekend"]
+    onbekend = [d.naam for d in context.deelnemers if d.perspectief == "onbekend"]
     if not onbekend:
         return None
     return Signaal(
@@ -189,7 +191,7 @@ def frictiekosten(context: Context) -> Signaal | None:
 
 
 def taakstelling(context: Context) -> Signaal | None:
-    kosten = [lid.naam for lid in context.leden if "kosten" in lid.motieven]
+    kosten = [d.naam for d in context.deelnemers if "kosten" in d.motieven]
     if not (context.taakstelling and context.taakstelling > 0) and not kosten:
         return None
     delen = []
@@ -208,8 +210,8 @@ def taakstelling(context: Context) -> Signaal | None:
 
 
 def ongelijke_verwachtingen(context: Context) -> Signaal | None:
-    behoud = [lid.naam for lid in context.leden if "zelfstandigheid" in lid.motieven]
-    herindeling = [lid.naam for lid in context.leden if "herindeling" in lid.motieven]
+    behoud = [d.naam for d in context.deelnemers if "zelfstandigheid" in d.motieven]
+    herindeling = [d.naam for d in context.deelnemers if "herindeling" in d.motieven]
     if not behoud or not herindeling or set(behoud) == set(herindeling):
         return None
     return Signaal(
@@ -326,12 +328,12 @@ def signalen(context: Context) -> list[Signaal]:
 
 def context_van(afweging) -> Context:
     """The context of an afweging, with the latest CBS inhabitants of each deelnemer."""
-    leden = []
+    profielen = []
     for deelnemer in afweging.deelnemers.all():
         gemeente = deelnemer.gemeente
         inwoners = {t.jaar: t.aantal for t in gemeente.inwonertallen.all()}
-        leden.append(
-            Lid(
+        profielen.append(
+            Deelnemerprofiel(
                 naam=gemeente.naam,
                 inwoners=inwoners.get(LAATSTE_JAAR),
                 provincie=gemeente.provincie.naam if gemeente.provincie else "",
@@ -342,7 +344,7 @@ def context_van(afweging) -> Context:
             )
         )
     return Context(
-        leden=tuple(leden),
+        deelnemers=tuple(profielen),
         klassiek=afweging.is_klassiek,
         startdatum=afweging.geplande_startdatum,
         evaluatiedatum=afweging.geplande_evaluatiedatum,

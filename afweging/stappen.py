@@ -62,7 +62,7 @@ class Voorstel(Stap):
         services.basis_opslaan(
             afweging=afweging, form=form, versie=versie, door=door, met_deelnemers=not autosave
         )
-        beantwoord_7 = afweging.antwoorden.filter(deelvraag__nummer=7).exclude(oordeel="").exists()
+        beantwoord_7 = afweging.antwoorden.filter(deelvraag__nummer=7).exclude(score="").exists()
         if form.was_klassiek != afweging.is_klassiek and beantwoord_7 and not autosave:
             return Opgeslagen(
                 True,

@@ -96,8 +96,8 @@ def maak_voorbeeldafweging(*, door) -> tuple[Afweging, bool]:
         deelnemer.perspectief, deelnemer.motieven = DEELNEMERS[deelnemer.gemeente.code]
         deelnemer.save(update_fields=["perspectief", "motieven"])
     for antwoord in afweging.antwoorden.select_related("deelvraag"):
-        antwoord.oordeel, antwoord.motivering = ANTWOORDEN[antwoord.deelvraag.nummer]
-        antwoord.save(update_fields=["oordeel", "motivering"])
+        antwoord.score, antwoord.motivering = ANTWOORDEN[antwoord.deelvraag.nummer]
+        antwoord.save(update_fields=["score", "motivering"])
     for antwoord in afweging.succesfactorantwoorden.select_related("succesfactor"):
         if antwoord.succesfactor.code in SUCCESFACTOREN:
             antwoord.status, antwoord.notitie = SUCCESFACTOREN[antwoord.succesfactor.code]

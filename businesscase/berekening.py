@@ -24,7 +24,7 @@ class Doorrekening:
     businesscase: Businesscase
     basis: float | None
     basis_bron: str
-    leden: list[bc.Lid]
+    deelnemerkosten: list[bc.Deelnemerkosten]
     zonder_cijfers: list[str]
     via_bijdrage: list[str]  # members whose overhead on 0.4 is probably too low (flagged)
     projecties: list[tuple[str, bc.Projectie]] = field(default_factory=list)
@@ -80,25 +80,27 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Doo
             afweging
         )
     analyse = laatste_jaarrekening()
-    leden, zonder, via_bijdrage = [], [], []
+    kosten, zonder, via_bijdrage = [], [], []
     for deelnemer in afweging.deelnemers.all():
         rij = analyse.rij(deelnemer.gemeente.code) if analyse else None
         if rij is None or pd.isna(rij["inwoners"]) or pd.isna(rij["overhead_lasten_eur"]):
             zonder.append(deelnemer.gemeente.naam)
             continue
-        leden.append(
-            bc.Lid(deelnemer.gemeente.naam, int(rij["inwoners"]), float(rij["overhead_lasten_eur"]))
+        kosten.append(
+            bc.Deelnemerkosten(
+                deelnemer.gemeente.naam, int(rij["inwoners"]), float(rij["overhead_lasten_eur"])
+            )
         )
         if rij["vlag_bijdrage"] or rij["vlag_bijna_nul"]:
             via_bijdrage.append(deelnemer.gemeente.naam)
     if businesscase.basis_overhead is not None:
         basis, bron = float(businesscase.basis_overhead), "ingevuld door de adviseur"
-    elif leden and not zonder:
-        basis = sum(lid.overhead for lid in leden)
+    elif kosten and not zonder:
+        basis = sum(k.overhead for k in kosten)
         bron = f"som van de deelnemers, Iv3 {analyse.bestand} (Bron: CBS)"
     else:
         basis, bron = None, "onbekend: niet voor alle deelnemers zijn Iv3-cijfers"
-    resultaat = Doorrekening(businesscase, basis, bron, leden, zonder, via_bijdrage)
+    resultaat = Doorrekening(businesscase, basis, bron, kosten, zonder, via_bijdrage)
     if basis is None:
         return resultaat
     namen = variantnamen(afweging)
@@ -117,16 +119,16 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Doo
         )
         resultaat.projecties.append((variant.soort, bc.projecteer(basis, invoer)))
     resultaat.projecties.sort(key=lambda p: p[0] != "voorgesteld")
-    if leden and not zonder:
+    if kosten and not zonder:
         vast = {
-            lid.naam: businesscase.vaste_verdeling.get(code, 0)
-            for lid, code in zip(
-                leden, [d.gemeente.code for d in afweging.deelnemers.all()], strict=True
+            k.naam: businesscase.vaste_verdeling.get(code, 0)
+            for k, code in zip(
+                kosten, [d.gemeente.code for d in afweging.deelnemers.all()], strict=True
             )
         }
         try:
             resultaat.bijdragen = bc.verdeel(
-                leden,
+                kosten,
                 resultaat.voorgesteld.structurele_kosten,
                 businesscase.verdeelsleutel,
                 vast=vast,

@@ -42,12 +42,12 @@ def businesscase_grafiek(projecties: list[tuple[str, object]]) -> dict:
 
 def bijdragen_grafiek(bijdragen: list) -> dict:
     """Per member: overhead alone now against the contribution under the key."""
-    namen = [b.lid.naam for b in bijdragen]
+    namen = [b.deelnemer.naam for b in bijdragen]
     figuur = go.Figure(
         [
             go.Bar(
                 x=namen,
-                y=[b.lid.overhead for b in bijdragen],
+                y=[b.deelnemer.overhead for b in bijdragen],
                 name="Alleen (nu)",
                 marker_color=palet.ALLEEN,
                 hoverlabel=g.hoverlabel(palet.ALLEEN),

@@ -116,7 +116,9 @@ MARGE_VASTE_VERDELING = 0.05
 
 
 @dataclass(frozen=True)
-class Lid:
+class Deelnemerkosten:
+    """What one deelnemende gemeente spends on overhead now: what the split compares with."""
+
     naam: str
     inwoners: int
     overhead: float  # what the member spends on overhead alone now, euros per year
@@ -124,18 +126,18 @@ class Lid:
 
 @dataclass(frozen=True)
 class Bijdrage:
-    lid: Lid
+    deelnemer: Deelnemerkosten
     aandeel: float  # 0..1
     bijdrage: float  # euros per year
 
     @property
     def verschil(self) -> float:
         """Against going alone: positive means the member pays more than now."""
-        return self.bijdrage - self.lid.overhead
+        return self.bijdrage - self.deelnemer.overhead
 
     @property
     def per_inwoner(self) -> float:
-        return self.bijdrage / self.lid.inwoners
+        return self.bijdrage / self.deelnemer.inwoners
 
 
 class SleutelFout(ValueError):
@@ -143,16 +145,20 @@ class SleutelFout(ValueError):
 
 
 def aandelen(
-    leden: list[Lid],
+    deelnemers: list[Deelnemerkosten],
     sleutel: str,
     *,
     vast: dict[str, float] | None = None,
     mix_inwoners: float = 0.5,
 ) -> list[float]:
-    inwoners = sum(lid.inwoners for lid in leden)
-    budget = sum(lid.overhead for lid in leden)
-    naar_inwoners = [lid.inwoners / inwoners for lid in leden]
-    naar_budget = [lid.overhead / budget for lid in leden] if budget else [0.0] * len(leden)
+    inwoners = sum(deelnemer.inwoners for deelnemer in deelnemers)
+    budget = sum(deelnemer.overhead for deelnemer in deelnemers)
+    naar_inwoners = [deelnemer.inwoners / inwoners for deelnemer in deelnemers]
+    naar_budget = (
+        [deelnemer.overhead / budget for deelnemer in deelnemers]
+        if budget
+        else [0.0] * len(deelnemers)
+    )
     if sleutel == Verdeelsleutel.INWONERS:
         return naar_inwoners
     if sleutel == Verdeelsleutel.BEGROTING:
@@ -168,7 +174,7 @@ def aandelen(
         ]
     if sleutel == Verdeelsleutel.VAST:
         vast = vast or {}
-        procenten = [float(vast.get(lid.naam, 0)) for lid in leden]
+        procenten = [float(vast.get(deelnemer.naam, 0)) for deelnemer in deelnemers]
         if abs(sum(procenten) - 100) > MARGE_VASTE_VERDELING:
             nu = getallen.decimaal(sum(procenten))
             raise SleutelFout(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
@@ -177,11 +183,18 @@ def aandelen(
 
 
 def verdeel(
-    leden: list[Lid], totaal: float, sleutel: str, *, vast=None, mix_inwoners: float = 0.5
+    deelnemers: list[Deelnemerkosten],
+    totaal: float,
+    sleutel: str,
+    *,
+    vast=None,
+    mix_inwoners: float = 0.5,
 ) -> list[Bijdrage]:
     return [
-        Bijdrage(lid, aandeel, totaal * aandeel)
-        for lid, aandeel in zip(
-            leden, aandelen(leden, sleutel, vast=vast, mix_inwoners=mix_inwoners), strict=True
+        Bijdrage(deelnemer, aandeel, totaal * aandeel)
+        for deelnemer, aandeel in zip(
+            deelnemers,
+            aandelen(deelnemers, sleutel, vast=vast, mix_inwoners=mix_inwoners),
+            strict=True,
         )
     ]

@@ -548,12 +548,12 @@ def test_the_deelnemers_step_never_fails(adviseur_client, afweging, rijen, autos
 antwoordvelden = geldig_of_niet(
     st.fixed_dictionaries(
         {
-            "oordeel": st.sampled_from(Antwoord.Oordeel.values),
+            "score": st.sampled_from(Antwoord.Score.values),
             "motivering": geldige_tekst(3000),
             "bronnen": st.one_of(st.just(""), geldige_tekst(500)),
         }
     ),
-    {"oordeel": keuze(Antwoord.Oordeel.values), "motivering": tekst, "bronnen": tekst},
+    {"score": keuze(Antwoord.Score.values), "motivering": tekst, "bronnen": tekst},
 )
 succesfactorvelden = geldig_of_niet(
     st.fixed_dictionaries(
@@ -569,7 +569,7 @@ succesfactorvelden = geldig_of_niet(
 @fuzz(15)
 @example(
     stap="meerwaarde",
-    antwoorden=[{"oordeel": "1", "motivering": "Uit Word:\x0bnieuwe regel", "bronnen": ""}],
+    antwoorden=[{"score": "1", "motivering": "Uit Word:\x0bnieuwe regel", "bronnen": ""}],
     factoren=[{"status": "voldaan", "notitie": ""}],
     autosave=False,
 )

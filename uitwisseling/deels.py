@@ -29,14 +29,15 @@ def gedeeltelijk(model: type[BaseModel], invoer: dict) -> BaseModel:
     every problem at once, including the ones in the parts that do pass. Never written."""
     uit = model.model_construct()
     for naam, veld in model.model_fields.items():
-        if naam not in invoer:
+        sleutel = veld.alias or naam  # its key in the document
+        if sleutel not in invoer:
             if veld.is_required():
                 uit.__dict__[naam] = ONGELDIG
             continue
         try:
-            model.__pydantic_validator__.validate_assignment(uit, naam, invoer[naam])
+            model.__pydantic_validator__.validate_assignment(uit, naam, invoer[sleutel])
         except ValidationError:
-            uit.__dict__[naam] = _deels(veld.annotation, veld, invoer[naam])
+            uit.__dict__[naam] = _deels(veld.annotation, veld, invoer[sleutel])
     return uit
 
 

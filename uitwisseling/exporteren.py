@@ -67,7 +67,7 @@ def document(afweging: Afweging) -> Afwegingdocument:
         antwoorden=[
             Antwoordregel.model_construct(
                 deelvraag=a.deelvraag.nummer,
-                oordeel=a.oordeel,
+                score=a.score,
                 motivering=a.motivering,
                 bronnen=a.bronnen,
             )

@@ -320,9 +320,11 @@ def _doel(loc: tuple) -> _Doel:
         if isinstance(soort, type) and issubclass(soort, BaseModel):
             volgorde = VOLGORDE.get(soort, tuple(soort.model_fields))
             velden = [*volgorde, *(n for n in soort.model_fields if n not in volgorde)]
-            veld = soort.model_fields[stap]
+            # A loc names the key in the document; a field with an alias has another name.
+            naam = next((n for n, v in soort.model_fields.items() if v.alias == stap), stap)
+            veld = soort.model_fields[naam]
             doel.pad += f".{stap}" if doel.pad else stap
-            doel.plek += (velden.index(stap),)
+            doel.plek += (velden.index(naam),)
             doel.soort, doel.metadata = kern(veld.annotation)
             doel.metadata += veld.metadata
         elif get_origin(soort) is list:

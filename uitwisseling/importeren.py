@@ -436,7 +436,7 @@ def _schrijf(c: _Controle, door: Gebruiker) -> Afweging:
         Antwoord(
             afweging=afweging,
             deelvraag=deelvraag,
-            **_velden(antwoorden.get(nummer), "oordeel", "motivering", "bronnen"),
+            **_velden(antwoorden.get(nummer), "score", "motivering", "bronnen"),
         )
         for nummer, deelvraag in sorted(c.deelvragen.items())
     )

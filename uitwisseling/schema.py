@@ -188,7 +188,7 @@ def _moment(waarde) -> datetime:
     raise PydanticKnownError("datetime_parsing", {"error": "expected an ISO 8601 moment"})
 
 
-def _oordeel(waarde):
+def _score(waarde):
     # A score written by hand as 1 means "1"; null and absent mean no score.
     if isinstance(waarde, int) and not isinstance(waarde, bool):
         return str(waarde)
@@ -223,7 +223,7 @@ Moment = Annotated[datetime, BeforeValidator(_moment), PlainSerializer(datetime.
 Id = geheel(1, MAX_ID)
 Deelvraagnummer = geheel(1, MAX_KLEIN)
 Motief = keuze([code for code, _ in MOTIEVEN])
-Oordeel = Annotated[keuze([*Antwoord.Oordeel.values, ""]), BeforeValidator(_oordeel)]
+Score = Annotated[keuze([*Antwoord.Score.values, ""]), BeforeValidator(_score)]
 # Kept as given, int or float: the business case stores the numbers as they are.
 Aandeel = Annotated[
     int | float,
@@ -243,7 +243,9 @@ def lijst(soort) -> Any:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
+    # A field whose key in the published format differs from its name here has an alias;
+    # the document is read and written by those keys.
+    model_config = ConfigDict(strict=True, extra="ignore", serialize_by_alias=True)
 
 
 # --- the document ----------------------------------------------------------------------
@@ -267,18 +269,21 @@ class Deelnemerregel(_Model):
 
 
 class Antwoordregel(_Model):
-    """Het oordeel over één deelvraag van het kader."""
+    """De score op één deelvraag van het kader, met motivering en bronnen."""
 
     model_config = ConfigDict(title="Antwoord")
 
     deelvraag: Deelvraagnummer = Field(description="Nummer van de deelvraag in het kader.")
-    oordeel: Oordeel = Field(
+    # In /1 the key is `oordeel`, from before the score got its own name; a published
+    # format keeps its keys.
+    score: Score = Field(
         "",
-        description="Score −2 tot en met 2 (als tekst), ‘?’ voor onvoldoende informatie, of "
-        "leeg. Een geheel getal of null wordt ook gelezen.",
+        alias="oordeel",
+        description="De score: −2 tot en met 2 (als tekst), ‘?’ voor onvoldoende informatie, "
+        "of leeg. Een geheel getal of null wordt ook gelezen.",
     )
-    motivering: Tekst = Field("", description="Motivering van het oordeel.")
-    bronnen: Tekst = Field("", description="Bronnen bij het oordeel.")
+    motivering: Tekst = Field("", description="Motivering van de score.")
+    bronnen: Tekst = Field("", description="Bronnen bij de score.")
 
 
 class Succesfactorregel(_Model):

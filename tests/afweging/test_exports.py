@@ -20,7 +20,7 @@ def afweging(adviseur):
         gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
     )  # fmt: skip
     antwoord = afweging.antwoorden.get(deelvraag__nummer=2)
-    antwoord.oordeel, antwoord.motivering = "-1", "Zwakke regio; “aanhalingstekens”, é"
+    antwoord.score, antwoord.motivering = "-1", "Zwakke regio; “aanhalingstekens”, é"
     antwoord.save()
     return afweging
 
@@ -59,7 +59,7 @@ def test_formulas_in_user_text_stay_text_in_csv_and_excel(adviseur_client, afweg
 
     Afweging.objects.filter(pk=afweging.pk).update(titel="=1+2")
     antwoord = afweging.antwoorden.get(deelvraag__nummer=3)
-    antwoord.oordeel, antwoord.motivering = "1", '=HYPERLINK("http://kwaad.example","klik")'
+    antwoord.score, antwoord.motivering = "1", '=HYPERLINK("http://kwaad.example","klik")'
     antwoord.save()
     tekst = adviseur_client.get(url(afweging, "csv")).content.decode("utf-8-sig")
     rij = list(csv.DictReader(io.StringIO(tekst)))[2]

@@ -26,7 +26,7 @@ def afweging(adviseur):
         gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
     )
     antwoord = afweging.antwoorden.get(deelvraag__nummer=1)
-    antwoord.oordeel = "1"
+    antwoord.score = "1"
     antwoord.motivering = "Minder kwetsbaar; <script>alert('x')</script> café één"
     antwoord.save()
     return met_alles(Afweging.objects.filter(pk=afweging.pk)).get()
@@ -41,7 +41,7 @@ def test_the_report_object_carries_everything_the_pdf_needs(afweging):
     assert rapport.concept
     assert rapport.gemeenten == ["Leiderdorp", "Zoeterwoude"]
     assert [len(b.deelvragen) for b in rapport.onderdelen] == [3, 3, 2]
-    assert rapport.onderdelen[0].deelvragen[0].oordeel == "+1"
+    assert rapport.onderdelen[0].deelvragen[0].score == "+1"
     assert {r["gemeentenaam"] for r in rapport.benchmark_rijen} == {"Leiderdorp", "Zoeterwoude"}
     assert rapport.benchmark_svg.startswith("data:image/svg+xml;base64,")
     assert rapport.uitkomst.advies.value == "onvolledig"

@@ -24,7 +24,7 @@ def invoer(scores: dict[int, str], gewichten: dict[int, float] | None = None, mo
             onderdeel=ONDERDEEL[n],
             naam=f"deelvraag {n}",
             gewicht=(gewichten or {}).get(n, 1.0),
-            oordeel=scores.get(n, ""),
+            score=scores.get(n, ""),
             motivering=motivering,
         )
         for n in range(1, 9)

@@ -5,12 +5,12 @@ from decimal import Decimal
 
 import pytest
 
-from afweging.signalen import Context, Lid, signalen
+from afweging.signalen import Context, Deelnemerprofiel, signalen
 
 
 def lid(naam="A", inwoners=20_000, provincie="Zuid-Holland", corop="Leiden", amr="Holland Rijnland",
         perspectief="eindoplossing", motieven=()):  # fmt: skip
-    return Lid(naam, inwoners, provincie, corop, amr, perspectief, tuple(motieven))
+    return Deelnemerprofiel(naam, inwoners, provincie, corop, amr, perspectief, tuple(motieven))
 
 
 def context(*leden, **velden):
@@ -23,7 +23,7 @@ def context(*leden, **velden):
         reorganisatie="nee",
     )
     basis.update(velden)
-    return Context(leden=tuple(leden or (lid("A"), lid("B"))), **basis)
+    return Context(deelnemers=tuple(leden or (lid("A"), lid("B"))), **basis)
 
 
 def codes(ctx):

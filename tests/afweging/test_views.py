@@ -33,7 +33,7 @@ def stap_url(afweging, stap):
 
 
 def formset_data(afweging, stap, waarden: dict[int, tuple[str, str]], versie=None):
-    """POST data for an onderdeel step: {deelvraag nummer: (oordeel, motivering)}."""
+    """POST data for an onderdeel step: {deelvraag nummer: (score, motivering)}."""
     antwoorden = afweging.antwoorden.filter(deelvraag__onderdeel__code=stap).order_by(
         "deelvraag__nummer"
     )
@@ -46,10 +46,10 @@ def formset_data(afweging, stap, waarden: dict[int, tuple[str, str]], versie=Non
         "actie": "opslaan",
     }
     for i, antwoord in enumerate(antwoorden):
-        oordeel, motivering = waarden.get(antwoord.deelvraag.nummer, ("", ""))
+        score, motivering = waarden.get(antwoord.deelvraag.nummer, ("", ""))
         data |= {
             f"antwoorden-{i}-id": antwoord.pk,
-            f"antwoorden-{i}-oordeel": oordeel,
+            f"antwoorden-{i}-score": score,
             f"antwoorden-{i}-motivering": motivering,
             f"antwoorden-{i}-bronnen": "",
         }
@@ -131,7 +131,7 @@ def test_a_score_without_motivation_is_refused_on_save_and_the_text_stays(
     assert (
         pagina.find("textarea", id="id_antwoorden-1-motivering").get_text().strip() == "Mijn tekst"
     )
-    assert not afweging.antwoorden.filter(oordeel="2").exists()
+    assert not afweging.antwoorden.filter(score="2").exists()
 
 
 def test_saving_a_step_stores_answers_and_raises_the_version(adviseur_client, afweging):
@@ -139,7 +139,7 @@ def test_saving_a_step_stores_answers_and_raises_the_version(adviseur_client, af
     response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
     assert response.status_code == 302
     antwoord = afweging.antwoorden.get(deelvraag__nummer=1)
-    assert (antwoord.oordeel, antwoord.motivering) == ("1", "Minder eenpitters.")
+    assert (antwoord.score, antwoord.motivering) == ("1", "Minder eenpitters.")
     afweging.refresh_from_db()
     assert afweging.versie == 2
 
@@ -149,7 +149,7 @@ def test_autosave_keeps_a_draft_score_without_motivation(adviseur_client, afwegi
     response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
     assert response.json()["opgeslagen"] is True
     assert response.json()["versie"] == 2
-    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == "1"
+    assert afweging.antwoorden.get(deelvraag__nummer=1).score == "1"
 
 
 def test_a_second_advisor_gets_a_conflict_instead_of_overwriting(
@@ -186,7 +186,7 @@ def test_an_autosave_after_a_colleague_saved_reports_the_conflict(adviseur_clien
     response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
     assert response.status_code == 409
     assert "niet opgeslagen" in response.json()["conflict"]
-    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == ""
+    assert afweging.antwoorden.get(deelvraag__nummer=1).score == ""
 
 
 def test_answers_of_another_afweging_cannot_be_smuggled_in(adviseur_client, afweging, adviseur):
@@ -294,7 +294,7 @@ def test_fixing_an_error_cannot_slip_past_a_colleagues_save(adviseur_client, afw
     # Resubmitting the corrected form with that old version is still refused.
     goed = formset_data(afweging, "meerwaarde", {1: ("1", "Nu gemotiveerd.")}, versie=oud)
     assert adviseur_client.post(stap_url(afweging, "meerwaarde"), goed).status_code == 409
-    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == ""
+    assert afweging.antwoorden.get(deelvraag__nummer=1).score == ""
 
 
 def test_an_invalid_form_keeps_the_version_it_was_based_on(adviseur_client, afweging):
@@ -362,7 +362,7 @@ def test_an_autosave_without_changes_does_not_raise_the_version(adviseur_client,
 
 def test_changing_the_variant_warns_about_deelvraag_7(adviseur_client, afweging):
     antwoord = afweging.antwoorden.get(deelvraag__nummer=7)
-    antwoord.oordeel, antwoord.motivering = "1", "Eigen entiteit beter."
+    antwoord.score, antwoord.motivering = "1", "Eigen entiteit beter."
     antwoord.save()
     leiderdorp = gemeenten("GM0547")[0]
     data = basis_data(afweging, variant="centrumconstructie", centrumgemeente=leiderdorp.pk)
@@ -376,7 +376,7 @@ def test_a_vastgestelde_afweging_cannot_be_changed(adviseur_client, afweging):
     assert adviseur_client.post(stap_url(afweging, "meerwaarde"), data).status_code == 403
     response = adviseur_client.get(stap_url(afweging, "meerwaarde"))
     assert response["Location"] == reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
-    assert afweging.antwoorden.get(deelvraag__nummer=1).oordeel == ""
+    assert afweging.antwoorden.get(deelvraag__nummer=1).score == ""
 
 
 def test_without_a_published_kader_creating_explains_and_keeps_the_input(adviseur_client):
@@ -399,7 +399,7 @@ def test_score_fields_name_their_deelvraag(adviseur_client, afweging):
     pagina = soep(adviseur_client.get(stap_url(afweging, "weging")))
     legendes = [leg.get_text(strip=True) for leg in pagina.select("legend")]
     assert "Score deelvraag 7" in legendes and "Score deelvraag 8" in legendes
-    radio = pagina.find("input", attrs={"name": "antwoorden-0-oordeel"})
+    radio = pagina.find("input", attrs={"name": "antwoorden-0-score"})
     assert radio["aria-describedby"] == "teken-7"
     assert pagina.find(id="teken-7")
 
@@ -419,7 +419,7 @@ def test_the_history_says_what_changed_from_what_to_what(adviseur_client, afwegi
                 "antwoorden-MIN_NUM_FORMS": 0, "antwoorden-MAX_NUM_FORMS": 1000}  # fmt: skip
         for i, rij in enumerate(rijen):
             data |= {f"antwoorden-{i}-id": rij.pk, f"antwoorden-{i}-bronnen": "",
-                     f"antwoorden-{i}-oordeel": score if i == 2 else "",
+                     f"antwoorden-{i}-score": score if i == 2 else "",
                      f"antwoorden-{i}-motivering": motivering if i == 2 else ""}  # fmt: skip
         assert adviseur_client.post(stap, data).status_code == 302
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from businesscase.projectie import Lid, SleutelFout, Variantinvoer, projecteer, verdeel
+from businesscase.projectie import Deelnemerkosten, SleutelFout, Variantinvoer, projecteer, verdeel
 
 
 def test_a_projection_worked_out_by_hand():
@@ -42,7 +42,7 @@ def test_nothing_to_pay_back_is_payback_in_year_one():
     assert projectie.jaren[0].besparing == pytest.approx(30_000)
 
 
-LEDEN = [Lid("A", 30_000, 9_000_000), Lid("B", 10_000, 4_000_000)]
+LEDEN = [Deelnemerkosten("A", 30_000, 9_000_000), Deelnemerkosten("B", 10_000, 4_000_000)]
 
 
 def test_allocation_by_inhabitants():

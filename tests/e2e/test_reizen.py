@@ -43,7 +43,7 @@ def test_an_adviseur_completes_shares_and_fixes_an_afweging(gegevens, nieuwe_pag
     toegankelijk(a, "meerwaarde")
 
     # Type, reload mid-way: autosave kept the text.
-    a.locator("input[name='antwoorden-0-oordeel'][value='1']").check()
+    a.locator("input[name='antwoorden-0-score'][value='1']").check()
     a.get_by_label("Motivering deelvraag 1").fill("Minder eenpitters bij vergunningen.")
     # (A locator, not wait_for_function: the page's Content Security Policy forbids eval.)
     expect(a.locator("#autosave-status")).to_contain_text("bewaard om")
@@ -57,7 +57,7 @@ def test_an_adviseur_completes_shares_and_fixes_an_afweging(gegevens, nieuwe_pag
     for stap, nummers in (("meerwaarde", (1, 2, 3)), ("condities", (4, 5, 6)), ("weging", (7, 8))):
         a.goto(f"{a.basis}/afwegingen/{afweging.pk}/{stap}/")
         for i, nummer in enumerate(nummers):
-            a.locator(f"input[name='antwoorden-{i}-oordeel'][value='1']").check()
+            a.locator(f"input[name='antwoorden-{i}-score'][value='1']").check()
             a.get_by_label(f"Motivering deelvraag {nummer}").fill(f"Motivering bij {nummer}.")
         if stap == "condities":
             toegankelijk(a, "condities")

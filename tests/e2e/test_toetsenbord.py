@@ -201,7 +201,7 @@ def test_een_adviseur_doorloopt_de_wizard_alleen_met_het_toetsenbord(
         ((7, 8), rf".*/afwegingen/{afweging.pk}/$"),
     ):
         for i, nummer in enumerate(nummers):
-            kies_radio(a, f"antwoorden-{i}-oordeel", "1" if nummer != 8 else "2")
+            kies_radio(a, f"antwoorden-{i}-score", "1" if nummer != 8 else "2")
             typ_in(a, a.get_by_label(f"Motivering deelvraag {nummer}"), f"Motivering {nummer}.")
             if nummer == 4:
                 kies_radio(a, "succesfactoren-0-status", "voldaan")
@@ -220,7 +220,7 @@ def test_een_adviseur_doorloopt_de_wizard_alleen_met_het_toetsenbord(
     assert [d.motieven for d in deelnemers] == [["kwetsbaarheid"], ["kwetsbaarheid"]]
     assert [d.motieven_toelichting for d in deelnemers] == ["Toelichting 0.", "Toelichting 1."]
     antwoorden = Antwoord.objects.filter(afweging=afweging).order_by("deelvraag__nummer")
-    assert [(x.oordeel, x.motivering) for x in antwoorden] == [
+    assert [(x.score, x.motivering) for x in antwoorden] == [
         ("2" if n == 8 else "1", f"Motivering {n}.") for n in range(1, 9)
     ]
     factor = SuccesfactorAntwoord.objects.filter(afweging=afweging).first()
@@ -472,11 +472,11 @@ def test_velden_hebben_een_naam_en_fouten_zijn_eraan_gekoppeld(gegevens_zonder_i
 
     # A wizard step: a score without a motivation is refused on an explicit save.
     a.goto(f"{a.basis}/afwegingen/{afweging.pk}/meerwaarde/")
-    kies_radio(a, "antwoorden-0-oordeel", "1")
+    kies_radio(a, "antwoorden-0-score", "1")
     druk_knop(a, a.get_by_role("button", name="Opslaan", exact=True), r".*/meerwaarde/$")
     controleer_fouten(
         a,
         {"antwoorden-0-motivering": "Motiveer de score: elke score vraagt een toelichting."},
         "Niet opgeslagen",
     )
-    assert a.locator("#id_antwoorden-0-oordeel_3").is_checked(), "de gekozen score is weg"
+    assert a.locator("#id_antwoorden-0-score_3").is_checked(), "de gekozen score is weg"

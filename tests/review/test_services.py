@@ -177,7 +177,7 @@ def test_editing_a_vastgestelde_afweging_starts_a_linked_new_version(
     adviseur_client, gedeeld, adviseur
 ):
     antwoord = gedeeld.antwoorden.get(deelvraag__nummer=1)
-    antwoord.oordeel, antwoord.motivering = "1", "Oud oordeel."
+    antwoord.score, antwoord.motivering = "1", "Oud oordeel."
     antwoord.save()
     services.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
     response = adviseur_client.post(url("nieuwe-versie", gedeeld))
@@ -202,7 +202,7 @@ def test_every_change_is_recorded_and_shown_to_the_adviseur(
     data = {"versie": gedeeld.versie, "antwoorden-TOTAL_FORMS": 3, "antwoorden-INITIAL_FORMS": 3,
             "antwoorden-MIN_NUM_FORMS": 0, "antwoorden-MAX_NUM_FORMS": 1000, "actie": "opslaan"}  # fmt: skip
     for i, a in enumerate(antwoorden):
-        data |= {f"antwoorden-{i}-id": a.pk, f"antwoorden-{i}-oordeel": "1" if i == 0 else "",
+        data |= {f"antwoorden-{i}-id": a.pk, f"antwoorden-{i}-score": "1" if i == 0 else "",
                  f"antwoorden-{i}-motivering": "Goed." if i == 0 else "", f"antwoorden-{i}-bronnen": ""}  # fmt: skip
     adviseur_client.post(stap, data)
     geschiedenis = [w.wat for w in gedeeld.wijzigingen.all()]

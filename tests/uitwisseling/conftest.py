@@ -50,16 +50,14 @@ def afweging(adviseur, secretaris):
         deelnemer.perspectief, deelnemer.motieven = perspectief, motieven
         deelnemer.motieven_toelichting = f"Toelichting {deelnemer.gemeente.naam}, é"
         deelnemer.save()
-    for antwoord, oordeel in zip(
+    for antwoord, score in zip(
         afweging.antwoorden.order_by("deelvraag__nummer"),
         ["2", "1", "0", "-1", "-2", "?", "1", ""],
         strict=True,
     ):
-        antwoord.oordeel = oordeel
-        antwoord.motivering = (
-            f"=Motivering {oordeel}; “aanhalingstekens”\nregel 2" if oordeel else ""
-        )
-        antwoord.bronnen = "Rapport, p. 12" if oordeel else ""
+        antwoord.score = score
+        antwoord.motivering = f"=Motivering {score}; “aanhalingstekens”\nregel 2" if score else ""
+        antwoord.bronnen = "Rapport, p. 12" if score else ""
         antwoord.save()
     for factor, status in zip(
         afweging.succesfactorantwoorden.order_by("succesfactor__volgorde"),

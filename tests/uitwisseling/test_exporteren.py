@@ -31,7 +31,7 @@ def kleine_afweging(adviseur):
         gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
     )  # fmt: skip
     antwoord = afweging.antwoorden.get(deelvraag__nummer=2)
-    antwoord.oordeel, antwoord.motivering = "-1", "Zwakke regio; “aanhalingstekens”, é"
+    antwoord.score, antwoord.motivering = "-1", "Zwakke regio; “aanhalingstekens”, é"
     antwoord.save()
     return afweging
 
