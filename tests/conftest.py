@@ -1,11 +1,17 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from benchmark.iv3 import laad_iv3
 from casussen.referentiedata import laad_referentiedata
-from gebruikers import rollen
 from kader.versies import laad_kaders
-from tests.factories import GebruikerFactory
+from tests.factories import (
+    AdviseurFactory,
+    AfwegingFactory,
+    BeheerderFactory,
+    GebruikerFactory,
+    GemeenteFactory,
+    ProvincieFactory,
+    SecretarisFactory,
+)
 
 
 @pytest.fixture(scope="session")
@@ -17,31 +23,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         laad_iv3()
 
 
-def _met_rol(rol, **velden):
-    gebruiker = GebruikerFactory(**velden)
-    gebruiker.groups.add(Group.objects.get(name=rol))
-    return gebruiker
-
-
 @pytest.fixture
 def adviseur(db):
-    from casussen.models import Provincie
-
-    return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV28"))
+    """An adviseur of Zuid-Holland."""
+    return AdviseurFactory()
 
 
 @pytest.fixture
 def secretaris(db):
-    from casussen.models import Gemeente
-
-    gebruiker = _met_rol(rollen.GEMEENTESECRETARIS)
-    gebruiker.gemeenten.add(Gemeente.objects.get(code="GM0489"))
-    return gebruiker
+    """The gemeentesecretaris of Barendrecht."""
+    return SecretarisFactory()
 
 
 @pytest.fixture
 def beheerder(db):
-    return _met_rol(rollen.BEHEERDER, is_staff=True)
+    return BeheerderFactory()
 
 
 @pytest.fixture
@@ -53,9 +49,38 @@ def adviseur_client(client, adviseur):
 @pytest.fixture
 def ander_adviseur(db):
     """An adviseur of another provincie (Utrecht)."""
-    from casussen.models import Provincie
+    return AdviseurFactory(provincie=ProvincieFactory(code="PV26"))
 
-    return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV26"))
+
+@pytest.fixture
+def maak_afweging(db, adviseur):
+    """The afweging factory, with the `adviseur` as its maker unless told otherwise:
+    `maak_afweging(gemeenten=["GM0489", "GM0613"], titel="…")`."""
+
+    def maak(**velden):
+        velden.setdefault("door", adviseur)
+        return AfwegingFactory(**velden)
+
+    return maak
+
+
+@pytest.fixture
+def maak_gebruiker(db):
+    """The user factories by role: `maak_gebruiker.secretaris(gemeenten=[...])`."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        adviseur=AdviseurFactory,
+        secretaris=SecretarisFactory,
+        beheerder=BeheerderFactory,
+        zonder_rol=GebruikerFactory,
+    )
+
+
+@pytest.fixture
+def gemeente(db):
+    """A real gemeente by its code: `gemeente("GM0547")`."""
+    return lambda code: GemeenteFactory(code=code)
 
 
 @pytest.fixture

@@ -36,9 +36,8 @@ from afweging.voorbeeld import maak_voorbeeldafweging
 from benchmark.iv3 import Iv3Fout, laad_iv3, naam_naar_code
 from benchmark.models import Iv3Bestand, Iv3Regel, Iv3Totaal, Taakveld
 from casussen.models import Gemeente
-from gebruikers import rollen
 from review import services as review
-from tests.conftest import _met_rol
+from tests.factories import GemeenteFactory, SecretarisFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -294,8 +293,7 @@ def afweging(adviseur):
 @pytest.fixture
 def reviewer(afweging, adviseur):
     """A gemeentesecretaris of Leiderdorp, with whom the example afweging is shared."""
-    secretaris = _met_rol(rollen.GEMEENTESECRETARIS)
-    secretaris.gemeenten.add(Gemeente.objects.get(code="GM0547"))
+    secretaris = SecretarisFactory(gemeenten=[GemeenteFactory(code="GM0547")])
     review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
     return secretaris
 
@@ -833,8 +831,7 @@ def test_answering_a_reaction_never_fails(
 @example(gebruikers=["<secretaris>", str(2**63)])
 @given(gebruikers=st.lists(st.one_of(st.just("<secretaris>"), tekst), max_size=3))
 def test_sharing_never_fails(adviseur_client, afweging, gebruikers):
-    secretaris = _met_rol(rollen.GEMEENTESECRETARIS)
-    secretaris.gemeenten.add(Gemeente.objects.get(code="GM0638"))
+    secretaris = SecretarisFactory(gemeenten=[GemeenteFactory(code="GM0638")])
     with teruggedraaid():
         keuzes = [str(secretaris.pk) if g == "<secretaris>" else g for g in gebruikers]
         response = vraag(adviseur_client, "post", url("delen", afweging), {"gebruikers": keuzes})

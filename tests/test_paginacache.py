@@ -10,7 +10,6 @@ from django.test import Client
 from django.urls import reverse
 
 from afweging.models import Afweging, Antwoord
-from afweging.services import afweging_aanmaken
 from casussen.models import Fusieorganisatie, Gemeente
 from paginacache import stand
 from review import services as review
@@ -19,12 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def afweging(adviseur):
-    return afweging_aanmaken(
-        door=adviseur,
-        velden={"titel": "Cachetoets BAR", "variant": "openbaar_lichaam"},
-        gemeenten=Gemeente.objects.filter(code__in=["GM0489", "GM0613"]),
-    )
+def afweging(maak_afweging):
+    return maak_afweging(titel="Cachetoets BAR", gemeenten=["GM0489", "GM0613"])
 
 
 @pytest.fixture

@@ -10,10 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from afweging import services
-from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 from review import services as review
-from tests.conftest import _met_rol
+from tests.factories import SecretarisFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,15 +48,11 @@ ACTIES = {
 
 
 @pytest.fixture
-def opzet(adviseur, ander_adviseur, secretaris, beheerder):
-    afweging = afweging_aanmaken(
-        door=adviseur,
-        velden={"titel": "Matrix", "variant": "openbaar_lichaam"},
-        gemeenten=Gemeente.objects.filter(code__in=["GM0489", "GM0613"]),
-    )
+def opzet(adviseur, ander_adviseur, secretaris, beheerder, maak_afweging, gemeente):
+    afweging = maak_afweging(titel="Matrix", gemeenten=["GM0489", "GM0613"])
     review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
-    andere = _met_rol("gemeentesecretaris", username="andere-secretaris")
-    andere.gemeenten.add(Gemeente.objects.get(code="GM0613"))  # A member, but not shared.
+    # A secretaris of a member, but not shared with.
+    andere = SecretarisFactory(username="andere-secretaris", gemeenten=[gemeente("GM0613")])
     gebruikers = {
         "adviseur": adviseur, "ander_adviseur": ander_adviseur, "reviewer": secretaris,
         "andere_secretaris": andere, "beheerder": beheerder,

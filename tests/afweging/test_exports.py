@@ -5,19 +5,14 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from afweging.services import afweging_aanmaken
-from casussen.models import Gemeente
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def afweging(adviseur):
-    afweging = afweging_aanmaken(
-        door=adviseur,
-        velden={"titel": "Export", "variant": "centrumconstructie",
-                "centrumgemeente": Gemeente.objects.get(code="GM0547")},
-        gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
+def afweging(maak_afweging, gemeente):
+    afweging = maak_afweging(
+        titel="Export", variant="centrumconstructie", centrumgemeente=gemeente("GM0547"),
+        gemeenten=["GM0547", "GM0638"],
     )  # fmt: skip
     antwoord = afweging.antwoorden.get(deelvraag__nummer=2)
     antwoord.score, antwoord.motivering = "-1", "Zwakke regio; “aanhalingstekens”, é"

@@ -19,12 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def afweging(adviseur):
-    afweging = afweging_aanmaken(
-        door=adviseur,
-        velden={"titel": "Fusie Leiderdorp & Zoeterwoude", "variant": "openbaar_lichaam"},
-        gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
-    )
+def afweging(maak_afweging):
+    afweging = maak_afweging(titel="Fusie Leiderdorp & Zoeterwoude", gemeenten=["GM0547", "GM0638"])
     antwoord = afweging.antwoorden.get(deelvraag__nummer=1)
     antwoord.score = "1"
     antwoord.motivering = "Minder kwetsbaar; <script>alert('x')</script> café één"

@@ -20,12 +20,8 @@ def gemeenten(*codes):
 
 
 @pytest.fixture
-def afweging(adviseur):
-    return afweging_aanmaken(
-        door=adviseur,
-        velden={"titel": "Fusie Leiderdorp en Zoeterwoude", "variant": "openbaar_lichaam"},
-        gemeenten=gemeenten("GM0547", "GM0638"),
-    )
+def afweging(maak_afweging):
+    return maak_afweging(titel="Fusie Leiderdorp en Zoeterwoude", gemeenten=["GM0547", "GM0638"])
 
 
 def stap_url(afweging, stap):
@@ -157,12 +153,10 @@ def test_a_second_advisor_gets_a_conflict_instead_of_overwriting(
 ):
     from django.test import Client
 
-    from tests.conftest import _met_rol
+    from tests.factories import AdviseurFactory
 
     client = Client()
-    collega = _met_rol(
-        "adviseur", provincie=adviseur.provincie, first_name="Carla", last_name="Collega"
-    )
+    collega = AdviseurFactory(provincie=adviseur.provincie, first_name="Carla", last_name="Collega")
     client.force_login(collega)
     versie = afweging.versie
     eerste = formset_data(afweging, "meerwaarde", {1: ("2", "Van Carla.")}, versie=versie)

@@ -5,21 +5,16 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from afweging.models import Afweging
-from afweging.services import afweging_aanmaken
 from businesscase.berekening import bereken, businesscase_van
-from casussen.models import Gemeente
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def afweging(adviseur):
-    return afweging_aanmaken(
-        door=adviseur,
-        velden={"titel": "BAR opnieuw", "variant": "openbaar_lichaam",
-                "frictiekostenbudget": 600_000},
-        gemeenten=Gemeente.objects.filter(code__in=["GM0489", "GM0613", "GM0597"]),
-    )  # fmt: skip
+def afweging(maak_afweging):
+    return maak_afweging(
+        titel="BAR opnieuw", frictiekostenbudget=600_000, gemeenten=["GM0489", "GM0613", "GM0597"]
+    )
 
 
 def url(afweging):

@@ -12,6 +12,7 @@ from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 from review import services as review
 from review.models import Opmerking, Reactie
+from tests.factories import AfwegingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,7 @@ def soep(response):
 def afweging(adviseur):
     adviseur.email = "adviseur@provincie.example"
     adviseur.save()
-    return afweging_aanmaken(
-        door=adviseur,
-        velden={"titel": "BAR-fusie herzien", "variant": "openbaar_lichaam"},
-        gemeenten=Gemeente.objects.filter(code__in=["GM0489", "GM0613"]),
-    )
+    return AfwegingFactory(door=adviseur, titel="BAR-fusie herzien", gemeenten=["GM0489", "GM0613"])
 
 
 @pytest.fixture
@@ -63,11 +60,10 @@ def test_sharing_lets_the_secretaris_in_sets_ter_review_and_mails(
     assert "BAR-fusie herzien" in client.get(reverse("afweging:lijst")).content.decode()
 
 
-def test_only_secretarissen_of_the_members_are_offered(adviseur_client, afweging):
-    from tests.conftest import _met_rol
-
-    elders = _met_rol("gemeentesecretaris", username="elders")
-    elders.gemeenten.add(Gemeente.objects.get(code="GM0363"))
+def test_only_secretarissen_of_the_members_are_offered(
+    adviseur_client, afweging, maak_gebruiker, gemeente
+):
+    elders = maak_gebruiker.secretaris(username="elders", gemeenten=[gemeente("GM0363")])
     assert elders not in review.kandidaat_reviewers(afweging)
     response = adviseur_client.post(url("delen", afweging), {"gebruikers": [elders.pk]})
     assert response.status_code == 400
@@ -385,7 +381,7 @@ def test_the_same_change_merges_for_a_quarter_of_an_hour_and_not_longer(adviseur
 
     import time_machine
 
-    from afweging.services import SAMENVOEGEN_BINNEN, afweging_aanmaken, vastleggen
+    from afweging.services import SAMENVOEGEN_BINNEN, vastleggen
 
     begin = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
     with time_machine.travel(begin, tick=False) as klok:

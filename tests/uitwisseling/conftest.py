@@ -7,39 +7,34 @@ from decimal import Decimal
 import pytest
 
 from afweging.models import Afweging
-from afweging.services import afweging_aanmaken
 from businesscase.models import Businesscase
-from casussen.models import Gemeente, Provincie
-from gebruikers import rollen
+from casussen.models import Gemeente
 from kader.models import Deelvraag
 from review import services as review
 from review.models import Reactie
-from tests.conftest import _met_rol
+from tests.factories import AdviseurFactory, AfwegingFactory, GemeenteFactory, SecretarisFactory
 
 
 @pytest.fixture
 def collega(db):
     """A second adviseur of Zuid-Holland: the one who imports."""
-    return _met_rol(rollen.ADVISEUR, provincie=Provincie.objects.get(code="PV28"))
+    return AdviseurFactory()
 
 
 @pytest.fixture
 def afweging(adviseur, secretaris):
     """A vastgestelde afweging with something in every part of the document."""
-    bar = Gemeente.objects.filter(code__in=["GM0489", "GM0613", "GM0597"])
-    afweging = afweging_aanmaken(
+    afweging = AfwegingFactory(
         door=adviseur,
-        velden={
-            "titel": "BAR: centrumconstructie “herzien”",
-            "variant": Afweging.Variant.CENTRUMCONSTRUCTIE,
-            "centrumgemeente": Gemeente.objects.get(code="GM0597"),
-            "geplande_startdatum": date(2028, 1, 1),
-            "geplande_evaluatiedatum": date(2030, 1, 1),
-            "taakstelling": Decimal("400000"),
-            "frictiekostenbudget": Decimal("750000"),
-            "reorganisatie_gecombineerd": Afweging.JaNeeOnbekend.JA,
-        },
-        gemeenten=bar,
+        gemeenten=["GM0489", "GM0613", "GM0597"],
+        titel="BAR: centrumconstructie “herzien”",
+        variant=Afweging.Variant.CENTRUMCONSTRUCTIE,
+        centrumgemeente=GemeenteFactory(code="GM0597"),
+        geplande_startdatum=date(2028, 1, 1),
+        geplande_evaluatiedatum=date(2030, 1, 1),
+        taakstelling=Decimal("400000"),
+        frictiekostenbudget=Decimal("750000"),
+        reorganisatie_gecombineerd=Afweging.JaNeeOnbekend.JA,
     )
     for deelnemer, perspectief, motieven in zip(
         afweging.deelnemers.order_by("gemeente__code"),
@@ -78,8 +73,9 @@ def afweging(adviseur, secretaris):
     )  # fmt: skip
     businesscase.varianten.filter(soort="alternatief").update(besparing_pct=Decimal("1.5"))
 
-    albrandswaard = _met_rol(rollen.GEMEENTESECRETARIS, username="secretaris-albrandswaard")
-    albrandswaard.gemeenten.add(Gemeente.objects.get(code="GM0613"))
+    albrandswaard = SecretarisFactory(
+        username="secretaris-albrandswaard", gemeenten=[GemeenteFactory(code="GM0613")]
+    )
     review.delen(afweging=afweging, gebruikers=[secretaris, albrandswaard], door=adviseur)
     deelvragen = {d.nummer: d for d in Deelvraag.objects.filter(onderdeel__kader=afweging.kader)}
     vraag = review.opmerking_plaatsen(

@@ -17,10 +17,8 @@ from hypothesis import strategies as st
 from afweging.models import Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord, Wijziging
 from afweging.voorbeeld import maak_voorbeeldafweging
 from businesscase.models import Businesscase, BusinesscaseVariant
-from casussen.models import Gemeente
-from gebruikers import rollen
 from review.models import Deling, Opmerking, Reactie
-from tests.conftest import _met_rol
+from tests.factories import GemeenteFactory, SecretarisFactory
 from uitwisseling.exporteren import als_dict, als_json
 from uitwisseling.importeren import MAX_TEKENS, ImportFout, importeer
 
@@ -136,8 +134,8 @@ def test_the_voorbeeldafweging_survives_the_trip_through_json_text(adviseur, col
 def test_people_who_are_not_here_are_replaced_and_named_in_the_history(
     afweging, adviseur, secretaris, collega
 ):
-    elders = _met_rol(rollen.GEMEENTESECRETARIS, username="elders")
-    elders.gemeenten.add(Gemeente.objects.get(code="GM0363"))  # Amsterdam: no member.
+    # "elders" is here, but a secretaris of Amsterdam: no member.
+    SecretarisFactory(username="elders", gemeenten=[GemeenteFactory(code="GM0363")])
     document = als_dict(afweging)
     document["opmerkingen"][0]["auteur"] = "vertrokken"
     document["reacties"][0]["auteur"] = "vertrokken"
