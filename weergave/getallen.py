@@ -4,15 +4,11 @@ Separators come from Django's localisation (the nl formats: "," for decimals, ".
 thousands), always in Dutch: the app has no other language, and a management command or a
 thread with another active language must not write "1,234.5".
 
-Two roundings live side by side because the pages showed both, and a refactor may not
-change a digit:
-
-- `geheel`, `decimaal`, `procent` and `score` round like Python's format() did in the
-  benchmark table, the signalen, the scores and the PDF's axes (ties to even, on a float's
-  binary value: 2.5 → 2, 2.675 → 2,67) and write negatives with the real minus sign.
-- `afgerond` and `bedrag` round like Django's floatformat did in the templates (ties away
-  from zero, on the shortest decimal that prints the float: 2.5 → 3, 2.675 → 2,68) and,
-  like it, write negatives with a hyphen and never "-0". `aantal` writes what intcomma did.
+One rounding for everything: half away from zero, on the shortest decimal that prints the
+value (2.5 → 3, 2.675 → 2,68, 0.125 → +0,13), as people round and as Django's floatformat
+did. Negatives have the real minus sign, which screen readers read as "min"; a value that
+rounds to zero has no sign ("0,0", not "−0,0"). What is no number gives "" (the template
+filters show it as "onbekend"); infinity and NaN are written as Python writes them.
 """
 
 from __future__ import annotations
@@ -48,12 +44,6 @@ def _nl(getal, cijfers: int | None, *, duizendtallen: bool, min_teken: str = MIN
     return min_teken + tekst[1:] if tekst.startswith("-") else tekst
 
 
-def _zoals_format(waarde, cijfers: int, teken: str = "") -> str:
-    """Rounded by format(), then Django's separators: the string keeps format()'s digits
-    and its sign, "-0" included (a Decimal would lose that sign to numberformat)."""
-    return format(waarde, f"{teken}.{cijfers}f")
-
-
 def ontbreekt(waarde) -> bool:
     """None, an empty string or NaN: a value the pages show as 'onbekend'."""
     if waarde is None or waarde == "":
@@ -66,22 +56,27 @@ def ontbreekt(waarde) -> bool:
 
 def geheel(waarde) -> str:
     """A whole number with thousands separators: 1234567.4 → '1.234.567', −250.000."""
-    return _nl(_zoals_format(waarde, 0), 0, duizendtallen=True)
+    return afgerond(waarde, 0, duizendtallen=True)
 
 
 def decimaal(waarde, cijfers: int = 1) -> str:
     """A decimal without thousands separators: 2.04 → '2,0', 1234.56 → '1234,6'."""
-    return _nl(_zoals_format(waarde, cijfers), cijfers, duizendtallen=False)
+    return afgerond(waarde, cijfers)
 
 
 def procent(fractie, cijfers: int = 1) -> str:
-    """A fraction as a percentage: 0.1234 → '12,3%', −0.2345 → '−23,4%'."""
-    return decimaal(fractie * 100, cijfers) + "%"
+    """A fraction as a percentage: 0.1234 → '12,3%', −0.2345 → '−23,5%'. The fraction is
+    multiplied as a decimal, so 0.0145 is 1,5% (the float product is 1.4499…)."""
+    getal = _als_decimal(fractie)
+    if getal is None:
+        return ""
+    return decimaal(getal * 100 if getal.is_finite() else fractie, cijfers) + "%"
 
 
 def score(waarde) -> str:
-    """A mean score, always with its sign: 0.6667 → '+0,67', −1 → '−1,00'."""
-    return _nl(_zoals_format(waarde, 2, "+"), 2, duizendtallen=False)
+    """A mean score, always with its sign: 0.6667 → '+0,67', −1 → '−1,00', 0 → '+0,00'."""
+    tekst = afgerond(waarde, 2)
+    return tekst if tekst.startswith(MIN) or not tekst[:1].isdigit() else "+" + tekst
 
 
 def aantal(waarde) -> str:
@@ -116,7 +111,7 @@ def _als_decimal(waarde) -> Decimal | None:
 def afgerond(
     waarde, cijfers: int, *, duizendtallen: bool = False, hele_zonder_decimalen: bool = False
 ) -> str:
-    """A number rounded half away from zero to `cijfers` decimals, as floatformat wrote it:
+    """The rounding of every function here: half away from zero to `cijfers` decimals,
     2.25 → '2,3', −0.04 → '0,0'. With `hele_zonder_decimalen` a whole value has none
     (12 → '12', 12.5 → '12,5'). Not a number: ''; infinite or NaN: as Python writes it."""
     getal = _als_decimal(waarde)
@@ -137,8 +132,8 @@ def afgerond(
 
 def bedrag(waarde) -> str:
     """Whole euros with thousands separators, without the euro sign (tables put it in the
-    header): 1234.5 → '1.235', −1211404.4 → '-1.211.404'."""
-    return afgerond(waarde, 0, duizendtallen=True)
+    header): 1234.5 → '1.235', −1211404.4 → '−1.211.404'."""
+    return geheel(waarde)
 
 
 def euro(waarde) -> str:

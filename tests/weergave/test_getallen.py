@@ -1,9 +1,9 @@
-"""Characterisation of the Dutch number notation the pages, the PDF and the exports show.
+"""The Dutch number notation the pages, the PDF and the exports show.
 
-Each table pins today's strings, taken from the functions and template filters that wrote
-them (casussen.opmaak, the fusietoets filters, Django's floatformat and intcomma, which
-remain the oracle for the filters they were), so that moving them into one module
-cannot change a character of what users see.
+Each table pins the strings. Django's floatformat and intcomma remain the oracle: one
+rounding (half away from zero, on the shortest decimal) for every function, as
+floatformat rounds, but with the real minus sign and no "−0". Where the old format()
+family rounded ties to even (2.5 → 2, 0.125 → +0,12), it now rounds them as people do.
 """
 
 from decimal import Decimal
@@ -23,28 +23,27 @@ from weergave import getallen
 NAN = float("nan")
 ONBEKEND = '<span class="text-body-secondary">onbekend</span>'
 
-# geheel (was casussen.opmaak.geheel): rounded like Python's format() (ties to even, on the binary value).
 GEHEEL = [
-    (1234567.4, "1.234.567"), (-250000, "−250.000"), (0, "0"), (-0.4, "−0"), (0.5, "0"),
-    (1.5, "2"), (2.5, "2"), (1234.5, "1.234"), (-1234.5, "−1.234"), (Decimal("2.5"), "2"),
+    (1234567.4, "1.234.567"), (-250000, "−250.000"), (0, "0"), (-0.4, "0"), (0.5, "1"),
+    (1.5, "2"), (2.5, "3"), (1234.5, "1.235"), (-1234.5, "−1.235"), (Decimal("2.5"), "3"),
     (Decimal("3.5"), "4"), (Decimal("1234567.89"), "1.234.568"), (999.5, "1.000"),
-    (1e16, "10.000.000.000.000.000"), (12, "12"), (-12, "−12"), (np.float64(2.5), "2"),
-    (np.int64(1234), "1.234"), (0.0, "0"), (-0.0, "−0"),
+    (1e16, "10.000.000.000.000.000"), (12, "12"), (-12, "−12"), (np.float64(2.5), "3"),
+    (np.int64(1234), "1.234"), (0.0, "0"), (-0.0, "0"),
 ]  # fmt: skip
 DECIMAAL = [
-    (2.04, "2,0"), (2.05, "2,0"), (2.25, "2,2"), (2.35, "2,4"), (-0.04, "−0,0"),
-    (1234.56, "1234,6"), (Decimal("0.25"), "0,2"), (Decimal("0.35"), "0,4"), (100, "100,0"),
-    (0, "0,0"), (-0.0, "−0,0"), (Decimal("99.95"), "100,0"),
+    (2.04, "2,0"), (2.05, "2,1"), (2.25, "2,3"), (2.35, "2,4"), (-0.04, "0,0"),
+    (1234.56, "1234,6"), (Decimal("0.25"), "0,3"), (Decimal("0.35"), "0,4"), (100, "100,0"),
+    (0, "0,0"), (-0.0, "0,0"), (Decimal("99.95"), "100,0"),
 ]  # fmt: skip
-DECIMAAL_2 = [(2.675, "2,67"), (1.005, "1,00"), (-1.5, "−1,50"), (0, "0,00")]
+DECIMAAL_2 = [(2.675, "2,68"), (1.005, "1,01"), (-1.5, "−1,50"), (0, "0,00")]
 PROCENT = [
-    (-0.2345, "−23,4%"), (0.1234, "12,3%"), (0.00049, "0,0%"), (-0.00049, "−0,0%"),
+    (-0.2345, "−23,5%"), (0.1234, "12,3%"), (0.00049, "0,0%"), (-0.00049, "0,0%"),
     (0.0005, "0,1%"), (0.125, "12,5%"), (12.3456, "1234,6%"), (0, "0,0%"), (1, "100,0%"),
-    (-1, "−100,0%"), (0.0025, "0,2%"),
+    (-1, "−100,0%"), (0.0025, "0,3%"), (0.0145, "1,5%"),
 ]  # fmt: skip
 SCORE = [
-    (0.6667, "+0,67"), (-1, "−1,00"), (0, "+0,00"), (-0.001, "−0,00"), (0.005, "+0,01"),
-    (0.015, "+0,01"), (2, "+2,00"), (-0.3333, "−0,33"), (0.125, "+0,12"), (-0.0, "−0,00"),
+    (0.6667, "+0,67"), (-1, "−1,00"), (0, "+0,00"), (-0.001, "+0,00"), (0.005, "+0,01"),
+    (0.015, "+0,02"), (2, "+2,00"), (-0.3333, "−0,33"), (0.125, "+0,13"), (-0.0, "+0,00"),
 ]  # fmt: skip
 
 # Template filters. `aantal` wrote what Django's intcomma writes (a hyphen for negatives).
@@ -60,7 +59,7 @@ MET_TEKEN = [
 ]  # fmt: skip
 PROCENT_FILTER = [
     (None, ONBEKEND), (NAN, ONBEKEND), (0.123, "12,3%"), (-0.0005, "−0,1%"),
-    (-0.2345, "−23,4%"), (0.0005, "0,1%"),
+    (-0.2345, "−23,5%"), (0.0005, "0,1%"),
 ]  # fmt: skip
 SCORE_FILTER = [(None, ONBEKEND), (0.5, "+0,50"), (-0.3333, "−0,33")]
 
@@ -95,7 +94,7 @@ def test_dutch_notation():
     assert getallen.geheel(1_234_567.4) == "1.234.567"
     assert getallen.geheel(-250_000) == "−250.000"
     assert getallen.decimaal(2.04) == "2,0"
-    assert getallen.procent(-0.2345) == "−23,4%"
+    assert getallen.procent(-0.2345) == "−23,5%"  # A tie, rounded away from zero.
     assert getallen.score(0.6667) == "+0,67"
     assert getallen.score(-1) == "−1,00"
 
@@ -139,9 +138,9 @@ TABELLEN = {
     ("naam", "waarde", "verwacht"),
     [(naam, w, v) for naam, tabel in TABELLEN.items() for w, v in tabel],
 )
-def test_todays_notation_is_kept(naam, waarde, verwacht):
+def test_the_notation(naam, waarde, verwacht):
     # Where floatformat and intcomma wrote a hyphen before a negative number, the one
-    # notation now writes the real minus sign (issue 10); every digit stays the same.
+    # notation writes the real minus sign (issue 10).
     if naam in OUD:
         assert OUD[naam](waarde) == verwacht
     assert NIEUW[naam](waarde) == _met_min(verwacht)
@@ -151,12 +150,7 @@ def _met_min(tekst: str) -> str:
     return "\u2212" + tekst[1:] if tekst.startswith("-") else tekst
 
 
-# Oracles: Django's own filters for the floatformat and intcomma family, and the f-string
-# chain casussen.opmaak used, for the format() family.
-def _oude_notatie(tekst: str) -> str:
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".").replace("-", "−")
-
-
+# The oracle: Django's own floatformat and intcomma.
 GETALLEN = st.one_of(
     st.integers(-(10**15), 10**15),
     st.floats(-1e15, 1e15, allow_nan=False),
@@ -167,12 +161,15 @@ GETALLEN = st.one_of(
 
 @hypothesis_settings(max_examples=300, deadline=None)
 @given(GETALLEN)
-def test_the_format_family_writes_what_opmaak_wrote(waarde):
-    assert getallen.geheel(waarde) == _oude_notatie(f"{waarde:,.0f}")
-    assert getallen.decimaal(waarde) == _oude_notatie(f"{waarde:.1f}")
-    assert getallen.decimaal(waarde, 2) == _oude_notatie(f"{waarde:.2f}")
-    assert getallen.procent(waarde) == _oude_notatie(f"{waarde * 100:.1f}%")
-    assert getallen.score(waarde) == _oude_notatie(f"{waarde:+.2f}")
+def test_every_function_rounds_as_floatformat_does(waarde):
+    assert getallen.geheel(waarde) == _met_min(floatformat(waarde, "0g"))
+    assert getallen.decimaal(waarde) == _met_min(floatformat(waarde, 1))
+    assert getallen.decimaal(waarde, 2) == _met_min(floatformat(waarde, 2))
+    assert getallen.procent(waarde) == _met_min(floatformat(Decimal(str(waarde)) * 100, 1)) + "%"
+    zonder_teken = _met_min(floatformat(waarde, 2))
+    assert getallen.score(waarde) == (
+        zonder_teken if zonder_teken.startswith("\u2212") else "+" + zonder_teken
+    )
 
 
 @hypothesis_settings(max_examples=300, deadline=None)
@@ -205,13 +202,18 @@ def test_thousands_and_decimals():
     assert getallen.afgerond(0.98765, 3) == "0,988"
 
 
-def test_halves_round_as_they_did():
-    # format(): ties to even on the binary value; floatformat: ties away from zero.
-    assert [getallen.geheel(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["0", "2", "2", "−2"]
-    assert [getallen.bedrag(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["1", "2", "3", "−3"]
-    assert getallen.decimaal(2.675, 2) == "2,67"
-    assert getallen.afgerond(2.675, 2) == "2,68"
-    assert getallen.score(0.125) == "+0,12"
+def test_halves_round_away_from_zero_everywhere():
+    for functie in (getallen.geheel, getallen.bedrag):
+        assert [functie(w) for w in (0.5, 1.5, 2.5, -2.5)] == ["1", "2", "3", "−3"]
+    assert getallen.decimaal(2.675, 2) == getallen.afgerond(2.675, 2) == "2,68"
+    assert getallen.score(0.125) == "+0,13"
+    assert getallen.procent(0.125, 0) == "13%"
+
+
+def test_nothing_rounds_to_minus_zero():
+    assert [getallen.geheel(-0.4), getallen.decimaal(-0.04), getallen.score(-0.001)] == [
+        "0", "0,0", "+0,00",
+    ]  # fmt: skip
 
 
 def test_missing_values_are_onbekend():
@@ -242,7 +244,7 @@ def test_short_amounts_for_axes():
 def test_the_notation_is_dutch_whatever_the_language_or_the_thousands_setting(settings):
     settings.USE_THOUSAND_SEPARATOR = True
     with translation.override("en"):
-        assert getallen.geheel(1234.5) == "1.234"
+        assert getallen.geheel(1234.5) == "1.235"
         assert getallen.decimaal(1234.56) == "1234,6"
         assert getallen.bedrag(1234.5) == "1.235"
         assert getallen.afgerond(1234.56, 1) == "1234,6"
