@@ -416,6 +416,16 @@ class Gevoeligheid:
     def houdt_stand(self) -> bool:
         return not self.omslagen and self.adviezen_in_combinaties <= {self.advies}
 
+    @property
+    def adviezen_op_volgorde(self) -> list[Advies]:
+        """The adviezen that occur, from positive to negative (a set has no order of its
+        own: its order would differ between processes)."""
+        return [advies for advies in Advies if advies in self.adviezen_in_combinaties]
+
+    @property
+    def adviezen_labels(self) -> list[str]:
+        return [advies.label for advies in self.adviezen_op_volgorde]
+
 
 def gevoeligheid(
     deelvragen: list[DeelvraagInvoer], succesfactoren: list[SuccesfactorInvoer] = ()

@@ -44,7 +44,7 @@ def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
     )
     delen.append(
         f'<text transform="translate(14 {HOOGTE / 2:.0f}) rotate(-90)" text-anchor="middle">'
-        f"{escape(g.AS_OVERHEAD_LOG_PDF)}</text>"
+        f"{escape(g.AS_OVERHEAD_LOG)}</text>"
     )
     for rij in df.itertuples():
         x, y = sx(float(rij.inwoners)), sy(float(rij.overhead_lasten_eur))
@@ -72,13 +72,13 @@ def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
         naam = escape(rij.gemeentenaam)
         delen.append(f'<text x="{x + 7:.1f}" y="{y + dy:.1f}" font-weight="bold">{naam}</text>')
     legenda = [
-        (palet.OVERIG, g.REEKS_OVERIG_PDF),
-        (palet.FUSIELID, g.REEKS_FUSIELID_PDF),
-        (palet.GEKOZEN, g.REEKS_DEELNEMERS_PDF),
+        (palet.OVERIG, g.REEKS_OVERIG),
+        (palet.FUSIELID, g.REEKS_FUSIELID),
+        (palet.GEKOZEN, g.REEKS_DEELNEMERS),
     ]
-    lx, ly = BREEDTE - 210, HOOGTE - MARGE["onder"] - 70
+    lx, ly = BREEDTE - 250, HOOGTE - MARGE["onder"] - 70
     delen.append(
-        f'<rect x="{lx - 8}" y="{ly - 12}" width="200" height="66" fill="{palet.ACHTERGROND}" '
+        f'<rect x="{lx - 8}" y="{ly - 12}" width="240" height="66" fill="{palet.ACHTERGROND}" '
         f'stroke="{palet.KADER}"/>'
     )
     for i, (kleur, tekst) in enumerate(legenda):
@@ -88,5 +88,5 @@ def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
         f'<line x1="{lx - 6}" y1="{ly + 45}" x2="{lx + 6}" y2="{ly + 45}" stroke="{palet.TREND}" '
         'stroke-width="1.6"/>'
     )
-    delen.append(f'<text x="{lx + 10}" y="{ly + 49}">{escape(g.REEKS_TREND_PDF)}</text>')
+    delen.append(f'<text x="{lx + 10}" y="{ly + 49}">{escape(g.REEKS_TREND)}</text>')
     return document(delen, "Overhead tegen inwoners per gemeente, met trendlijn")

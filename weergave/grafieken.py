@@ -23,12 +23,11 @@ LAYOUT_BASIS = dict(
     paper_bgcolor=palet.ACHTERGROND,
 )
 
-# Axis titles. The pages and the PDF name the overhead axis differently; kept as they are.
+# Axis titles, the same on the pages and in the PDF.
 AS_INWONERS = "Inwoners"
 AS_PEILDATUM = "Peildatum"
 AS_INWONERS_LOG = "Inwoners (1 januari, log-schaal)"
 AS_OVERHEAD_LOG = "Overhead, lasten taakveld 0.4 (log-schaal)"
-AS_OVERHEAD_LOG_PDF = "Overhead taakveld 0.4 (log-schaal)"
 AS_JAAR_NA_START = "Jaar na de start"
 AS_CUMULATIEF = "Cumulatief netto-effect (€)"
 AS_OVERHEAD_PER_JAAR = "Overhead per jaar (€)"
@@ -37,16 +36,14 @@ AS_OVERHEAD_PER_JAAR = "Overhead per jaar (€)"
 TICKS_INWONERS = (1_000, 10_000, 100_000, 1_000_000)
 TICKS_OVERHEAD = (1e6, 1e7, 1e8, 1e9)
 
-# Legend names of the benchmark scatter: on the page, and (shorter, lower case) in the PDF.
+# Legend names of the benchmark scatter, the same on the page and in the PDF; the PDF marks
+# the deelnemers of its afweging, where the page marks the gemeenten chosen.
 REEKS_OVERIG = "Geen fusieorganisatie"
 REEKS_FUSIELID = "Lid van een actieve fusieorganisatie"
 REEKS_GEMARKEERD = "Gemarkeerd (niet in de trend)"
 REEKS_GEKOZEN = "Gekozen"
 REEKS_TREND = "Trend (3e-graads polynoom)"
-REEKS_OVERIG_PDF = "geen fusieorganisatie"
-REEKS_FUSIELID_PDF = "lid van een fusieorganisatie"
-REEKS_DEELNEMERS_PDF = "deelnemers van deze afweging"
-REEKS_TREND_PDF = "trend (3e-graads polynoom)"
+REEKS_DEELNEMERS = "Deelnemers van deze afweging"
 # The map.
 REEKS_GEEN_FUSIE = "Geen fusieorganisatie bekend"
 LEGENDA_STATUS = "Status fusieorganisatie"

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from weergave import palet
 
 BREEDTE, HOOGTE = 640, 380
-MARGE = dict(links=78, rechts=16, boven=16, onder=58)
+MARGE = dict(links=92, rechts=16, boven=16, onder=58)  # Room for "€ 100 mln" and the axis title.
 
 
 def document(inhoud: list[str], titel: str, breedte=BREEDTE, hoogte=HOOGTE) -> str:

@@ -189,6 +189,13 @@ def test_a_fragile_advies_names_the_weight_that_flips_it():
     assert resultaat.advies == Advies.NEGATIEF
     assert not resultaat.houdt_stand
     assert any(o.nummer == 3 and o.factor == 0.5 for o in resultaat.omslagen)
+    # The adviezen that occur are named from positive to negative, whatever order the set
+    # has in this process (it differs with PYTHONHASHSEED).
+    assert set(resultaat.adviezen_op_volgorde) == set(resultaat.adviezen_in_combinaties)
+    volgorde = list(Advies)
+    posities = [volgorde.index(a) for a in resultaat.adviezen_op_volgorde]
+    assert posities == sorted(posities) and len(posities) >= 2
+    assert resultaat.adviezen_labels == [a.label for a in resultaat.adviezen_op_volgorde]
 
 
 def test_sensitivity_ignores_weights_of_unanswered_deelvragen():

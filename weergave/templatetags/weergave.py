@@ -1,4 +1,5 @@
-"""The number filters of the templates: the only way a template writes a number.
+"""The number and list filters of the templates: the only way a template writes a number
+or an enumeration in running text.
 
 Each filter is a thin wrapper around weergave.getallen; the wrapper decides only what a
 missing value looks like on a page, which is what it looked like before.
@@ -63,6 +64,13 @@ def percentage(waarde):
     """A value already in percent, with one decimal only when it has one: 12,5% or 12%."""
     tekst = getallen.afgerond(waarde, 1, hele_zonder_decimalen=True)
     return f"{tekst}%" if tekst else ""
+
+
+@register.filter
+def opsomming(delen):
+    """A Dutch enumeration in running text: {{ namen|opsomming }} → 'a, b en c'. Each part
+    is escaped by the template engine as the result is (it is not marked safe)."""
+    return getallen.opsomming(delen or ())
 
 
 @register.inclusion_tag("_grafiek.html")
