@@ -86,45 +86,58 @@ def stap_view(request, pk, stap):
     if request.method == "GET":
         return _toon(request, Stappagina(request, afweging, stap))
 
-    autosave = request.POST.get("_autosave") == "1"
-    formulieren = stap.formulieren(afweging, request.POST, strikt=not autosave)
+    if request.POST.get("_autosave") == "1":
+        return _autosave(request, afweging, stap)
+
+    formulieren = stap.formulieren(afweging, request.POST, strikt=True)
     versie = geposte_versie(request)
     conflict = None
     # The version is checked before anything else: someone who started from an older
     # version must see the conflict, whatever else is wrong with the form.
     if versie != afweging.versie:
         conflict = str(services.Conflict(afweging))
-        if autosave:
-            return _autosave_conflict(conflict)
     elif all([f.is_valid() for f in formulieren.values()]):
         try:
             opgeslagen = stap.opslaan(
-                afweging, formulieren, versie=versie, door=request.user, autosave=autosave
+                afweging, formulieren, versie=versie, door=request.user, autosave=False
             )
         except services.Conflict as fout:
             conflict = str(fout)
-            if autosave:
-                return _autosave_conflict(conflict)
         else:
-            if autosave:
-                moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M:%S")
-                return JsonResponse(
-                    {"opgeslagen": True, "gewijzigd": opgeslagen.gewijzigd,
-                     "versie": afweging.versie, "moment": moment}
-                )  # fmt: skip
             for waarschuwing in opgeslagen.waarschuwingen:
                 messages.warning(request, waarschuwing)
             return redirect(_volgende_url(request, afweging, stap))
-    elif autosave:
-        return JsonResponse(
-            {"opgeslagen": False, "fout": "Niet automatisch bewaard: controleer de gemarkeerde velden."},
-            status=400,
-        )  # fmt: skip
     # Re-shown with errors or a conflict: never from the cache.
     pagina = Stappagina(
         request, afweging, stap, formulieren=formulieren, conflict=conflict, versie=versie
     )
     return _toon(request, pagina)
+
+
+def _autosave(request, afweging: Afweging, stap) -> JsonResponse:
+    """A draft saved in the background (static/js/afweging.js): answered in JSON, never
+    with a page; a motivation is not demanded yet. The version is checked first, as for an
+    explicit save."""
+    formulieren = stap.formulieren(afweging, request.POST, strikt=False)
+    versie = geposte_versie(request)
+    if versie != afweging.versie:
+        return _autosave_conflict(str(services.Conflict(afweging)))
+    if not all([f.is_valid() for f in formulieren.values()]):
+        return JsonResponse(
+            {"opgeslagen": False, "fout": "Niet automatisch bewaard: controleer de gemarkeerde velden."},
+            status=400,
+        )  # fmt: skip
+    try:
+        opgeslagen = stap.opslaan(
+            afweging, formulieren, versie=versie, door=request.user, autosave=True
+        )
+    except services.Conflict as fout:
+        return _autosave_conflict(str(fout))
+    moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M:%S")
+    return JsonResponse(
+        {"opgeslagen": True, "gewijzigd": opgeslagen.gewijzigd, "versie": afweging.versie,
+         "moment": moment}
+    )  # fmt: skip
 
 
 def _toon(request, pagina: Stappagina):
