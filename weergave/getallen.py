@@ -13,6 +13,7 @@ filters show it as "onbekend"); infinity and NaN are written as Python writes th
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
@@ -26,6 +27,9 @@ ONBEKEND = "onbekend"
 
 # Values with more digits are shown as they are (floatformat's guard against huge input).
 _MAX_CIJFERS = 200
+# Enough for every value the guard lets through: rounding never runs out of digits.
+_REKENEN = Context(prec=2 * _MAX_CIJFERS + 50, rounding=ROUND_HALF_UP)
+_STAPPEN = {cijfers: Decimal(1).scaleb(-cijfers) for cijfers in range(10)}
 
 
 def _nl(getal, cijfers: int | None, *, duizendtallen: bool, min_teken: str = MIN) -> str:
@@ -42,6 +46,39 @@ def _nl(getal, cijfers: int | None, *, duizendtallen: bool, min_teken: str = MIN
         )
     )
     return min_teken + tekst[1:] if tekst.startswith("-") else tekst
+
+
+@functools.cache
+def _scheiding() -> tuple[str, str, int | None]:
+    """The nl locale's decimal and thousands separators and its grouping (3), read once."""
+    groep = get_format("NUMBER_GROUPING", TAAL)
+    return (
+        get_format("DECIMAL_SEPARATOR", TAAL),
+        get_format("THOUSAND_SEPARATOR", TAAL),
+        groep if isinstance(groep, int) and groep > 0 else None,
+    )
+
+
+def _schrijf(tekst: str, *, duizendtallen: bool) -> str:
+    """A plain decimal ('-1234567.50') in the nl notation ('−1.234.567,50'): what `_nl`
+    writes for it, without Django's general-purpose formatter (a table of a thousand
+    figures would spend most of its time there)."""
+    komma, punt, groep = _scheiding()
+    if duizendtallen and groep is None:  # A grouping this code does not know: Django's.
+        return _nl(tekst, None, duizendtallen=True)
+    teken = ""
+    if tekst.startswith("-"):
+        teken, tekst = MIN, tekst[1:]
+    heel, _, deel = tekst.partition(".")
+    if duizendtallen and len(heel) > groep:
+        if groep == 3:  # Python groups by three itself, and fast.
+            heel = f"{int(heel):,}".replace(",", punt)
+        else:
+            eerste = len(heel) % groep or groep
+            heel = heel[:eerste] + "".join(
+                punt + heel[i : i + groep] for i in range(eerste, len(heel), groep)
+            )
+    return teken + heel + (komma + deel if deel else "")
 
 
 def ontbreekt(waarde) -> bool:
@@ -117,17 +154,16 @@ def afgerond(
     getal = _als_decimal(waarde)
     if getal is None:
         return ""
-    if not getal.is_finite() or len(getal.as_tuple()[1]) + abs(getal.as_tuple()[2]) > _MAX_CIJFERS:
+    if not getal.is_finite() or len((delen := getal.as_tuple())[1]) + abs(delen[2]) > _MAX_CIJFERS:
         tekst = str(waarde)  # As Python writes it, but with the real minus sign.
         return MIN + tekst[1:] if tekst.startswith("-") else tekst
-    _, cijferreeks, exponent = getal.as_tuple()
     if hele_zonder_decimalen and getal == getal.to_integral_value():
         cijfers = 0
-    precisie = max(28, len(cijferreeks) + max(exponent, 0) + cijfers + 1)
-    getal = getal.quantize(Decimal(1).scaleb(-cijfers), ROUND_HALF_UP, Context(prec=precisie))
+    stap = _STAPPEN.get(cijfers) or Decimal(1).scaleb(-cijfers)
+    getal = getal.quantize(stap, context=_REKENEN)
     if not getal:
-        getal = abs(getal)  # floatformat never writes "-0".
-    return _nl(f"{getal:f}", cijfers, duizendtallen=duizendtallen)
+        getal = abs(getal)  # No "−0".
+    return _schrijf(f"{getal:f}", duizendtallen=duizendtallen)
 
 
 def bedrag(waarde) -> str:
