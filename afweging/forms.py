@@ -264,3 +264,25 @@ class StatusFilterForm(forms.Form):
 
 class VersieForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def alleen_aangeraakt(formulieren: dict, aangeraakt: set[str]) -> None:
+    """For a save based on an older version of one's own (a second tab, a page reloaded
+    while an autosave was under way): write only the fields this page changed
+    (`aangeraakt`, their names in the form as posted). Every other field keeps what was
+    saved since, as if this page had shown it. Call it on valid forms, before saving."""
+    for formulier in formulieren.values():
+        for form in getattr(formulier, "forms", [formulier]):
+            blijft = [naam for naam in form.fields if form.add_prefix(naam) not in aangeraakt]
+            if not blijft:
+                continue
+            # Validating wrote the posted values onto the instance: the saved ones go back.
+            opgeslagen = type(form.instance)._default_manager.filter(pk=form.instance.pk).first()
+            for naam in blijft:
+                form.cleaned_data.pop(naam, None)
+                veld = next(
+                    (f for f in form.instance._meta.concrete_fields if f.name == naam), None
+                )
+                if veld is not None and opgeslagen is not None:
+                    setattr(form.instance, veld.attname, getattr(opgeslagen, veld.attname))
+            form.__dict__["changed_data"] = [n for n in form.changed_data if n not in blijft]

@@ -91,8 +91,14 @@ class Afweging(models.Model):
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    # Optimistic locking: every save raises it; a save based on an older value is refused.
+    # Optimistic locking: every save raises it; a save based on an older value is refused,
+    # unless every save since that value was by the same person (`eigen_sinds`): one's own
+    # earlier save (an autosave that landed after a reload, another tab) is no conflict.
     versie = models.PositiveIntegerField(default=1)
+    eigen_sinds = models.PositiveIntegerField(
+        default=1,
+        help_text="Vanaf deze versie is elke opslag gedaan door wie het laatst opsloeg.",
+    )
     vorige = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,

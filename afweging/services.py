@@ -1,9 +1,11 @@
 """Writing afwegingen: create, save a step under optimistic locking, record the history,
 vaststellen and start a new version.
 
-Every save names the version of the afweging it was based on. If someone saved in
+Every save names the version of the afweging it was based on. If someone else saved in
 between, the save is refused with `Conflict` and nothing is written, so no one
-overwrites a colleague silently. Each function is one action in one transaction.
+overwrites a colleague silently. One's own saves in between (an autosave that landed
+after a reload, another tab) are no conflict: see `mag_opslaan_vanaf`. Each function is
+one action in one transaction.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
 from afweging import meldingen, uitbreidingen
@@ -84,15 +86,34 @@ def status_onder_slot(afweging: Afweging) -> str:
     return afweging.status
 
 
-def _vergrendel(afweging: Afweging, versie: int, door) -> None:
-    """Raise the version if it is still `versie`; otherwise raise Conflict."""
+def mag_opslaan_vanaf(afweging: Afweging, versie: int, door) -> bool:
+    """Whether a save based on `versie` may go ahead: it is the current version, or every
+    save since it was by `door` (their own earlier saves are no conflict)."""
+    return versie == afweging.versie or (
+        afweging.eigen_sinds <= versie < afweging.versie and afweging.gewijzigd_door_id == door.pk
+    )
+
+
+def _vergrendel(afweging: Afweging, versie: int, door, *, strikt: bool = False) -> None:
+    """Raise the version if the save may go ahead from `versie` (see `mag_opslaan_vanaf`;
+    `strikt`: only from the current version); otherwise raise Conflict. Checked and
+    raised in one UPDATE, so two saves at the same moment cannot both pass."""
     nu = timezone.now()
-    bijgewerkt = Afweging.objects.filter(pk=afweging.pk, versie=versie).update(
-        versie=F("versie") + 1, gewijzigd=nu, gewijzigd_door=door
+    toegestaan = Q(versie=versie)
+    if not strikt:
+        toegestaan |= Q(gewijzigd_door=door, eigen_sinds__lte=versie, versie__gt=versie)
+    bijgewerkt = Afweging.objects.filter(toegestaan, pk=afweging.pk).update(
+        versie=F("versie") + 1,
+        gewijzigd=nu,
+        gewijzigd_door=door,
+        # The run of one's own saves goes on, or starts at the version saved from.
+        eigen_sinds=Case(When(gewijzigd_door=door, then=F("eigen_sinds")), default=F("versie")),
     )
     if not bijgewerkt:
         raise Conflict(Afweging.objects.select_related("gewijzigd_door").get(pk=afweging.pk))
-    afweging.versie = versie + 1
+    afweging.versie, afweging.eigen_sinds = Afweging.objects.values_list(
+        "versie", "eigen_sinds"
+    ).get(pk=afweging.pk)
     afweging.gewijzigd = nu
     afweging.gewijzigd_door = door
 
@@ -138,9 +159,11 @@ def _zet_deelnemers(afweging: Afweging, gemeenten: Iterable[Gemeente]) -> None:
 
 
 @transaction.atomic
-def stap_opslaan(*, afweging: Afweging, versie: int, door, opslaan: Callable[[], None]) -> Afweging:
+def stap_opslaan(
+    *, afweging: Afweging, versie: int, door, opslaan: Callable[[], None], strikt: bool = False
+) -> Afweging:
     """Run `opslaan` (which writes the step's forms) under the optimistic lock."""
-    _vergrendel(afweging, versie, door)
+    _vergrendel(afweging, versie, door, strikt=strikt)
     opslaan()
     return afweging
 
@@ -216,7 +239,8 @@ def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
             f"{meldingen.link(afweging)}\n",
         )
 
-    return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
+    # What is frozen is what the person saw: only from the current version.
+    return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan, strikt=True)
 
 
 @transaction.atomic

@@ -27,7 +27,8 @@ def opslaan(*, afweging, form, varianten, versie: int, door) -> None:
                          for wie, regels in delen if regels],
         )  # fmt: skip
 
-    services.stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=schrijf)
+    # The whole form is written, so only from the current version (no merge of own tabs).
+    services.stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=schrijf, strikt=True)
 
 
 def _uitgangspunten(form) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afweging import services
@@ -52,5 +53,10 @@ def nieuw_view(request):
             )
             return render(request, "afweging/nieuw.html", {"form": form})
         messages.success(request, "De afweging is aangemaakt. Vul nu per deelnemer de context in.")
-        return redirect("afweging:stap", pk=afweging.pk, stap="deelnemers")
+        # The fragment tells the page that the copy the browser kept of this form is
+        # no longer needed (static/js/afweging.js).
+        return redirect(
+            reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": "deelnemers"})
+            + "#aangemaakt"
+        )
     return render(request, "afweging/nieuw.html", {"form": form})

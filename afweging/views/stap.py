@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from afweging import services, stappen
+from afweging.forms import alleen_aangeraakt
 from afweging.models import Afweging
-from afweging.toegang import alleen_adviseur, weiger
+from afweging.toegang import alleen_adviseur
 from afweging.views.pagina import Afwegingpagina, geposte_versie, laad, licht
 
 
@@ -74,19 +75,52 @@ def _autosave_conflict(conflict: str) -> JsonResponse:
     return JsonResponse({"opgeslagen": False, "conflict": conflict}, status=409)
 
 
+def _al_vastgesteld(afweging: Afweging) -> str:
+    door = afweging.vastgesteld_door
+    naam = (door.get_full_name() or door.username) if door else "Iemand"
+    moment = (
+        timezone.localtime(afweging.vastgesteld_op).strftime("%H:%M")
+        if (afweging.vastgesteld_op)
+        else "zojuist"
+    )
+    return (
+        f"{naam} heeft deze afweging om {moment} vastgesteld, nadat u haar opende; een "
+        "vastgestelde afweging verandert niet meer. Uw wijzigingen zijn niet opgeslagen, maar "
+        "staan hieronder nog: kopieer wat u wilt bewaren, bijvoorbeeld voor een nieuwe versie."
+    )
+
+
+def _alleen_aangeraakt(request, afweging: Afweging, formulieren: dict, versie: int) -> None:
+    """A save from an older version of one's own writes only what this page changed; the
+    page says which fields it changed (static/js/afweging.js). A page that does not say so
+    (no script) writes everything it posted, as before."""
+    if versie != afweging.versie and request.POST.get("_aangeraakt_bekend") == "1":
+        alleen_aangeraakt(formulieren, set(request.POST.getlist("_aangeraakt")))
+
+
 @require_http_methods(["GET", "POST"])
 @alleen_adviseur
 def stap_view(request, pk, stap):
     afweging = laad(request, pk) if request.method == "POST" else licht(request, pk)
-    if afweging.status == Afweging.Status.VASTGESTELD:
-        if request.method == "POST":
-            weiger("Een vastgestelde afweging kan niet meer worden gewijzigd.")
-        messages.info(request, "Deze afweging is vastgesteld en kan niet meer worden gewijzigd.")
-        return redirect("afweging:uitkomst", pk=afweging.pk)
+    vastgesteld = afweging.status == Afweging.Status.VASTGESTELD
     if request.method == "GET":
+        if vastgesteld:
+            messages.info(
+                request, "Deze afweging is vastgesteld en kan niet meer worden gewijzigd."
+            )
+            return redirect("afweging:uitkomst", pk=afweging.pk)
         return _toon(request, Stappagina(request, afweging, stap))
 
-    if request.POST.get("_autosave") == "1":
+    autosave = request.POST.get("_autosave") == "1"
+    if vastgesteld:
+        # Someone vastgesteld it while this page was open: say so, and keep what was typed.
+        melding = _al_vastgesteld(afweging)
+        if autosave:
+            return _autosave_conflict(melding)
+        formulieren = stap.formulieren(afweging, request.POST, strikt=False)
+        pagina = Stappagina(request, afweging, stap, formulieren=formulieren, conflict=melding)
+        return _toon(request, pagina)
+    if autosave:
         return _autosave(request, afweging, stap)
 
     formulieren = stap.formulieren(afweging, request.POST, strikt=True)
@@ -94,9 +128,10 @@ def stap_view(request, pk, stap):
     conflict = None
     # The version is checked before anything else: someone who started from an older
     # version must see the conflict, whatever else is wrong with the form.
-    if versie != afweging.versie:
+    if not services.mag_opslaan_vanaf(afweging, versie, request.user):
         conflict = str(services.Conflict(afweging))
     elif all([f.is_valid() for f in formulieren.values()]):
+        _alleen_aangeraakt(request, afweging, formulieren, versie)
         try:
             opgeslagen = stap.opslaan(
                 afweging, formulieren, versie=versie, door=request.user, autosave=False
@@ -120,13 +155,14 @@ def _autosave(request, afweging: Afweging, stap) -> JsonResponse:
     explicit save."""
     formulieren = stap.formulieren(afweging, request.POST, strikt=False)
     versie = geposte_versie(request)
-    if versie != afweging.versie:
+    if not services.mag_opslaan_vanaf(afweging, versie, request.user):
         return _autosave_conflict(str(services.Conflict(afweging)))
     if not all([f.is_valid() for f in formulieren.values()]):
         return JsonResponse(
             {"opgeslagen": False, "fout": "Niet automatisch bewaard: controleer de gemarkeerde velden."},
             status=400,
         )  # fmt: skip
+    _alleen_aangeraakt(request, afweging, formulieren, versie)
     try:
         opgeslagen = stap.opslaan(
             afweging, formulieren, versie=versie, door=request.user, autosave=True

@@ -1,9 +1,14 @@
-// The afweging forms: a filter for the list of gemeenten, focus on error summaries, and
-// autosave while typing. Autosave posts the step form with _autosave=1; the server keeps
-// it as a draft (a score without motivation is allowed there) and answers with the new
-// version number, which goes back into the form so the next save is not mistaken for a
-// colleague's. Pending changes are saved before the user leaves the step by a link, and
-// an explicit save waits for an autosave that is still under way.
+// The afweging forms: a filter for the list of gemeenten, focus on error summaries, a copy
+// of what is typed kept in this browser until it is saved, and autosave while typing.
+//
+// Nothing typed is lost. Every change is kept in localStorage (per user and page) until
+// the server has it: a reload, an expired session, a refused save or a crash brings it
+// back into the form. Autosave posts the step form with _autosave=1; the server keeps it
+// as a draft (a score without motivation is allowed there) and answers with the new
+// version number, which goes back into the form. With each save the page names the fields
+// it changed (_aangeraakt): the server then takes one's own save based on an older version
+// (another tab, a reload while a save was under way) and writes only those fields; a
+// colleague's save in between is a conflict, shown in Dutch, and the text stays here.
 (function () {
   "use strict";
 
@@ -31,27 +36,222 @@
     });
     keuzes.forEach(function (k) { k.querySelector("input").addEventListener("change", toonGekozen); });
     toonGekozen();
+    window.fusietoetsToonGekozen = toonGekozen;
   }
 
-  var form = document.querySelector("form[data-autosave]");
-  if (!form || !window.fetch) return;
+  // Each tab keeps its own copy (two tabs of one page must not wipe each other's), under
+  // an id that survives a reload of the tab: sessionStorage is per tab.
+  var tabblad = "";
+  try {
+    tabblad = window.sessionStorage.getItem("fusietoets-tabblad") || "";
+    if (!tabblad) {
+      tabblad = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      window.sessionStorage.setItem("fusietoets-tabblad", tabblad);
+    }
+  } catch (e) { /* no storage: nothing is kept */ }
+
+  // A new afweging was made from the kept copy: it is no longer needed.
+  if (window.location.hash === "#aangemaakt") {
+    try {
+      window.localStorage.removeItem(sleutelVoor("nieuw") + tabblad);
+    } catch (e) { /* no storage: nothing kept */ }
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+
+  var form = document.querySelector("form[data-concept]");
+  if (!form) return;
+
+  var TWEE_WEKEN = 14 * 24 * 60 * 60 * 1000;
+  var EEN_MINUUT = 60 * 1000;
+  var basisSleutel = sleutelVoor(form.dataset.concept);
+  var sleutel = basisSleutel + tabblad;
+  var versie = form.querySelector("[data-versie]");
   var status = document.getElementById("autosave-status");
   var fout = document.getElementById("autosave-fout");
-  var versie = form.querySelector("[data-versie]");
+  var aangeraakt = {}; // the names of the fields changed on this page, as a set
+
+  function sleutelVoor(naam) {
+    return "fusietoets-concept:" + (document.body.dataset.gebruiker || "") + ":" + naam + "@";
+  }
+  function meld(tekst) { if (status) status.textContent = tekst; }
+  function meldFout(tekst) { if (fout) fout.textContent = tekst; }
+
+  function velden(naam) {
+    return Array.prototype.filter.call(form.elements, function (el) { return el.name === naam; });
+  }
+  function waarden(naam) {
+    var uit = [];
+    velden(naam).forEach(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") {
+        if (el.checked) uit.push(el.value);
+      } else if (el.tagName === "SELECT" && el.multiple) {
+        Array.prototype.forEach.call(el.options, function (o) { if (o.selected) uit.push(o.value); });
+      } else {
+        uit.push(el.value);
+      }
+    });
+    return uit;
+  }
+  function zet(naam, lijst) {
+    velden(naam).forEach(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") {
+        el.checked = lijst.indexOf(el.value) !== -1;
+      } else if (el.tagName === "SELECT" && el.multiple) {
+        Array.prototype.forEach.call(el.options, function (o) { o.selected = lijst.indexOf(o.value) !== -1; });
+      } else {
+        el.value = lijst.length ? lijst[0] : "";
+      }
+    });
+  }
+  function gelijk(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  function lees() {
+    try {
+      return JSON.parse(window.localStorage.getItem(sleutel) || "null");
+    } catch (e) { return null; }
+  }
+  // A copy of this page left by a tab that is gone (closed, crashed): it has not been
+  // written for a minute. This tab takes it over.
+  function verweesd() {
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var naam = window.localStorage.key(i);
+        if (naam === sleutel || naam.indexOf(basisSleutel) !== 0) continue;
+        var ander = JSON.parse(window.localStorage.getItem(naam) || "null");
+        if (ander && Date.now() - ander.tijd > EEN_MINUUT) {
+          window.localStorage.removeItem(naam);
+          schrijf(ander);
+          return ander;
+        }
+      }
+    } catch (e) { /* nothing kept */ }
+    return null;
+  }
+  function schrijf(concept) {
+    try {
+      window.localStorage.setItem(sleutel, JSON.stringify(concept));
+    } catch (e) { /* full or blocked: the autosave still runs */ }
+  }
+  function wis() {
+    try { window.localStorage.removeItem(sleutel); } catch (e) { /* nothing kept */ }
+  }
+  // The copy in this browser: every changed field with its value now, and the version the
+  // page was based on (the server compares it with who saved since).
+  function bewaarKopie(extra) {
+    var concept = lees() || {};
+    var kopie = { basis: versie ? Number(versie.value) : null, velden: concept.velden || {},
+                  tijd: Date.now() };
+    Object.keys(aangeraakt).forEach(function (naam) { kopie.velden[naam] = waarden(naam); });
+    Object.keys(extra || {}).forEach(function (k) { kopie[k] = extra[k]; });
+    schrijf(kopie);
+  }
+
+  function zetTerug(concept, metBasis) {
+    Object.keys(concept.velden).forEach(function (naam) {
+      zet(naam, concept.velden[naam]);
+      aangeraakt[naam] = true;
+    });
+    if (versie && metBasis && concept.basis !== null) versie.value = concept.basis;
+    if (window.fusietoetsToonGekozen) window.fusietoetsToonGekozen();
+  }
+  function anders(concept) {
+    return Object.keys(concept.velden).filter(function (naam) {
+      return velden(naam).length && !gelijk(waarden(naam), concept.velden[naam]);
+    });
+  }
+
+  // After a conflict the kept text is not put back by itself: the page now shows a
+  // colleague's version, and the user decides.
+  function biedAan(concept) {
+    var blok = document.createElement("div");
+    blok.className = "alert alert-warning";
+    blok.setAttribute("role", "region");
+    blok.setAttribute("aria-label", "Niet bewaarde tekst");
+    blok.tabIndex = -1;
+    var tijd = new Date(concept.tijd);
+    var uur = ("0" + tijd.getHours()).slice(-2) + ":" + ("0" + tijd.getMinutes()).slice(-2);
+    var tekst = document.createElement("p");
+    tekst.textContent = "In deze browser staat nog tekst die u om " + uur + " typte en die niet " +
+      "is bewaard, omdat iemand anders de afweging tussendoor opsloeg. Hieronder staat die " +
+      "nieuwe versie. Zet uw tekst terug om hem over die versie heen te bewaren, of gooi hem weg.";
+    var terug = document.createElement("button");
+    terug.type = "button"; terug.className = "btn btn-primary btn-sm me-2";
+    terug.textContent = "Mijn tekst terugzetten";
+    var weg = document.createElement("button");
+    weg.type = "button"; weg.className = "btn btn-outline-secondary btn-sm";
+    weg.textContent = "Weggooien";
+    blok.appendChild(tekst); blok.appendChild(terug); blok.appendChild(weg);
+    form.insertBefore(blok, form.firstChild);
+    terug.addEventListener("click", function () {
+      zetTerug(concept, false);
+      blok.remove();
+      concept.conflict = false;
+      schrijf(concept);
+      wijziging();
+    });
+    weg.addEventListener("click", function () { wis(); blok.remove(); });
+  }
+
+  // What the page found in this browser when it opened.
+  var gevonden = lees() || verweesd();
+  var terugGezet = false;
+  if (gevonden && (Date.now() - gevonden.tijd > TWEE_WEKEN || !gevonden.velden)) {
+    wis();
+  } else if (gevonden && gevonden.verzonden && versie && Number(versie.value) > gevonden.basis) {
+    wis(); // The explicit save that was sent has landed.
+  } else if (gevonden) {
+    if (!anders(gevonden).length) {
+      wis();
+    } else if (gevonden.conflict) {
+      biedAan(gevonden);
+    } else {
+      zetTerug(gevonden, true);
+      terugGezet = true;
+      var bericht = document.createElement("p");
+      bericht.id = "concept-terug";
+      bericht.className = "alert alert-info";
+      bericht.setAttribute("role", "status");
+      bericht.textContent = "Wat u eerder typte en nog niet bewaard was, staat weer in het " +
+        "formulier" + (form.dataset.autosave ? "; het wordt nu bewaard." : ".");
+      form.insertBefore(bericht, form.firstChild);
+    }
+  }
+
+  var autosave = form.dataset.autosave && window.fetch;
   var timer = null;
   var lopend = null;   // the autosave under way, as a promise
   var vuil = false;    // changes not yet sent
   var gestopt = false; // after a conflict nothing is saved automatically any more
+  var verzenden = false;
 
-  function meld(tekst) { status.textContent = tekst; }
-  function meldFout(tekst) { fout.textContent = tekst; }
+  // A form the server showed again with what was posted (errors, a conflict, a
+  // vaststelling in between): all of it is unsaved, and kept here like typed text.
+  if (form.hasAttribute("data-niet-bewaard")) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name && ["hidden", "submit", "button"].indexOf(el.type) === -1) aangeraakt[el.name] = true;
+    });
+    vuil = true;
+    gestopt = form.hasAttribute("data-conflict") || !autosave;
+    bewaarKopie(form.hasAttribute("data-conflict") ? { conflict: true } : null);
+  }
+
+  function metAangeraakt(data) {
+    data.set("_aangeraakt_bekend", "1");
+    data.delete("_aangeraakt");
+    Object.keys(aangeraakt).forEach(function (naam) { data.append("_aangeraakt", naam); });
+    return data;
+  }
+
+  function loginLink() {
+    return "/account/login/?next=" + encodeURIComponent(window.location.pathname);
+  }
 
   function bewaar() {
     clearTimeout(timer);
-    if (gestopt) return Promise.resolve();
+    if (gestopt || !autosave) return Promise.resolve();
     if (lopend) return lopend.then(function () { return vuil ? bewaar() : null; });
     vuil = false;
-    var data = new FormData(form);
+    var data = metAangeraakt(new FormData(form));
     data.set("_autosave", "1");
     lopend = fetch(form.dataset.autosave, {
       method: "POST", body: data, credentials: "same-origin", keepalive: true,
@@ -69,10 +269,18 @@
         if (inhoud.opgeslagen) {
           versie.value = inhoud.versie;
           meldFout("");
-          meld(inhoud.gewijzigd ? "Concept automatisch bewaard om " + inhoud.moment + "." : "Alles is bewaard.");
+          if (vuil) {
+            bewaarKopie(); // typed on while this save was under way: the next one follows
+            meld("Wijzigingen nog niet bewaard…");
+          } else {
+            wis();
+            meld(inhoud.gewijzigd ? "Concept automatisch bewaard om " + inhoud.moment + "." : "Alles is bewaard.");
+          }
         } else if (code === 409) {
           gestopt = true;
-          meldFout(inhoud.conflict);
+          vuil = true;
+          bewaarKopie({ conflict: true });
+          meldFout(inhoud.conflict + " Uw tekst blijft ook in deze browser bewaard.");
         } else {
           vuil = true;
           meldFout(inhoud.fout || "Niet automatisch bewaard.");
@@ -80,53 +288,92 @@
       })
       .catch(function (e) {
         vuil = true;
-        meldFout(e && e.message === "geen-json"
-          ? "Automatisch bewaren lukte niet: mogelijk is uw sessie verlopen. Kopieer uw tekst en herlaad de pagina."
-          : "Automatisch bewaren lukte niet (geen verbinding?). Uw tekst staat nog in het formulier.");
+        if (e && e.message === "geen-json") {
+          fout.textContent = "Automatisch bewaren lukte niet: uw sessie is verlopen, of u logde " +
+            "opnieuw in. Uw tekst is in deze browser bewaard. ";
+          var link = document.createElement("a");
+          link.href = loginLink();
+          link.target = "_blank";
+          link.textContent = "Log opnieuw in (nieuw tabblad)";
+          fout.appendChild(link);
+          fout.appendChild(document.createTextNode(" en herlaad daarna deze pagina: uw tekst komt terug."));
+        } else {
+          meldFout("Automatisch bewaren lukte niet (geen verbinding?). Uw tekst staat nog in het formulier en in deze browser.");
+        }
       })
       .finally(function () { lopend = null; });
     return lopend;
   }
 
-  function gewijzigd(gebeurtenis) {
-    if (gestopt || (gebeurtenis.target && gebeurtenis.target.id === "gemeente-filter")) return;
+  function wijziging(gebeurtenis) {
+    var doel = gebeurtenis && gebeurtenis.target;
+    if (doel && (doel.id === "gemeente-filter" || !doel.name)) return;
+    if (doel) aangeraakt[doel.name] = true;
     vuil = true;
+    bewaarKopie();
+    if (!autosave || gestopt) return;
     meld("Wijzigingen nog niet bewaard…");
     clearTimeout(timer);
     timer = setTimeout(bewaar, 1500);
   }
 
-  form.addEventListener("input", gewijzigd);
-  form.addEventListener("change", gewijzigd);
+  form.addEventListener("input", wijziging);
+  form.addEventListener("change", wijziging);
+  if (autosave && !gestopt && (terugGezet || vuil)) { vuil = true; bewaar(); }
 
-  // An explicit save must carry the version of the last autosave.
-  var verzenden = false;
+  // An explicit save carries the version of the last autosave and the changed fields; the
+  // copy here stays until a page shows that the save landed.
+  function verstuur(knop) {
+    verzenden = true;
+    gestopt = true;
+    bewaarKopie({ verzonden: true });
+    Array.prototype.forEach.call(form.querySelectorAll("input[data-meegestuurd]"), function (el) { el.remove(); });
+    var extra = [["_aangeraakt_bekend", "1"]].concat(
+      Object.keys(aangeraakt).map(function (naam) { return ["_aangeraakt", naam]; }));
+    // form.submit() sends no button: its name and value go along as a field.
+    if (knop && knop.name) extra.push([knop.name, knop.value]);
+    extra.forEach(function (paar) {
+      var veld = document.createElement("input");
+      veld.type = "hidden"; veld.name = paar[0]; veld.value = paar[1];
+      veld.setAttribute("data-meegestuurd", "");
+      form.appendChild(veld);
+    });
+  }
   form.addEventListener("submit", function (gebeurtenis) {
     clearTimeout(timer);
-    if (verzenden || !lopend) { gestopt = true; return; }
-    gebeurtenis.preventDefault();
-    var knop = gebeurtenis.submitter;
-    lopend.then(function () {
-      verzenden = true;
-      gestopt = true;
-      if (knop && knop.name) {
-        var actie = document.createElement("input");
-        actie.type = "hidden"; actie.name = knop.name; actie.value = knop.value;
-        form.appendChild(actie);
-      }
-      form.submit();
-    });
+    if (lopend && !verzenden) {
+      // First the autosave under way, so this save carries the version it returns.
+      gebeurtenis.preventDefault();
+      var knop = gebeurtenis.submitter;
+      lopend.then(function () { verstuur(knop); form.submit(); });
+      return;
+    }
+    verstuur(null); // The browser sends the button itself; added fields go along.
   });
 
-  // Leaving by a link (another step, the result): first save what is pending.
+  var VRAAG = "U heeft wijzigingen die niet zijn bewaard. Ze blijven in deze browser bewaard " +
+    "tot u deze pagina weer opent. Toch verlaten?";
+  // Leaving by a link (another step, the result): first save what is pending; ask when it
+  // cannot be saved.
   document.addEventListener("click", function (gebeurtenis) {
     var link = gebeurtenis.target.closest && gebeurtenis.target.closest("a[href]");
-    if (!link || gestopt || !(vuil || lopend) || link.target === "_blank") return;
+    if (!link || verzenden || !(vuil || lopend) || link.target === "_blank") return;
+    if (link.getAttribute("href").charAt(0) === "#") return;
     gebeurtenis.preventDefault();
+    if (gestopt || !autosave) {
+      if (window.confirm(VRAAG)) { vuil = false; window.location.assign(link.href); }
+      return;
+    }
     meld("Bezig met bewaren…");
-    bewaar().then(function () { if (!vuil) window.location.assign(link.href); });
+    bewaar().then(function () {
+      if (!vuil || window.confirm(VRAAG)) { vuil = false; window.location.assign(link.href); }
+    });
   });
   window.addEventListener("beforeunload", function (gebeurtenis) {
-    if (!gestopt && vuil) { bewaar(); gebeurtenis.preventDefault(); gebeurtenis.returnValue = ""; }
+    if (verzenden || !vuil) return;
+    bewaarKopie();
+    bewaar();
+    gebeurtenis.preventDefault();
+    gebeurtenis.returnValue = "";
   });
 })();

@@ -70,7 +70,8 @@ def nieuw_data(**anders):
 def test_an_adviseur_creates_an_afweging_with_its_answers_and_kader(adviseur_client, adviseur):
     response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data())
     afweging = Afweging.objects.get()
-    assert response["Location"] == stap_url(afweging, "deelnemers")
+    # The fragment lets the page drop the copy the browser kept of the form.
+    assert response["Location"] == stap_url(afweging, "deelnemers") + "#aangemaakt"
     assert afweging.provincie == adviseur.provincie
     assert afweging.kader.versie == 1
     assert sorted(d.gemeente.naam for d in afweging.deelnemers.all()) == [
@@ -173,9 +174,14 @@ def test_a_second_advisor_gets_a_conflict_instead_of_overwriting(
     assert afweging.antwoorden.get(deelvraag__nummer=1).motivering == "Van Carla."
 
 
-def test_an_autosave_after_a_colleague_saved_reports_the_conflict(adviseur_client, afweging):
+def test_an_autosave_after_a_colleague_saved_reports_the_conflict(
+    adviseur_client, afweging, maak_gebruiker
+):
     oud = afweging.versie
-    Afweging.objects.filter(pk=afweging.pk).update(versie=oud + 1)
+    collega = maak_gebruiker.adviseur()
+    Afweging.objects.filter(pk=afweging.pk).update(
+        versie=oud + 1, gewijzigd_door=collega, eigen_sinds=oud
+    )
     data = formset_data(afweging, "meerwaarde", {1: ("1", "x")}, versie=oud) | {"_autosave": "1"}
     response = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
     assert response.status_code == 409
@@ -275,10 +281,19 @@ def test_user_text_is_escaped(adviseur_client, afweging):
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in inhoud
 
 
-def test_fixing_an_error_cannot_slip_past_a_colleagues_save(adviseur_client, afweging):
+def collega_sloeg_op(afweging, maak_gebruiker):
+    """A colleague's save in between: the version rises, and it is not one's own."""
     oud = afweging.versie
-    # A colleague saves in between.
-    Afweging.objects.filter(pk=afweging.pk).update(versie=oud + 1)
+    Afweging.objects.filter(pk=afweging.pk).update(
+        versie=oud + 1, gewijzigd_door=maak_gebruiker.adviseur(), eigen_sinds=oud
+    )
+    return oud
+
+
+def test_fixing_an_error_cannot_slip_past_a_colleagues_save(
+    adviseur_client, afweging, maak_gebruiker
+):
+    oud = collega_sloeg_op(afweging, maak_gebruiker)
     # Our form is invalid and based on the old version: the conflict is shown at once.
     ongeldig = formset_data(afweging, "meerwaarde", {1: ("1", "")}, versie=oud)
     response = adviseur_client.post(stap_url(afweging, "meerwaarde"), ongeldig)
@@ -315,9 +330,8 @@ def test_saving_the_basis_step_updates_the_proposal_and_members(adviseur_client,
     assert afweging.deelnemers.count() == 3
 
 
-def test_a_conflict_on_the_basis_step_changes_nothing(adviseur_client, afweging):
-    oud = afweging.versie
-    Afweging.objects.filter(pk=afweging.pk).update(versie=oud + 1)
+def test_a_conflict_on_the_basis_step_changes_nothing(adviseur_client, afweging, maak_gebruiker):
+    oud = collega_sloeg_op(afweging, maak_gebruiker)
     data = basis_data(afweging, titel="Overschreven?", versie=oud)
     response = adviseur_client.post(stap_url(afweging, "basis"), data)
     assert response.status_code == 409
@@ -367,7 +381,13 @@ def test_changing_the_variant_warns_about_deelvraag_7(adviseur_client, afweging)
 def test_a_vastgestelde_afweging_cannot_be_changed(adviseur_client, afweging):
     Afweging.objects.filter(pk=afweging.pk).update(status="vastgesteld")
     data = formset_data(afweging, "meerwaarde", {1: ("1", "Te laat.")})
-    assert adviseur_client.post(stap_url(afweging, "meerwaarde"), data).status_code == 403
+    # Refused with the reason, and the text stays on the page (issue 11).
+    geweigerd = adviseur_client.post(stap_url(afweging, "meerwaarde"), data)
+    assert geweigerd.status_code == 409
+    assert "vastgesteld" in soep(geweigerd).find(id="conflict").get_text()
+    assert (
+        "Te laat." in soep(geweigerd).find("textarea", id="id_antwoorden-0-motivering").get_text()
+    )
     response = adviseur_client.get(stap_url(afweging, "meerwaarde"))
     assert response["Location"] == reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
     assert afweging.antwoorden.get(deelvraag__nummer=1).score == ""

@@ -160,7 +160,8 @@ def test_vaststellen_freezes_and_keeps_the_pdf(adviseur_client, gedeeld):
     Gemeente.objects.filter(code="GM0489").update(naam="Barendrecht (gewijzigd)")
     assert adviseur_client.get(url("rapport-pdf", gedeeld)).content == bewaard
     stap = reverse("afweging:stap", kwargs={"pk": gedeeld.pk, "stap": "meerwaarde"})
-    assert adviseur_client.post(stap, {"versie": gedeeld.versie}).status_code == 403
+    # A save is refused, saying why (issue 11: with what was typed still on the page).
+    assert adviseur_client.post(stap, {"versie": gedeeld.versie}).status_code == 409
 
 
 def test_vaststellen_with_a_stale_version_is_refused(adviseur_client, gedeeld):
