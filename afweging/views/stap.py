@@ -75,16 +75,19 @@ def _autosave_conflict(conflict: str) -> JsonResponse:
     return JsonResponse({"opgeslagen": False, "conflict": conflict}, status=409)
 
 
-def _al_vastgesteld(afweging: Afweging) -> str:
+def _al_vastgesteld(afweging: Afweging, gebruiker) -> str:
     door = afweging.vastgesteld_door
-    naam = (door.get_full_name() or door.username) if door else "Iemand"
+    if door is not None and door.pk == gebruiker.pk:
+        wie = "U heeft"  # in another tab or window
+    else:
+        wie = f"{(door.get_full_name() or door.username) if door else 'Iemand'} heeft"
     moment = (
         timezone.localtime(afweging.vastgesteld_op).strftime("%H:%M")
         if (afweging.vastgesteld_op)
         else "zojuist"
     )
     return (
-        f"{naam} heeft deze afweging om {moment} vastgesteld, nadat u haar opende; een "
+        f"{wie} deze afweging om {moment} vastgesteld, nadat deze pagina werd geopend; een "
         "vastgestelde afweging verandert niet meer. Uw wijzigingen zijn niet opgeslagen, maar "
         "staan hieronder nog: kopieer wat u wilt bewaren, bijvoorbeeld voor een nieuwe versie."
     )
@@ -114,7 +117,7 @@ def stap_view(request, pk, stap):
     autosave = request.POST.get("_autosave") == "1"
     if vastgesteld:
         # Someone vastgesteld it while this page was open: say so, and keep what was typed.
-        melding = _al_vastgesteld(afweging)
+        melding = _al_vastgesteld(afweging, request.user)
         if autosave:
             return _autosave_conflict(melding)
         formulieren = stap.formulieren(afweging, request.POST, strikt=False)

@@ -127,6 +127,7 @@ def test_a_save_after_a_colleague_vaststelde_says_so_and_keeps_the_text(
     pagina = BeautifulSoup(response.content, "html.parser")
     melding = pagina.find(id="conflict").get_text(" ", strip=True)
     assert "Carla Collega heeft deze afweging om" in melding and "vastgesteld" in melding
+    assert pagina.find(id="conflict").find("a").get_text() == "Naar de vastgestelde afweging"
     assert "Uw wijzigingen zijn niet opgeslagen" in melding
     veld = pagina.find("textarea", id="id_antwoorden-0-motivering")
     assert veld.get_text().strip() == "Mijn tekst van na de vaststelling."
@@ -136,3 +137,10 @@ def test_a_save_after_a_colleague_vaststelde_says_so_and_keeps_the_text(
     autosaved = autosave(adviseur_client, afweging, getypt, versie=1)
     assert autosaved.status_code == 409 and "vastgesteld" in autosaved.json()["conflict"]
     assert antwoord(afweging, 1) == ("1", "Deelvraag 1.")
+
+
+def test_ones_own_vaststelling_in_another_tab_is_named_as_such(adviseur_client, adviseur, afweging):
+    services.vaststellen(afweging=Afweging.objects.get(pk=afweging.pk), versie=1, door=adviseur)
+    antwoordt = autosave(adviseur_client, afweging, {1: ("1", "Nog getypt.")}, versie=1)
+    assert antwoordt.status_code == 409
+    assert antwoordt.json()["conflict"].startswith("U heeft deze afweging om")
