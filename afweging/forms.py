@@ -266,6 +266,18 @@ class VersieForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class VaststelForm(VersieForm):
+    """Vaststellen asks for an explicit confirmation, on the check page."""
+
+    bevestigd = forms.BooleanField(
+        label="Ik heb de afweging hierboven gecontroleerd en stel haar vast. Daarna verandert "
+        "deze versie niet meer; wijzigen kan alleen in een nieuwe versie.",
+        error_messages={
+            "required": "Vink aan dat u de afweging heeft gecontroleerd, om haar vast te stellen."
+        },
+    )
+
+
 def alleen_aangeraakt(formulieren: dict, aangeraakt: set[str]) -> None:
     """For a save based on an older version of one's own (a second tab, a page reloaded
     while an autosave was under way): write only the fields this page changed

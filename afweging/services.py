@@ -17,7 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
-from afweging import meldingen, uitbreidingen
+from afweging import meldingen, selectors, uitbreidingen
+from afweging.controle import Controle
 from afweging.geschiedenis import in_woorden, veranderingen
 from afweging.models import (
     Afweging,
@@ -220,6 +221,10 @@ def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
 
     if status_onder_slot(afweging) == Afweging.Status.VASTGESTELD:
         raise NietToegestaan("Deze afweging is al vastgesteld.")
+    # As saved, not as this request's copy: the check reads what would be frozen.
+    controle = Controle(selectors.met_alles(Afweging.objects.filter(pk=afweging.pk)).get())
+    if not controle.kan_vaststellen:
+        raise NietToegestaan(controle.waarom_niet())
 
     def opslaan():
         nu = timezone.now()

@@ -12,12 +12,24 @@ adds itself the same way without a change to `afweging`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from django.db.models import Q
 
     from afweging.models import Afweging
+
+
+@dataclass(frozen=True)
+class Controlepunt:
+    """One thing to look at before vaststellen, in Dutch, with where to see it; a point that
+    `blokkeert` stops the vaststelling until it is dealt with."""
+
+    tekst: str
+    link: str = ""
+    linktekst: str = ""
+    blokkeert: bool = False
 
 
 class Uitbreiding:
@@ -50,6 +62,10 @@ class Uitbreiding:
     def rapport_deel(self, afweging: Afweging):
         """This app's part of the report (page and PDF), or None."""
         return None
+
+    def controlepunten(self, afweging: Afweging) -> list[Controlepunt]:
+        """What this app asks the adviseur to look at before vaststellen."""
+        return []
 
     def exportformaten(self) -> dict:
         """Exports this app offers at `export.<formaat>`: {formaat: (maak, content type)},

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Q
+from django.urls import reverse
 
-from afweging.uitbreidingen import Uitbreiding
+from afweging.uitbreidingen import Controlepunt, Uitbreiding
 from review.models import Deling
+from weergave.getallen import opsomming
 
 
 class Review(Uitbreiding):
@@ -35,6 +37,47 @@ class Review(Uitbreiding):
         from review.pagina import Reviewdeel
 
         return Reviewdeel(pagina)
+
+    def controlepunten(self, afweging):
+        """Not blocking: a province may vaststellen without every gemeente's word, but it
+        should know that it does."""
+        uitkomst = reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
+        if not afweging.delingen.exists():
+            return [
+                Controlepunt(
+                    "De afweging is met geen enkele gemeentesecretaris gedeeld: de gemeenten "
+                    "hebben niet kunnen reageren.",
+                    uitkomst + "#beheer-kop",
+                    "Delen",
+                )
+            ]
+        punten = []
+        open_vragen = afweging.opmerkingen.filter(antwoord_op=None, antwoorden=None).count()
+        if open_vragen:
+            punten.append(Controlepunt(
+                f"{open_vragen} opmerking{'en' if open_vragen > 1 else ''} van reviewers "
+                f"{'zijn' if open_vragen > 1 else 'is'} nog niet beantwoord.",
+                uitkomst + "#opmerkingen-kop", "Naar de opmerkingen",
+            ))  # fmt: skip
+        zonder_antwoord = afweging.reacties.filter(antwoord="").count()
+        if zonder_antwoord:
+            punten.append(Controlepunt(
+                f"{zonder_antwoord} formele reactie{'s' if zonder_antwoord > 1 else ''} "
+                f"{'hebben' if zonder_antwoord > 1 else 'heeft'} nog geen antwoord van de provincie.",
+                uitkomst + "#reacties-kop", "Naar de reacties",
+            ))  # fmt: skip
+        stil = (
+            afweging.deelnemers.exclude(gemeente__in=afweging.reacties.values("gemeente"))
+            .select_related("gemeente")
+            .order_by("gemeente__naam")
+        )
+        namen = [d.gemeente.naam for d in stil]
+        if namen:
+            punten.append(Controlepunt(
+                f"Nog geen formele reactie van {opsomming(namen)}.",
+                uitkomst + "#reacties-kop", "Naar de reacties",
+            ))  # fmt: skip
+        return punten
 
     def rapport_deel(self, afweging):
         return {

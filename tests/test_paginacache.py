@@ -13,6 +13,7 @@ from afweging.models import Afweging, Antwoord
 from casussen.models import Fusieorganisatie, Gemeente
 from paginacache import stand
 from review import services as review
+from tests.factories import beantwoord_alles
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +160,10 @@ def test_every_change_to_an_afweging_shows_on_its_cached_pages(
 
     # Vastgesteld: the page says so at once.
     gedeeld.refresh_from_db()
-    response = adviseur_client.post(url("vaststellen", gedeeld), {"versie": gedeeld.versie})
+    beantwoord_alles(gedeeld)
+    response = adviseur_client.post(
+        url("vaststellen", gedeeld), {"versie": gedeeld.versie, "bevestigd": "on"}
+    )
     assert response.status_code == 302
     assert Afweging.objects.get(pk=gedeeld.pk).status == Afweging.Status.VASTGESTELD
     assert "Vastgesteld op" in html(adviseur_client, uitkomst)
@@ -223,8 +227,8 @@ def test_pages_are_cached_per_user_so_nothing_leaks_between_roles(
     adviseur_pagina = html(adviseur_client, uitkomst)
     secretaris_pagina = html(secretaris_client, uitkomst)
     # Vaststellen is the owner's; the reaction form the reviewer's.
-    assert 'action="' + url("vaststellen", gedeeld) + '"' in adviseur_pagina
-    assert 'action="' + url("vaststellen", gedeeld) + '"' not in secretaris_pagina
+    assert 'href="' + url("vaststellen", gedeeld) + '"' in adviseur_pagina
+    assert 'href="' + url("vaststellen", gedeeld) + '"' not in secretaris_pagina
     assert 'action="' + url("reactie", gedeeld) + '"' in secretaris_pagina
     assert 'action="' + url("reactie", gedeeld) + '"' not in adviseur_pagina
 

@@ -13,7 +13,7 @@ from afweging import services
 from afweging.models import Afweging
 from casussen.models import Gemeente
 from review import services as review
-from tests.factories import SecretarisFactory
+from tests.factories import SecretarisFactory, beantwoord_alles
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,8 @@ PAGINAS = {
     "stap:weging": (302, 200, 404, 403, 403, 403),
     "businesscase": (302, 200, 404, 403, 403, 403),
     "rapport": (302, 200, 404, 200, 404, 403),
+    "vaststellen": (302, 200, 404, 403, 403, 403),
+    "vastgesteld": (302, 302, 404, 403, 403, 403),  # a concept: back to the check page
     "rapport-pdf": (302, 200, 404, 200, 404, 403),
     "export:csv": (302, 200, 404, 200, 404, 403),
     "export:xlsx": (302, 200, 404, 200, 404, 403),
@@ -85,8 +87,10 @@ def test_page_access(opzet, naam, rol):
     response = client_voor(rol, gebruikers).get(pagina_url(naam, afweging))
     verwacht = PAGINAS[naam][ROLLEN.index(rol)]
     assert response.status_code == verwacht, (naam, rol)
-    if verwacht == 302:
+    if verwacht == 302 and rol == "anoniem":
         assert response["Location"].startswith(reverse("login"))
+    elif verwacht == 302:  # the confirmation of a concept: to the check page instead
+        assert (naam, response["Location"]) == ("vastgesteld", pagina_url("vaststellen", afweging))
 
 
 def actie_data(naam, afweging):
@@ -95,7 +99,7 @@ def actie_data(naam, afweging):
         "delen": {"gebruikers": []},
         "opmerking": {"deelvraag": 1, "tekst": "Vraag"},
         "reactie": {"gemeente": barendrecht.pk, "standpunt": "instemmend", "tekst": "Akkoord"},
-        "vaststellen": {"versie": afweging.versie},
+        "vaststellen": {"versie": afweging.versie, "bevestigd": "on"},
         "nieuwe-versie": {},
         # An invalid step post (no formset data) re-shows the form; a stale business case
         # post is a conflict. Either way: the right role gets in, and nothing changes.
@@ -130,6 +134,7 @@ def test_lists_leak_nothing(opzet, rol):
 @pytest.mark.parametrize("rol", ROLLEN[1:])
 def test_nobody_changes_a_vastgestelde_afweging(opzet, rol):
     afweging, gebruikers = opzet
+    beantwoord_alles(afweging)
     services.vaststellen(afweging=afweging, versie=afweging.versie, door=gebruikers["adviseur"])
     client = client_voor(rol, gebruikers)
     stap = reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": "meerwaarde"})

@@ -1,29 +1,73 @@
-"""Vaststellen an afweging, and starting a new version of a vastgestelde one."""
+"""Vaststellen an afweging, after a check page and with a confirmation page; and starting a
+new version of a vastgestelde one."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
+from functools import cached_property
 
-from afweging import services
-from afweging.forms import VersieForm
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from afweging import services, uitbreidingen
+from afweging.controle import Controle
+from afweging.forms import VaststelForm
 from afweging.models import Afweging
-from afweging.toegang import alleen_adviseur, weiger
-from afweging.views.pagina import laad
+from afweging.toegang import alleen_adviseur
+from afweging.views.pagina import Afwegingpagina, laad
 from config.pdf import PdfFout
 
 
-@require_POST
+class Controlepagina(Afwegingpagina):
+    """Check your answers: what is complete, what is open, and the confirmation."""
+
+    @cached_property
+    def controle(self) -> Controle:
+        return Controle(self.volledig)
+
+    @cached_property
+    def form(self) -> VaststelForm:
+        return self.formulieren.get("form") or VaststelForm(
+            initial={"versie": self.afweging.versie}
+        )
+
+
+class Vastgesteldpagina(Afwegingpagina):
+    @cached_property
+    def ontvangers(self) -> list:
+        """Who got the e-mail of the vaststelling: the maker and those the apps name (the
+        reviewers), as far as they have an address (afweging.meldingen sends no other)."""
+        gebruikers = [
+            self.afweging.aangemaakt_door,
+            *(g for u in uitbreidingen.alle() for g in u.betrokkenen(self.afweging)),
+        ]
+        gezien, uit = set(), []
+        for gebruiker in gebruikers:
+            if gebruiker.email and gebruiker.pk not in gezien:
+                gezien.add(gebruiker.pk)
+                uit.append(gebruiker)
+        return uit
+
+
+def _controle(request, afweging, *, form=None, status=200):
+    pagina = Controlepagina(
+        request, afweging, formulieren={"form": form} if form else None, status=status
+    )
+    return render(request, "afweging/vaststellen.html", pagina.context(), status=status)
+
+
+@require_http_methods(["GET", "POST"])
 @alleen_adviseur
 def vaststellen_view(request, pk):
     afweging = laad(request, pk)
-    form = VersieForm(request.POST)
-    if not form.is_valid():
-        weiger("Ongeldig verzoek.")
     if afweging.status == Afweging.Status.VASTGESTELD:
         messages.info(request, "Deze afweging is al vastgesteld.")
         return redirect(afweging.get_absolute_url())
+    if request.method == "GET":
+        return _controle(request, afweging)
+    form = VaststelForm(request.POST)
+    if not form.is_valid():
+        return _controle(request, afweging, form=form, status=400)
     try:
         services.vaststellen(
             afweging=afweging, versie=form.cleaned_data["versie"], door=request.user
@@ -37,8 +81,20 @@ def vaststellen_view(request, pk):
             "Probeer het opnieuw of meld het de beheerder.",
         )
     else:
-        messages.success(request, "De afweging is vastgesteld; de PDF van dit moment is bewaard.")
-    return redirect(afweging.get_absolute_url())
+        return redirect("afweging:vastgesteld", pk=afweging.pk)
+    # Refused: the check page again, as it is now (with what changed, if a colleague saved).
+    return redirect("afweging:vaststellen", pk=afweging.pk)
+
+
+@require_GET
+@alleen_adviseur
+def vastgesteld_view(request, pk):
+    """The confirmation: what happened, and what happens next."""
+    afweging = laad(request, pk)
+    if afweging.status != Afweging.Status.VASTGESTELD:
+        return redirect("afweging:vaststellen", pk=afweging.pk)
+    pagina = Vastgesteldpagina(request, afweging)
+    return render(request, "afweging/vastgesteld.html", pagina.context())
 
 
 @require_POST

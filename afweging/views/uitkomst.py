@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from afweging import selectors
-from afweging.forms import VersieForm
 from afweging.scoring import REGELS
 from afweging.toegang import adviseur_of_reviewer
 from afweging.views.pagina import Afwegingpagina, licht
@@ -52,10 +51,6 @@ class Uitkomstpagina(Afwegingpagina):
         if not self.eigenaar:
             return []
         return list(self.afweging.wijzigingen.select_related("door")[:50])
-
-    @cached_property
-    def versie_form(self) -> VersieForm:
-        return VersieForm(initial={"versie": self.afweging.versie})
 
 
 def toon_uitkomst(request, afweging, *, formulieren=None, status: int = 200):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from afweging import services
 from afweging.models import Afweging
 from tests.afweging.test_views import formset_data
+from tests.factories import beantwoord_alles
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,7 @@ def test_ones_own_saves_after_a_colleagues_start_a_new_run(
 
 
 def test_vaststellen_goes_only_from_the_version_one_saw(afweging, adviseur):
+    beantwoord_alles(afweging)
     autosave_door = services.stap_opslaan(
         afweging=afweging, versie=1, door=adviseur, opslaan=lambda: None
     )
@@ -119,6 +121,8 @@ def test_a_save_after_a_colleague_vaststelde_says_so_and_keeps_the_text(
     adviseur_client, collega_client, collega, afweging
 ):
     autosave(collega_client, afweging, {1: ("1", "Deelvraag 1.")}, versie=1)
+    beantwoord_alles(afweging)
+    afweging.antwoorden.filter(deelvraag__nummer=1).update(motivering="Deelvraag 1.")
     services.vaststellen(afweging=Afweging.objects.get(pk=afweging.pk), versie=2, door=collega)
 
     getypt = {1: ("-1", "Mijn tekst van na de vaststelling.")}
@@ -140,6 +144,7 @@ def test_a_save_after_a_colleague_vaststelde_says_so_and_keeps_the_text(
 
 
 def test_ones_own_vaststelling_in_another_tab_is_named_as_such(adviseur_client, adviseur, afweging):
+    beantwoord_alles(afweging)
     services.vaststellen(afweging=Afweging.objects.get(pk=afweging.pk), versie=1, door=adviseur)
     antwoordt = autosave(adviseur_client, afweging, {1: ("1", "Nog getypt.")}, versie=1)
     assert antwoordt.status_code == 409

@@ -14,6 +14,7 @@ from afweging.selectors import met_alles
 from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 from config.pdf import render_to_pdf
+from tests.factories import beantwoord_alles
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +141,7 @@ def test_a_vastgestelde_report_keeps_the_date_it_was_fixed(adviseur, afweging):
     amsterdam = ZoneInfo("Europe/Amsterdam")
     with time_machine.travel(datetime(2026, 3, 2, 23, 30, tzinfo=amsterdam), tick=False):
         assert rapport_van(afweging).datum == date(2026, 3, 2)
+        beantwoord_alles(afweging)
         services.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
     with time_machine.travel(datetime(2026, 3, 3, 0, 30, tzinfo=amsterdam), tick=False):
         vastgesteld = met_alles(Afweging.objects.filter(pk=afweging.pk)).get()

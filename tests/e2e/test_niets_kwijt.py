@@ -121,3 +121,16 @@ def test_een_nieuwe_afweging_houdt_wat_getypt_is(gegevens_zonder_iv3, nieuwe_pag
     assert Afweging.objects.get().titel == "Fusie Leiderdorp en Zoeterwoude"
     a.goto(a.basis + "/afwegingen/nieuw/")
     assert a.get_by_label("Titel").input_value() == "", "the kept copy went with the creation"
+
+
+def test_een_onvolledige_afweging_wordt_niet_vastgesteld(gegevens_zonder_iv3, nieuwe_pagina):  # noqa: F811
+    afweging = nieuwe_afweging(gegevens_zonder_iv3)
+    a = nieuwe_pagina()
+    inloggen(a, "e2e-adviseur")
+    a.goto(f"{a.basis}/afwegingen/{afweging.pk}/")
+    a.get_by_role("link", name="Controleren en vaststellen").click()
+    assert a.get_by_text("0 van de 8 deelvragen zijn gemotiveerd beantwoord").first.is_visible()
+    assert a.get_by_role("button", name="Afweging vaststellen").count() == 0
+    a.get_by_role("link", name=re.compile(r"^Deelvraag 5\.")).click()
+    a.wait_for_url(re.compile(rf".*/afwegingen/{afweging.pk}/condities/#dv-5$"))
+    assert Afweging.objects.get(pk=afweging.pk).status == Afweging.Status.CONCEPT

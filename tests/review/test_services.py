@@ -12,7 +12,7 @@ from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
 from review import services as review
 from review.models import Opmerking, Reactie
-from tests.factories import AfwegingFactory
+from tests.factories import AfwegingFactory, beantwoord_alles
 
 pytestmark = pytest.mark.django_db
 
@@ -150,8 +150,11 @@ def test_a_secretaris_never_edits_scores(secretaris_client, gedeeld):
 
 
 def test_vaststellen_freezes_and_keeps_the_pdf(adviseur_client, gedeeld):
-    response = adviseur_client.post(url("vaststellen", gedeeld), {"versie": gedeeld.versie})
-    assert response.status_code == 302
+    beantwoord_alles(gedeeld)
+    response = adviseur_client.post(
+        url("vaststellen", gedeeld), {"versie": gedeeld.versie, "bevestigd": "on"}
+    )
+    assert response["Location"] == url("vastgesteld", gedeeld)
     gedeeld.refresh_from_db()
     assert gedeeld.status == Afweging.Status.VASTGESTELD
     bewaard = bytes(gedeeld.vastgestelde_pdf)
@@ -165,7 +168,11 @@ def test_vaststellen_freezes_and_keeps_the_pdf(adviseur_client, gedeeld):
 
 
 def test_vaststellen_with_a_stale_version_is_refused(adviseur_client, gedeeld):
-    adviseur_client.post(url("vaststellen", gedeeld), {"versie": gedeeld.versie - 1})
+    beantwoord_alles(gedeeld)
+    response = adviseur_client.post(
+        url("vaststellen", gedeeld), {"versie": gedeeld.versie - 1, "bevestigd": "on"}
+    )
+    assert response["Location"] == url("vaststellen", gedeeld), "back to the check page"
     gedeeld.refresh_from_db()
     assert gedeeld.status == Afweging.Status.TER_REVIEW
 
@@ -176,6 +183,8 @@ def test_editing_a_vastgestelde_afweging_starts_a_linked_new_version(
     antwoord = gedeeld.antwoorden.get(deelvraag__nummer=1)
     antwoord.score, antwoord.motivering = "1", "Oud oordeel."
     antwoord.save()
+    beantwoord_alles(gedeeld)
+    antwoord.save()  # deelvraag 1 keeps its own score and motivation
     services.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
     response = adviseur_client.post(url("nieuwe-versie", gedeeld))
     nieuw = Afweging.objects.exclude(pk=gedeeld.pk).get()
@@ -275,6 +284,7 @@ def test_a_failing_mail_server_is_logged_and_undoes_nothing(
 
 
 def test_sharing_and_fixing_cannot_cross(adviseur, afweging, secretaris):
+    beantwoord_alles(afweging)
     services.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
     verouderd = Afweging.objects.get(pk=afweging.pk)
     verouderd.status = Afweging.Status.CONCEPT  # As loaded before the vaststelling.
@@ -317,6 +327,7 @@ def test_the_command_writes_the_stored_pdf_of_a_vastgestelde_afweging(adviseur, 
 
     from django.core.management import call_command
 
+    beantwoord_alles(afweging)
     services.vaststellen(afweging=afweging, versie=afweging.versie, door=adviseur)
     # Bytes no rendering produces: the command must write what was stored, not render anew
     # (two renderings happening to be byte-equal would hide that).
@@ -350,6 +361,7 @@ def test_reading_a_page_writes_nothing(secretaris_client, gedeeld):
 
 
 def test_a_new_version_keeps_its_reviewers_and_counts_on(adviseur, gedeeld, secretaris):
+    beantwoord_alles(gedeeld)
     services.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)
     nieuw = services.nieuwe_versie(afweging=gedeeld, door=adviseur)
     assert nieuw.versienummer == 2
