@@ -10,6 +10,7 @@ one action in one transaction.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
@@ -30,6 +31,8 @@ from afweging.models import (
 from casussen.models import Gemeente
 from kader.models import Deelvraag
 from kader.versies import actief_kader
+
+logger = logging.getLogger(__name__)
 
 
 class Conflict(Exception):
@@ -246,6 +249,20 @@ def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
 
     # What is frozen is what the person saw: only from the current version.
     return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan, strikt=True)
+
+
+@transaction.atomic
+def verwijderen(*, afweging: Afweging, door) -> str:
+    """Delete a concept with all that hangs off it; a vastgestelde afweging stays. Gives
+    the title, for the message."""
+    if status_onder_slot(afweging) == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan(
+            "Een vastgestelde afweging blijft bewaard en kan niet worden verwijderd."
+        )
+    titel = afweging.titel
+    Afweging.objects.filter(pk=afweging.pk).delete()
+    logger.info("Afweging %s (%r) verwijderd door %s", afweging.pk, titel, door.username)
+    return titel
 
 
 @transaction.atomic

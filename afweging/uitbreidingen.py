@@ -67,6 +67,11 @@ class Uitbreiding:
         """What this app asks the adviseur to look at before vaststellen."""
         return []
 
+    def gaat_mee_weg(self, afweging: Afweging) -> list[str]:
+        """What of this app goes when the afweging is deleted, in Dutch, one line each (the
+        rows themselves go by the database's cascade)."""
+        return []
+
     def exportformaten(self) -> dict:
         """Exports this app offers at `export.<formaat>`: {formaat: (maak, content type)},
         where `maak(afweging)` gives the file's content."""

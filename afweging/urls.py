@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/export.<str:formaat>", rapport.export_view, name="export"),
     path("<int:pk>/vaststellen/", status.vaststellen_view, name="vaststellen"),
     path("<int:pk>/vastgesteld/", status.vastgesteld_view, name="vastgesteld"),
+    path("<int:pk>/verwijderen/", status.verwijderen_view, name="verwijderen"),
     path("<int:pk>/nieuwe-versie/", status.nieuwe_versie_view, name="nieuwe-versie"),
     path("<int:pk>/<stap:stap>/", stap.stap_view, name="stap"),
 ]

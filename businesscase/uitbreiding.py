@@ -49,6 +49,13 @@ class Businesscase(Uitbreiding):
     def pagina_deel(self, pagina):
         return Businesscasedeel(pagina.volledig)
 
+    def gaat_mee_weg(self, afweging):
+        from businesscase.models import Businesscase
+
+        return (
+            ["de businesscase"] if Businesscase.objects.filter(afweging=afweging).exists() else []
+        )
+
     def rapport_deel(self, afweging):
         from businesscase.berekening import bereken
         from businesscase.grafieken import businesscase_svg

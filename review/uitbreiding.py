@@ -79,6 +79,23 @@ class Review(Uitbreiding):
             ))  # fmt: skip
         return punten
 
+    def gaat_mee_weg(self, afweging):
+        uit = []
+        opmerkingen = afweging.opmerkingen.count()
+        if opmerkingen:
+            uit.append(f"{opmerkingen} opmerking{'en' if opmerkingen > 1 else ''} en antwoorden")
+        reacties = [r.gemeente.naam for r in afweging.reacties.select_related("gemeente")]
+        if reacties:
+            uit.append(
+                f"de formele reactie{'s' if len(reacties) > 1 else ''} van {opsomming(reacties)}"
+            )
+        delingen = afweging.delingen.count()
+        if delingen:
+            uit.append(
+                f"de toegang van {delingen} gemeentesecretaris{'sen' if delingen > 1 else ''}"
+            )
+        return uit
+
     def rapport_deel(self, afweging):
         return {
             "reacties": afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")

@@ -33,6 +33,7 @@ PAGINAS = {
     "rapport": (302, 200, 404, 200, 404, 403),
     "vaststellen": (302, 200, 404, 403, 403, 403),
     "vastgesteld": (302, 302, 404, 403, 403, 403),  # a concept: back to the check page
+    "verwijderen": (302, 200, 404, 403, 403, 403),  # the page that asks; the POST: tests/afweging
     "rapport-pdf": (302, 200, 404, 200, 404, 403),
     "export:csv": (302, 200, 404, 200, 404, 403),
     "export:xlsx": (302, 200, 404, 200, 404, 403),

@@ -1,5 +1,5 @@
-"""Vaststellen an afweging, after a check page and with a confirmation page; and starting a
-new version of a vastgestelde one."""
+"""Vaststellen an afweging, after a check page and with a confirmation page; starting a new
+version of a vastgestelde one; deleting a concept, after saying what goes with it."""
 
 from __future__ import annotations
 
@@ -95,6 +95,43 @@ def vastgesteld_view(request, pk):
         return redirect("afweging:vaststellen", pk=afweging.pk)
     pagina = Vastgesteldpagina(request, afweging)
     return render(request, "afweging/vastgesteld.html", pagina.context())
+
+
+class Verwijderpagina(Afwegingpagina):
+    @cached_property
+    def gaat_mee_weg(self) -> list[str]:
+        beantwoord = self.afweging.antwoorden.exclude(score="").count()
+        eigen = (
+            [f"{beantwoord} beantwoorde deelvra{'gen' if beantwoord != 1 else 'ag'}"]
+            if (beantwoord)
+            else []
+        )
+        return [
+            *eigen,
+            *(regel for u in uitbreidingen.alle() for regel in u.gaat_mee_weg(self.afweging)),
+            "de geschiedenis van de afweging",
+        ]
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def verwijderen_view(request, pk):
+    afweging = laad(request, pk)
+    if afweging.status == Afweging.Status.VASTGESTELD:
+        messages.info(
+            request, "Een vastgestelde afweging blijft bewaard en kan niet worden verwijderd."
+        )
+        return redirect(afweging.get_absolute_url())
+    if request.method == "GET":
+        pagina = Verwijderpagina(request, afweging)
+        return render(request, "afweging/verwijderen.html", pagina.context())
+    try:
+        titel = services.verwijderen(afweging=afweging, door=request.user)
+    except services.NietToegestaan as fout:
+        messages.error(request, str(fout))
+        return redirect(afweging.get_absolute_url())
+    messages.success(request, f"De afweging ‘{titel}’ is verwijderd.")
+    return redirect("afweging:lijst")
 
 
 @require_POST

@@ -134,3 +134,22 @@ def test_een_onvolledige_afweging_wordt_niet_vastgesteld(gegevens_zonder_iv3, ni
     a.get_by_role("link", name=re.compile(r"^Deelvraag 5\.")).click()
     a.wait_for_url(re.compile(rf".*/afwegingen/{afweging.pk}/condities/#dv-5$"))
     assert Afweging.objects.get(pk=afweging.pk).status == Afweging.Status.CONCEPT
+
+
+def test_een_concept_verwijderen_vraagt_eerst(gegevens_zonder_iv3, nieuwe_pagina, toegankelijk):  # noqa: F811
+    afweging = nieuwe_afweging(gegevens_zonder_iv3)
+    a = nieuwe_pagina()
+    inloggen(a, "e2e-adviseur")
+    a.goto(f"{a.basis}/afwegingen/{afweging.pk}/")
+    a.get_by_role("link", name="Concept verwijderen").click()
+    assert a.get_by_role("heading", name="Deze afweging verwijderen?").is_visible()
+    toegankelijk(a, "verwijderen")
+    a.get_by_role("link", name="Nee, terug naar de afweging").click()
+    assert Afweging.objects.filter(pk=afweging.pk).exists()
+    a.get_by_role("link", name="Concept verwijderen").click()
+    a.get_by_role("button", name="Ja, verwijder deze afweging").click()
+    a.wait_for_url(re.compile(r".*/afwegingen/$"))
+    assert a.get_by_text(
+        "De afweging ‘Fusie Leiderdorp en Zoeterwoude’ is verwijderd."
+    ).is_visible()
+    assert not Afweging.objects.filter(pk=afweging.pk).exists()
