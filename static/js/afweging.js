@@ -34,9 +34,25 @@
         k.hidden = term !== "" && k.textContent.toLowerCase().indexOf(term) === -1 && !invoer.checked;
       });
     });
-    keuzes.forEach(function (k) { k.querySelector("input").addEventListener("change", toonGekozen); });
-    toonGekozen();
-    window.fusietoetsToonGekozen = toonGekozen;
+    // The centrumgemeente is one of the deelnemers: the choice offers only those (the
+    // server checks it too). A choice made earlier stays visible, so it is never lost.
+    var centrum = document.getElementById("id_centrumgemeente");
+    var beperkCentrum = function () {
+      if (!centrum) return;
+      var ids = keuzes
+        .filter(function (k) { return k.querySelector("input").checked; })
+        .map(function (k) { return k.querySelector("input").value; });
+      Array.prototype.forEach.call(centrum.options, function (optie) {
+        var tonen = optie.value === "" || optie.selected || ids.indexOf(optie.value) !== -1;
+        optie.hidden = !tonen;
+        optie.disabled = !tonen;
+      });
+    };
+    var bijWijziging = function () { toonGekozen(); beperkCentrum(); };
+    keuzes.forEach(function (k) { k.querySelector("input").addEventListener("change", bijWijziging); });
+    if (centrum) centrum.addEventListener("change", beperkCentrum);
+    bijWijziging();
+    window.fusietoetsToonGekozen = bijWijziging;
   }
 
   // Each tab keeps its own copy (two tabs of one page must not wipe each other's), under

@@ -73,6 +73,15 @@ def opsomming(delen):
     return getallen.opsomming(delen or ())
 
 
+@register.filter
+def scheiding(forloop) -> str:
+    """What comes after an item of a Dutch enumeration written by a for loop:
+    {% for g in gemeenten %}{{ g.naam }}{{ forloop|scheiding }}{% endfor %} → 'a, b en c'."""
+    if forloop["last"]:
+        return ""
+    return " en " if forloop["revcounter"] == 2 else ", "
+
+
 @register.inclusion_tag("_grafiek.html")
 def grafiek(figuur, element_id, beschrijving, tabel_id=""):
     """A plotly chart from plain figure data, with a text alternative pointing at its table."""
