@@ -11,6 +11,16 @@ from dataclasses import dataclass
 from afweging import services
 from afweging.forms import AfwegingForm, AntwoordFormSet, DeelnemerFormSet, SuccesfactorFormSet
 from afweging.models import Afweging
+from weergave.getallen import opsomming
+
+
+@dataclass(frozen=True)
+class Vraag:
+    """A save that would remove what someone entered asks first: what goes (one line per
+    item), and the token the confirming post carries back."""
+
+    regels: tuple[str, ...]
+    bevestiging: str
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,10 @@ class Stap:
     def formulieren(self, afweging: Afweging, data=None, *, strikt: bool = True) -> dict:
         raise NotImplementedError
 
+    def vraag_eerst(self, afweging: Afweging, formulieren: dict, data) -> Vraag | None:
+        """Before an explicit save of valid forms: a question to confirm, or None."""
+        return None
+
     def opslaan(self, afweging, formulieren: dict, *, versie: int, door, autosave: bool):
         """Save valid forms under the optimistic lock (raises services.Conflict)."""
         if not any(form.has_changed() for formset in formulieren.values() for form in formset):
@@ -49,6 +63,32 @@ class Voorstel(Stap):
         # Read now: validating a bound ModelForm writes its values onto the instance.
         form.was_klassiek = afweging.is_klassiek
         return {"form": form}
+
+    def vraag_eerst(self, afweging, formulieren, data):
+        """Unticking a deelnemende gemeente removes its perspective, motives, reactie and
+        reviewers: named first, and saved only when the post confirms exactly those."""
+        from afweging import uitbreidingen
+
+        gekozen = {g.pk for g in formulieren["form"].cleaned_data.get("gemeenten", [])}
+        regels, weg = [], []
+        for deelnemer in afweging.deelnemers.select_related("gemeente").order_by("gemeente__naam"):
+            if deelnemer.gemeente_id in gekozen:
+                continue
+            wat = []
+            if deelnemer.perspectief != "onbekend" or deelnemer.motieven:
+                wat.append("haar perspectief en motieven")
+            wat += [
+                regel
+                for u in uitbreidingen.alle()
+                for regel in u.gaat_mee_weg_met_deelnemer(afweging, deelnemer.gemeente)
+            ]
+            if wat:
+                weg.append(deelnemer.gemeente_id)
+                regels.append(f"{deelnemer.gemeente.naam}: {opsomming(wat)}")
+        bevestiging = ",".join(str(pk) for pk in sorted(weg))
+        if not regels or data.get("bevestig_weg") == bevestiging:
+            return None
+        return Vraag(tuple(regels), bevestiging)
 
     def opslaan(self, afweging, formulieren, *, versie, door, autosave):
         form = formulieren["form"]

@@ -67,6 +67,10 @@ class Uitbreiding:
         """What this app asks the adviseur to look at before vaststellen."""
         return []
 
+    def gaat_mee_weg_met_deelnemer(self, afweging: Afweging, gemeente) -> list[str]:
+        """What of this app goes when `gemeente` leaves the afweging, in Dutch."""
+        return []
+
     def gaat_mee_weg(self, afweging: Afweging) -> list[str]:
         """What of this app goes when the afweging is deleted, in Dutch, one line each (the
         rows themselves go by the database's cascade)."""

@@ -79,6 +79,17 @@ class Review(Uitbreiding):
             ))  # fmt: skip
         return punten
 
+    def gaat_mee_weg_met_deelnemer(self, afweging, gemeente):
+        uit = []
+        if afweging.reacties.filter(gemeente=gemeente).exists():
+            uit.append("haar formele reactie")
+        reviewers = afweging.delingen.filter(gebruiker__gemeenten=gemeente).count()
+        if reviewers:
+            uit.append(
+                f"de toegang van {reviewers} gemeentesecretaris{'sen' if reviewers > 1 else ''}"
+            )
+        return uit
+
     def gaat_mee_weg(self, afweging):
         uit = []
         opmerkingen = afweging.opmerkingen.count()

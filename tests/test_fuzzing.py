@@ -462,8 +462,9 @@ def test_the_basis_step_never_fails(adviseur_client, afweging, velden, autosave,
             teruggezet(response, velden, BASIS_TEKSTVELDEN)
         else:
             assert response.status_code == 200
-            assert "Niet opgeslagen" in inhoud(response)
-            nederlandse_fouten(response, uit_context(response, "form"))
+            if 'id="vraag"' not in inhoud(response):  # else: it asks before removing members
+                assert "Niet opgeslagen" in inhoud(response)
+                nederlandse_fouten(response, uit_context(response, "form"))
             teruggezet(response, velden, BASIS_TEKSTVELDEN)
         if response.status_code not in (200, 302) or (response.status_code == 200 and not autosave):
             afweging.refresh_from_db()

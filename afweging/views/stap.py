@@ -20,13 +20,16 @@ from afweging.views.pagina import Afwegingpagina, geposte_versie, laad, licht
 
 
 class Stappagina(Afwegingpagina):
-    def __init__(self, request, afweging, stap, *, formulieren=None, conflict=None, versie=None):
+    def __init__(
+        self, request, afweging, stap, *, formulieren=None, conflict=None, versie=None, vraag=None
+    ):
         super().__init__(
             request, afweging, formulieren=formulieren, status=409 if conflict else 200
         )
         self.stap = stap
         self.stap_code = stap.code
         self.conflict = conflict
+        self.vraag = vraag  # a save that asks first (stappen.Vraag)
         # Re-shown forms keep the version they were based on, so fixing an error can never
         # slip past a colleague's save.
         self.versie = afweging.versie if versie is None else versie
@@ -60,7 +63,8 @@ class Stappagina(Afwegingpagina):
 
 
 def _volgende_url(request, afweging: Afweging, stap) -> str:
-    actie = request.POST.get("actie", "volgende")
+    # The confirmation of a question (stappen.Vraag) is its own button: it stays on the step.
+    actie = request.POST.get("actie", "opslaan" if "bevestig_weg" in request.POST else "volgende")
     vorige, volgende = stappen.vorige(stap), stappen.volgende(stap)
     if actie == "vorige" and vorige:
         return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": vorige.code})
@@ -135,6 +139,12 @@ def stap_view(request, pk, stap):
         conflict = str(services.Conflict(afweging))
     elif all([f.is_valid() for f in formulieren.values()]):
         _alleen_aangeraakt(request, afweging, formulieren, versie)
+        vraag = stap.vraag_eerst(afweging, formulieren, request.POST)
+        if vraag is not None:
+            pagina = Stappagina(
+                request, afweging, stap, formulieren=formulieren, versie=versie, vraag=vraag
+            )
+            return _toon(request, pagina)
         try:
             opgeslagen = stap.opslaan(
                 afweging, formulieren, versie=versie, door=request.user, autosave=False
