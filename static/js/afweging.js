@@ -247,8 +247,11 @@
       if (el.name && ["hidden", "submit", "button"].indexOf(el.type) === -1) aangeraakt[el.name] = true;
     });
     vuil = true;
-    gestopt = form.hasAttribute("data-conflict") || !autosave;
+    gestopt = form.hasAttribute("data-conflict") || form.hasAttribute("data-wacht") || !autosave;
     bewaarKopie(form.hasAttribute("data-conflict") ? { conflict: true } : null);
+    // A question waits for its answer: nothing is saved before it (an autosave would say
+    // "bewaard" while the question's change is not).
+    if (form.hasAttribute("data-wacht")) meld("Nog niet bewaard: beantwoord eerst de vraag hierboven.");
   }
 
   function metAangeraakt(data) {

@@ -55,6 +55,7 @@ def test_a_gemeente_with_data_leaves_only_when_confirmed(
     assert afweging.deelnemers.count() == 3
     knop = pagina.find("button", attrs={"name": "bevestig_weg"})
     assert pagina.find("input", id="id_titel")["value"] == "Twee", "what was typed stays"
+    assert pagina.find("form", attrs={"data-wacht": True}) is not None, "no autosave meanwhile"
 
     # Another button (not the confirmation) asks again.
     again = adviseur_client.post(
