@@ -56,6 +56,25 @@ class Stappagina(Afwegingpagina):
         return stappen.volgende(self.stap)
 
     @cached_property
+    def foutenlijst(self) -> list[tuple[str, str]]:
+        """Every error of the re-shown forms, as (text, anchor of its field): the error
+        summary links each to its field, however far down the page it is."""
+        uit = []
+        for formulier in self.forms.values():
+            forms = getattr(formulier, "forms", [formulier])
+            if hasattr(formulier, "non_form_errors"):
+                uit += [(str(fout), "") for fout in formulier.non_form_errors()]
+            for form in forms:
+                for naam, fouten in form.errors.items():
+                    if naam == "__all__" or naam not in form.fields:
+                        uit += [(str(fout), "") for fout in fouten]
+                        continue
+                    veld = form[naam]
+                    anker = veld.id_for_label or f"{veld.auto_id}_0"  # radios: the first
+                    uit += [(f"{veld.label}: {fout}", anker) for fout in fouten]
+        return uit
+
+    @cached_property
     def heeft_fouten(self) -> bool:
         return any(
             f.errors if hasattr(f, "fields") else f.total_error_count() for f in self.forms.values()

@@ -464,3 +464,27 @@ def test_the_history_of_the_proposal_names_its_fields_in_dutch(adviseur, afwegin
     assert "Enkelvoudige centrumconstructie" in wat
     assert "geplande startdatum leeg → 1-1-2027" in wat
     assert "_" not in wat
+
+
+def test_the_error_summary_links_every_error_to_its_field(adviseur_client, afweging):
+    data = formset_data(afweging, "meerwaarde", {1: ("1", ""), 3: ("2", "")})
+    pagina = soep(adviseur_client.post(stap_url(afweging, "meerwaarde"), data))
+    assert pagina.title.get_text().startswith("Fout: Meerwaarde")
+    samenvatting = pagina.find(attrs={"data-foutmelding": True})
+    assert samenvatting.h2.get_text() == "Niet opgeslagen: er zijn 2 fouten"
+    links = [(a.get_text(), a["href"]) for a in samenvatting("a")]
+    melding = "Motiveer de score: elke score vraagt een toelichting."
+    assert links == [
+        (f"Motivering deelvraag 1: {melding}", "#id_antwoorden-0-motivering"),
+        (f"Motivering deelvraag 3: {melding}", "#id_antwoorden-2-motivering"),
+    ]
+    for _, anker in links:
+        assert pagina.find(id=anker[1:]) is not None
+
+
+def test_an_error_on_a_radio_list_links_to_its_first_choice(adviseur_client, afweging):
+    data = basis_data(afweging, variant="")
+    pagina = soep(adviseur_client.post(stap_url(afweging, "basis"), data))
+    link = pagina.find(attrs={"data-foutmelding": True}).find("a")
+    assert link.get_text() == "Voorgestelde variant: Kies de voorgestelde variant."
+    assert pagina.find(id=link["href"][1:])["name"] == "variant"
