@@ -1,9 +1,12 @@
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseModelFormSet, modelformset_factory
 
 from afweging.models import MOTIEVEN, Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
 from casussen.models import Gemeente
+from weergave import getallen
 
 # The largest id of a BigAutoField. SQLite cannot even compare with a larger integer: one
 # typed into a multiple choice would crash the query that looks up the chosen ids.
@@ -37,6 +40,30 @@ class DecimaalVeld(forms.DecimalField):
         if waarde is not None and not waarde.is_finite():
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return waarde
+
+
+class BedragVeld(DecimaalVeld):
+    """An amount in euros in a text field, typed as people write it ('1.200.000',
+    '1200000', '€ 1.200.000', '1.200.000,50') and shown with thousands separators."""
+
+    widget = forms.TextInput
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "decimal", "spellcheck": "false"})
+        return attrs
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = getallen.lees_getal(value)
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            return getallen.afgerond(
+                value, self.decimal_places or 2, duizendtallen=True, hele_zonder_decimalen=True
+            )
+        return value
 
 
 class GemeentenVeld(KeuzesVeld):
@@ -86,6 +113,7 @@ class AfwegingForm(forms.ModelForm):
             ),
             "geplande_evaluatiedatum": "De datum van de eerste evaluatie van de fusieorganisatie.",
         }
+        field_classes = {"taakstelling": BedragVeld, "frictiekostenbudget": BedragVeld}
         widgets = {
             "variant": forms.RadioSelect,
             "geplande_startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -106,8 +134,9 @@ class AfwegingForm(forms.ModelForm):
         # A radio list needs no blank "---------" option.
         self.fields["variant"].choices = Afweging.Variant.choices
         for veld in ("taakstelling", "frictiekostenbudget"):
-            self.fields[veld].widget.attrs.update({"inputmode": "numeric", "step": "1"})
-            self.fields[veld].error_messages["invalid"] = "Vul een bedrag in hele euro's in."
+            self.fields[veld].error_messages["invalid"] = (
+                "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000."
+            )
         for veld in ("geplande_startdatum", "geplande_evaluatiedatum"):
             self.fields[veld].error_messages["invalid"] = "Vul een geldige datum in (dd-mm-jjjj)."
         if self.instance.pk:

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import modelformset_factory
 
-from afweging.forms import BestaandeFormSet, DecimaalVeld
+from afweging.forms import BedragVeld, BestaandeFormSet, DecimaalVeld
 from businesscase.models import Businesscase, BusinesscaseVariant
 from businesscase.projectie import MARGE_VASTE_VERDELING
 from weergave import getallen
@@ -14,6 +14,8 @@ class BusinesscaseForm(forms.ModelForm):
     class Meta:
         model = Businesscase
         fields = ["basis_overhead", "verdeelsleutel", "mix_inwoners_pct"]
+        field_classes = {"basis_overhead": BedragVeld, "mix_inwoners_pct": DecimaalVeld}
+        localized_fields = ["mix_inwoners_pct"]  # "50,0" as the page shows it
         widgets = {"verdeelsleutel": forms.RadioSelect}
 
     def __init__(self, *args, deelnemers=(), **kwargs):
@@ -81,8 +83,10 @@ class BusinesscaseVariantForm(forms.ModelForm):
             "btw_aandeel_pct",
         ]  # fmt: skip
         field_classes = {
-            veld: DecimaalVeld
-            for veld in ("besparing_pct", "frictiekosten", "extra_kosten", "btw_aandeel_pct")
+            "besparing_pct": DecimaalVeld,
+            "frictiekosten": BedragVeld,
+            "extra_kosten": BedragVeld,
+            "btw_aandeel_pct": DecimaalVeld,
         }
 
     def clean(self):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
@@ -184,6 +185,26 @@ def euro_kort(waarde: float) -> str:
             getal = afgerond(abs(waarde) / deler, 1, hele_zonder_decimalen=True)
             return f"€ {MIN if waarde < 0 else ''}{getal} {eenheid}"
     return euro(waarde)
+
+
+_DUIZENDTALLEN = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+
+def lees_getal(tekst: str) -> str:
+    """A number as people type it in Dutch, as plain decimal text for Decimal():
+    '1.200.000' → '1200000', '1.200.000,50' → '1200000.50', '€ 1.200' → '1200',
+    '2,5' → '2.5', '−5' → '-5'. A point is a thousands separator only in groups of three
+    ('1.200'); otherwise ('12.5') it is the decimal point. What is no number in either
+    notation is given back as it was, for the field to refuse in its own words."""
+    schoon = "".join(str(tekst).replace("€", "").split()).replace(MIN, "-")
+    if "," in schoon:
+        heel, _, deel = schoon.partition(",")
+        if "," in deel or ("." in heel and not _DUIZENDTALLEN.fullmatch(heel)):
+            return tekst
+        return heel.replace(".", "") + "." + deel
+    if _DUIZENDTALLEN.fullmatch(schoon):
+        return schoon.replace(".", "")
+    return schoon
 
 
 def opsomming(delen: Iterable[object]) -> str:

@@ -115,7 +115,17 @@ def test_the_evaluation_must_come_after_the_start(adviseur_client):
 
 def test_a_bad_amount_gets_a_dutch_message(adviseur_client):
     response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling="veel"))
-    assert "Vul een bedrag in hele euro's in." in soep(response).get_text()
+    assert "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000." in soep(response).get_text()
+
+
+@pytest.mark.parametrize("getypt", ["1.200.000", "1200000", "€ 1.200.000", " 1 200 000 "])
+def test_amounts_are_typed_and_shown_in_dutch_notation(adviseur_client, getypt):
+    adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling=getypt))
+    afweging = Afweging.objects.get()
+    assert afweging.taakstelling == 1_200_000
+    pagina = soep(adviseur_client.get(stap_url(afweging, "basis")))
+    veld = pagina.find("input", attrs={"name": "taakstelling"})
+    assert (veld["type"], veld["value"], veld["inputmode"]) == ("text", "1.200.000", "decimal")
 
 
 def test_a_score_without_motivation_is_refused_on_save_and_the_text_stays(
