@@ -154,9 +154,12 @@
   // The copy in this browser: every changed field with its value now, and the version the
   // page was based on (the server compares it with who saved since).
   function bewaarKopie(extra) {
+    clearTimeout(kopieTimer); // a write now makes the one planned superfluous
+    kopieTimer = null;
     var concept = lees() || {};
+    // A conflict stays marked until the user answers it (biedAan).
     var kopie = { basis: versie ? Number(versie.value) : null, velden: concept.velden || {},
-                  tijd: Date.now() };
+                  tijd: Date.now(), conflict: !!concept.conflict };
     Object.keys(aangeraakt).forEach(function (naam) { kopie.velden[naam] = waarden(naam); });
     Object.keys(extra || {}).forEach(function (k) { kopie[k] = extra[k]; });
     schrijf(kopie);
@@ -265,15 +268,25 @@
     return "/account/login/?next=" + encodeURIComponent(window.location.pathname);
   }
 
-  function bewaar() {
+  // A save that must outlive the page (leaving it) asks for keepalive; browsers refuse a
+  // keepalive body over 64 KB outright, so a long text goes without (the copy here keeps it).
+  var KEEPALIVE_MAX = 60000;
+  function omvang(data) {
+    var n = 0;
+    data.forEach(function (waarde) { n += typeof waarde === "string" ? waarde.length * 3 : 0; });
+    return n;
+  }
+
+  function bewaar(bijVertrek) {
     clearTimeout(timer);
     if (gestopt || !autosave) return Promise.resolve();
-    if (lopend) return lopend.then(function () { return vuil ? bewaar() : null; });
+    if (lopend) return lopend.then(function () { return vuil ? bewaar(bijVertrek) : null; });
     vuil = false;
     var data = metAangeraakt(new FormData(form));
     data.set("_autosave", "1");
     lopend = fetch(form.dataset.autosave, {
-      method: "POST", body: data, credentials: "same-origin", keepalive: true,
+      method: "POST", body: data, credentials: "same-origin",
+      keepalive: !!bijVertrek && omvang(data) < KEEPALIVE_MAX,
       headers: { "X-Requested-With": "fetch" },
     })
       .then(function (antwoord) {
@@ -324,12 +337,25 @@
     return lopend;
   }
 
+  // The copy is written at most every 300 ms while typing (a pasted page of text would
+  // otherwise be serialised on every key), and at once before leaving or sending.
+  var kopieTimer = null;
+  function kopieStraks() {
+    if (kopieTimer) return;
+    kopieTimer = setTimeout(function () { kopieTimer = null; bewaarKopie(); }, 300);
+  }
+  function kopieNu() {
+    clearTimeout(kopieTimer);
+    kopieTimer = null;
+    bewaarKopie();
+  }
+
   function wijziging(gebeurtenis) {
     var doel = gebeurtenis && gebeurtenis.target;
     if (doel && (doel.id === "gemeente-filter" || !doel.name)) return;
     if (doel) aangeraakt[doel.name] = true;
     vuil = true;
-    bewaarKopie();
+    if (gebeurtenis && gebeurtenis.type === "input") kopieStraks(); else kopieNu();
     if (!autosave || gestopt) return;
     meld("Wijzigingen nog niet bewaard…");
     clearTimeout(timer);
@@ -390,8 +416,8 @@
   });
   window.addEventListener("beforeunload", function (gebeurtenis) {
     if (verzenden || !vuil) return;
-    bewaarKopie();
-    bewaar();
+    kopieNu();
+    bewaar(true);
     gebeurtenis.preventDefault();
     gebeurtenis.returnValue = "";
   });

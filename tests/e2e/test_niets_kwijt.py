@@ -153,3 +153,17 @@ def test_een_concept_verwijderen_vraagt_eerst(gegevens_zonder_iv3, nieuwe_pagina
         "De afweging ‘Fusie Leiderdorp en Zoeterwoude’ is verwijderd."
     ).is_visible()
     assert not Afweging.objects.filter(pk=afweging.pk).exists()
+
+
+def test_een_lange_geplakte_tekst_wordt_bewaard(gegevens_zonder_iv3, nieuwe_pagina):  # noqa: F811
+    """Over 64 KB a browser refuses a keepalive request outright: a pasted report chapter
+    was never saved and the page blamed the connection."""
+    afweging = nieuwe_afweging(gegevens_zonder_iv3)
+    a = nieuwe_pagina()
+    inloggen(a, "e2e-adviseur")
+    stap(a, afweging)
+    lang = ("Een hoofdstuk uit het raadsvoorstel, geplakt. " * 4000)[:150_000]
+    motivering(a, 0).fill(lang)
+    wacht_op_bewaard(a)
+    assert a.locator("#autosave-fout").inner_text() == ""
+    assert opgeslagen(afweging, 1) == lang
