@@ -59,7 +59,8 @@ class Review(Uitbreiding):
         afweging.reacties.exclude(gemeente_id__in=gebleven).delete()
 
     def bij_nieuwe_versie(self, *, oud, kopie):
-        # Reviewers keep access to the next version of what they reviewed.
+        # Reviewers keep access to the next version of what they reviewed. The termijn
+        # does not carry over: the new version asks anew.
         Deling.objects.bulk_create(
             Deling(afweging=kopie, gebruiker_id=d.gebruiker_id, gedeeld_door_id=d.gedeeld_door_id)
             for d in Deling.objects.filter(afweging_id=oud.pk)
