@@ -240,3 +240,32 @@ class Wijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.moment:%d-%m-%Y %H:%M} {self.wat}"
+
+
+class Gezien(models.Model):
+    """When a user last opened an afweging: what is "new since your last visit".
+
+    "New" is per user per afweging: what others added after this user last opened the
+    afweging's page (its uitkomst, where opmerkingen and reacties are shown), so opening one
+    afweging leaves what is new on another untouched, and a visit to another page (the
+    register, the start page) marks nothing as seen. An afweging never opened counts all
+    that others added as new. One's own contributions are never new. The row is written on
+    GET, which is why it is a row of its own: the afweging's row (and its optimistic lock,
+    `versie`) is left alone.
+    """
+
+    afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="gezien")
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    moment = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "laatst geopend"
+        verbose_name_plural = "laatst geopend"
+        constraints = [
+            models.UniqueConstraint(fields=["afweging", "gebruiker"], name="uniek_gezien")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.afweging} geopend door {self.gebruiker} op {self.moment:%d-%m-%Y %H:%M}"

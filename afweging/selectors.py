@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Max, OuterRef, Prefetch, Subquery
+from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from afweging import scoring, signalen
-from afweging.models import Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord, Wijziging
+from afweging.models import (
+    Afweging,
+    Antwoord,
+    Deelnemer,
+    Gezien,
+    SuccesfactorAntwoord,
+    Wijziging,
+)
 from casussen.vergelijkbaar import (
     Vergelijking,
     profiel_van_leden,
@@ -108,6 +116,46 @@ def stand(afweging: Afweging) -> str:
     return (
         f"{afweging.pk}:{afweging.versie}:{afweging.status}:"
         f"{afweging.gewijzigd.isoformat()}:{wijziging}/{referentie}"
+    )
+
+
+def met_laatste_wijziging(queryset):
+    """Annotate `laatst_gewijzigd`, newest first: the moment of the last entry in the
+    afweging's history, so that it moves with opmerkingen, reacties and sharing as well
+    as with saves (all go through `services.vastleggen`). The afweging's own `gewijzigd`
+    is the moment of the last save of its content and goes with the optimistic lock
+    (`versie`); an opmerking raises neither, so the adviseur editing meanwhile gets no
+    conflict. Use `laatst_gewijzigd_door` on the list that comes out for who it was."""
+    laatste = Wijziging.objects.filter(afweging=OuterRef("pk")).order_by("-moment", "-pk")
+    return queryset.annotate(
+        laatst_gewijzigd=Coalesce(Subquery(laatste.values("moment")[:1]), F("gewijzigd")),
+        laatste_wijziging_id=Subquery(laatste.values("pk")[:1]),
+    ).order_by("-laatst_gewijzigd", "-pk")
+
+
+def laatst_gewijzigd_door(afwegingen) -> list[Afweging]:
+    """The afwegingen of `met_laatste_wijziging` as a list, each with
+    `laatst_gewijzigd_door`: who made the last entry in its history (one query for all)."""
+    afwegingen = list(afwegingen)
+    wijzigingen = Wijziging.objects.select_related("door").in_bulk(
+        [a.laatste_wijziging_id for a in afwegingen if a.laatste_wijziging_id]
+    )
+    for afweging in afwegingen:
+        wijziging = wijzigingen.get(afweging.laatste_wijziging_id)
+        afweging.laatst_gewijzigd_door = wijziging.door if wijziging else afweging.gewijzigd_door
+    return afwegingen
+
+
+def nieuw_voor(gebruiker, queryset, *, moment: str, door: str):
+    """The rows of `queryset` (of a model with an `afweging`) that are new to this user:
+    made by someone else (`door`) after the user last opened their afweging (`moment`
+    later than `Gezien.moment`), or ever if they never opened it. One query, whatever the
+    number of afwegingen."""
+    laatst = Gezien.objects.filter(gebruiker=gebruiker, afweging=OuterRef("afweging_id"))
+    return (
+        queryset.exclude(**{door: gebruiker})
+        .alias(laatst_gezien=Subquery(laatst.values("moment")[:1]))
+        .filter(Q(laatst_gezien=None) | Q(**{f"{moment}__gt": F("laatst_gezien")}))
     )
 
 

@@ -25,6 +25,7 @@ from afweging.models import (
     Afweging,
     Antwoord,
     Deelnemer,
+    Gezien,
     SuccesfactorAntwoord,
     Wijziging,
 )
@@ -120,6 +121,18 @@ def _vergrendel(afweging: Afweging, versie: int, door, *, strikt: bool = False) 
     ).get(pk=afweging.pk)
     afweging.gewijzigd = nu
     afweging.gewijzigd_door = door
+
+
+def gezien_vastleggen(*, afweging: Afweging, gebruiker) -> None:
+    """Note that this user opens the afweging now: from here on, only what others add
+    later is new to them (`models.Gezien`). One upsert on a row of its own, never the
+    afweging's, so opening a page raises no version and moves no "laatst gewijzigd"."""
+    Gezien.objects.bulk_create(
+        [Gezien(afweging=afweging, gebruiker=gebruiker, moment=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["afweging", "gebruiker"],
+        update_fields=["moment"],
+    )
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,6 +31,40 @@ class Controlepunt:
     link: str = ""
     linktekst: str = ""
     blokkeert: bool = False
+
+
+@dataclass(frozen=True)
+class Nieuw:
+    """How many things of one kind others added to an afweging since the user last opened
+    it (`afweging.models.Gezien`), with the words for one and for more."""
+
+    soort: str
+    aantal: int
+    enkelvoud: str
+    meervoud: str
+    anker: str = ""
+
+    @property
+    def tekst(self) -> str:
+        return f"{self.aantal} {self.enkelvoud if self.aantal == 1 else self.meervoud}"
+
+
+@dataclass(frozen=True)
+class Wachtpunt:
+    """Something an afweging waits for, from `wie`, by `termijn` (inclusive; None: no
+    termijn was set): a gemeente's formal reactie, say."""
+
+    afweging_id: int
+    wat: str
+    wie: str
+    termijn: date | None = None
+    anker: str = ""
+
+    def verstreken(self, vandaag: date) -> bool:
+        return self.termijn is not None and vandaag > self.termijn
+
+    def dagen_tot(self, vandaag: date) -> int | None:
+        return None if self.termijn is None else (self.termijn - vandaag).days
 
 
 class Uitbreiding:
@@ -74,6 +109,16 @@ class Uitbreiding:
     def gaat_mee_weg(self, afweging: Afweging) -> list[str]:
         """What of this app goes when the afweging is deleted, in Dutch, one line each (the
         rows themselves go by the database's cascade)."""
+        return []
+
+    def nieuw(self, gebruiker, afwegingen: list[Afweging]) -> dict[int, list[Nieuw]]:
+        """Per afweging id: what others added since this user last opened it (for the start
+        page; `afweging.selectors.nieuw_voor` says what counts as new)."""
+        return {}
+
+    def wacht_op(self, gebruiker, afwegingen: list[Afweging]) -> list[Wachtpunt]:
+        """What these afwegingen wait for that this user should see: for their adviseur
+        all that is outstanding, for anyone else only what they owe themselves."""
         return []
 
     def exportformaten(self) -> dict:

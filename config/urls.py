@@ -7,6 +7,7 @@ from django.urls import include, path
 import afweging.urls
 import businesscase.urls
 import review.urls
+from afweging.views.start import start_view
 from config.gezond import gezond_view
 
 admin.site.site_header = "Fusietoets – beheer"
@@ -22,6 +23,8 @@ urlpatterns = [
     path("gezond/", gezond_view, name="gezond"),
     path("beheer/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
+    # Where login lands: per role what there is to do.
+    path("start/", start_view, name="start"),
     # One URL space and namespace for an afweging, whichever app owns the page.
     path(
         "afwegingen/",

@@ -28,6 +28,9 @@ class Deling(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     gedeeld_op = models.DateTimeField(auto_now_add=True)
+    # The day by which the adviseur asks this reviewer's gemeente for its formal reactie
+    # (inclusive); shares from before there was a termijn have none.
+    reactietermijn = models.DateField("reactietermijn", null=True, blank=True)
 
     class Meta:
         db_table = "afweging_deling"

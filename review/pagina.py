@@ -52,6 +52,12 @@ class Reviewdeel:
         return self.afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
 
     @cached_property
+    def mijn_termijn(self):
+        """The reactietermijn the provincie gave this reviewer (None: none)."""
+        deling = self.afweging.delingen.filter(gebruiker=self.gebruiker).first()
+        return deling.reactietermijn if deling else None
+
+    @cached_property
     def delingen(self):
         return self.afweging.delingen.select_related("gebruiker")
 

@@ -8,6 +8,8 @@ afweging's history. Notifications go by e-mail after the commit (`afweging.meldi
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from afweging.meldingen import link, mail, naam
 from afweging.models import Afweging
 from afweging.services import NietToegestaan, status_onder_slot, vastleggen
 from review.models import Deling, Opmerking, Reactie
+from weergave.datums import datum
 
 
 def kandidaat_reviewers(afweging: Afweging):
@@ -34,23 +37,34 @@ def kandidaat_reviewers(afweging: Afweging):
 
 
 @transaction.atomic
-def delen(*, afweging: Afweging, gebruikers, door) -> int:
+def delen(*, afweging: Afweging, gebruikers, door, reactietermijn: date | None = None) -> int:
+    """Share with these gemeentesecretarissen, asking their gemeente's formal reactie by
+    `reactietermijn` (inclusive; None: no termijn). Who has it already keeps their own."""
     if status_onder_slot(afweging) == Afweging.Status.VASTGESTELD:
         raise NietToegestaan("Een vastgestelde afweging wordt niet meer gedeeld voor review.")
     nieuw = 0
+    termijn = f"uiterlijk {datum(reactietermijn)}" if reactietermijn else "geen termijn"
     for gebruiker in gebruikers:
         _, gemaakt = Deling.objects.get_or_create(
-            afweging=afweging, gebruiker=gebruiker, defaults={"gedeeld_door": door}
+            afweging=afweging,
+            gebruiker=gebruiker,
+            defaults={"gedeeld_door": door, "reactietermijn": reactietermijn},
         )
         if gemaakt:
             nieuw += 1
-            vastleggen(afweging, door, f"Gedeeld met {naam(gebruiker)}")
+            vastleggen(afweging, door, f"Gedeeld met {naam(gebruiker)} (reactie: {termijn})")
+            vraag = (
+                f"Wij vragen de formele reactie van uw gemeente uiterlijk op "
+                f"{datum(reactietermijn)}.\n\n"
+                if reactietermijn
+                else ""
+            )
             mail(
                 [gebruiker],
                 f"Ter review: {afweging.titel}",
                 f"{naam(door)} van de provincie {afweging.provincie} vraagt uw reactie op de "
-                f"afweging ‘{afweging.titel}’.\n\nU kunt opmerkingen per deelvraag plaatsen en "
-                f"namens uw gemeente één formele reactie geven:\n{link(afweging)}\n",
+                f"afweging ‘{afweging.titel}’.\n\n{vraag}U kunt opmerkingen per deelvraag "
+                f"plaatsen en namens uw gemeente één formele reactie geven:\n{link(afweging)}\n",
             )
     if nieuw and afweging.status == Afweging.Status.CONCEPT:
         Afweging.objects.filter(pk=afweging.pk).update(status=Afweging.Status.TER_REVIEW)

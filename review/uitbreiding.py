@@ -2,12 +2,52 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
-from afweging.uitbreidingen import Controlepunt, Uitbreiding
-from review.models import Deling
+from afweging.models import Afweging, Deelnemer
+from afweging.selectors import nieuw_voor
+from afweging.toegang import is_eigenaar
+from afweging.uitbreidingen import Controlepunt, Nieuw, Uitbreiding, Wachtpunt
+from gebruikers.models import Gebruiker
+from review.models import Deling, Opmerking, Reactie
 from weergave.getallen import opsomming
+
+
+@dataclass(frozen=True)
+class _Soort:
+    """One kind of thing the start page counts as new: which rows, their moment and who
+    made them, the words for one and for more, and where on the afweging's page it is."""
+
+    soort: str
+    rijen: Callable[[list[int]], QuerySet]
+    moment: str
+    door: str
+    enkelvoud: str
+    meervoud: str
+    anker: str
+
+
+_NIEUW = (
+    _Soort("opmerkingen", lambda ids: Opmerking.objects.filter(afweging_id__in=ids, antwoord_op=None),
+           "geplaatst", "auteur", "nieuwe opmerking", "nieuwe opmerkingen", "#opmerkingen-kop"),
+    _Soort("antwoorden",
+           lambda ids: Opmerking.objects.filter(afweging_id__in=ids, antwoord_op__isnull=False),
+           "geplaatst", "auteur", "nieuw antwoord op een opmerking",
+           "nieuwe antwoorden op opmerkingen", "#opmerkingen-kop"),
+    # `gegeven` moves when a reactie is changed: a changed reactie is new again.
+    _Soort("reacties", lambda ids: Reactie.objects.filter(afweging_id__in=ids),
+           "gegeven", "auteur", "nieuwe of gewijzigde reactie", "nieuwe of gewijzigde reacties",
+           "#reacties-kop"),
+    _Soort("reactie-antwoorden",
+           lambda ids: Reactie.objects.filter(afweging_id__in=ids, beantwoord_op__isnull=False),
+           "beantwoord_op", "beantwoord_door", "nieuw antwoord op een reactie",
+           "nieuwe antwoorden op reacties", "#reacties-kop"),
+)  # fmt: skip
 
 
 class Review(Uitbreiding):
@@ -19,7 +59,8 @@ class Review(Uitbreiding):
         afweging.reacties.exclude(gemeente_id__in=gebleven).delete()
 
     def bij_nieuwe_versie(self, *, oud, kopie):
-        # Reviewers keep access to the next version of what they reviewed.
+        # Reviewers keep access to the next version of what they reviewed. The termijn
+        # does not carry over: the new version asks anew.
         Deling.objects.bulk_create(
             Deling(afweging=kopie, gebruiker_id=d.gebruiker_id, gedeeld_door_id=d.gedeeld_door_id)
             for d in Deling.objects.filter(afweging_id=oud.pk)
@@ -77,6 +118,85 @@ class Review(Uitbreiding):
                 f"Nog geen formele reactie van {opsomming(namen)}.",
                 uitkomst + "#reacties-kop", "Naar de reacties",
             ))  # fmt: skip
+        return punten
+
+    def nieuw(self, gebruiker, afwegingen):
+        """Every kind for every afweging, also when none is new, so that each list has
+        the same order (one query per kind)."""
+        ids = [a.pk for a in afwegingen]
+        if not ids:
+            return {}
+        tellingen = {
+            soort.soort: dict(
+                nieuw_voor(gebruiker, soort.rijen(ids), moment=soort.moment, door=soort.door)
+                .values("afweging_id")
+                .annotate(aantal=Count("pk"))
+                .order_by()
+                .values_list("afweging_id", "aantal")
+            )
+            for soort in _NIEUW
+        }
+        return {
+            pk: [
+                Nieuw(s.soort, tellingen[s.soort].get(pk, 0), s.enkelvoud, s.meervoud, s.anker)
+                for s in _NIEUW
+            ]
+            for pk in ids
+        }
+
+    def wacht_op(self, gebruiker, afwegingen):
+        """The formal reacties not yet given by the deelnemende gemeenten that were asked
+        (shared with one of their current secretarissen). The adviseur of the afweging's
+        provincie sees every gemeente's, by the latest termijn set for its secretarissen
+        (one who was asked later may have been given more time); a secretaris sees only
+        those of their own current gemeenten, by the termijn given to them. A vastgestelde
+        afweging waits for nothing."""
+        lopend = {a.pk: a for a in afwegingen if a.status != Afweging.Status.VASTGESTELD}
+        delingen = list(
+            Deling.objects.filter(afweging_id__in=list(lopend)).values_list(
+                "afweging_id", "gebruiker_id", "reactietermijn"
+            )
+        )
+        if not delingen:
+            return []
+        Koppeling = Gebruiker.gemeenten.through
+        gemeenten_van = defaultdict(set)
+        for gebruiker_id, gemeente_id in Koppeling.objects.filter(
+            gebruiker_id__in={d[1] for d in delingen}
+        ).values_list("gebruiker_id", "gemeente_id"):
+            gemeenten_van[gebruiker_id].add(gemeente_id)
+        gegeven = set(
+            Reactie.objects.filter(afweging_id__in=list(lopend)).values_list(
+                "afweging_id", "gemeente_id"
+            )
+        )
+        punten = []
+        for afweging_id, gemeente_id, naam in (
+            Deelnemer.objects.filter(afweging_id__in=list(lopend))
+            .order_by("gemeente__naam")
+            .values_list("afweging_id", "gemeente_id", "gemeente__naam")
+        ):
+            if (afweging_id, gemeente_id) in gegeven:
+                continue
+            gevraagd = [
+                (gebruiker_id, termijn)
+                for a, gebruiker_id, termijn in delingen
+                if a == afweging_id and gemeente_id in gemeenten_van[gebruiker_id]
+            ]
+            if not is_eigenaar(gebruiker, lopend[afweging_id]):
+                gevraagd = [(g, t) for g, t in gevraagd if g == gebruiker.pk]
+            if not gevraagd:
+                continue
+            termijnen = [t for _, t in gevraagd if t is not None]
+            punten.append(
+                Wachtpunt(
+                    afweging_id,
+                    "Formele reactie",
+                    naam,
+                    max(termijnen) if termijnen else None,
+                    "#reacties-kop",
+                )  # fmt: skip
+            )
         return punten
 
     def gaat_mee_weg_met_deelnemer(self, afweging, gemeente):

@@ -88,7 +88,10 @@ def delen_view(request, pk):
     if form.is_valid():
         try:
             aantal = services.delen(
-                afweging=afweging, gebruikers=form.cleaned_data["gebruikers"], door=request.user
+                afweging=afweging,
+                gebruikers=form.cleaned_data["gebruikers"],
+                door=request.user,
+                reactietermijn=form.cleaned_data["reactietermijn"],
             )
         except services.NietToegestaan as fout:
             weiger(str(fout))

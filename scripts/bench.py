@@ -106,6 +106,7 @@ def main() -> None:
     client.force_login(adviseur)
     paginas = {
         "register_page": "/",
+        "start_page": "/start/",
         "fusieorganisatie_page": "/fusieorganisaties/bar-organisatie/",
         "kaart_page": "/kaart/",
         "gemeente_page": "/gemeenten/gm0489/",

@@ -829,13 +829,20 @@ def test_answering_a_reaction_never_fails(
 
 
 @fuzz(15)
-@example(gebruikers=["<secretaris>", str(2**63)])
-@given(gebruikers=st.lists(st.one_of(st.just("<secretaris>"), tekst), max_size=3))
-def test_sharing_never_fails(adviseur_client, afweging, gebruikers):
+@example(gebruikers=["<secretaris>", str(2**63)], termijn="")
+@example(gebruikers=["<secretaris>"], termijn="2026-02-30")
+@given(
+    gebruikers=st.lists(st.one_of(st.just("<secretaris>"), tekst), max_size=3),
+    termijn=st.one_of(tekst, st.dates().map(lambda d: d.isoformat())),
+)
+def test_sharing_never_fails(adviseur_client, afweging, gebruikers, termijn):
     secretaris = SecretarisFactory(gemeenten=[GemeenteFactory(code="GM0638")])
     with teruggedraaid():
         keuzes = [str(secretaris.pk) if g == "<secretaris>" else g for g in gebruikers]
-        response = vraag(adviseur_client, "post", url("delen", afweging), {"gebruikers": keuzes})
+        response = vraag(
+            adviseur_client, "post", url("delen", afweging),
+            {"gebruikers": keuzes, "reactietermijn": termijn},
+        )  # fmt: skip
         geen_injectie(response)
         assert response.status_code in (302, 400)
         if response.status_code == 400:

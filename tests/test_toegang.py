@@ -46,12 +46,12 @@ def test_a_wrong_password_gets_a_dutch_message_and_keeps_the_username(client, ad
     assert f'value="{adviseur.username}"' in inhoud
 
 
-def test_logging_in_leads_to_the_register(client, adviseur):
+def test_logging_in_leads_to_the_start_page(client, adviseur):
     response = client.post(
         reverse("login"), {"username": adviseur.username, "password": "een-lang-testwachtwoord"}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("casussen:register")
+    assert response["Location"] == reverse("start")
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from afweging import services
+from afweging import selectors, services
 from afweging.forms import AfwegingForm, StatusFilterForm
 from afweging.toegang import adviseur_of_reviewer, afwegingen_voor, alleen_adviseur
 
@@ -16,9 +16,15 @@ from afweging.toegang import adviseur_of_reviewer, afwegingen_voor, alleen_advis
 @adviseur_of_reviewer
 def lijst_view(request):
     form = StatusFilterForm(request.GET or None)
-    afwegingen = afwegingen_voor(request.user).select_related("aangemaakt_door", "gewijzigd_door")
+    afwegingen = afwegingen_voor(request.user).select_related(
+        "aangemaakt_door", "gewijzigd_door", "kader"
+    )
     if form.is_valid() and form.cleaned_data["status"]:
         afwegingen = afwegingen.filter(status=form.cleaned_data["status"])
+    # "Laatst gewijzigd" is the last entry in the history: opmerkingen and reacties too.
+    afwegingen = selectors.laatst_gewijzigd_door(
+        selectors.met_laatste_wijziging(afwegingen.defer("vastgestelde_pdf"))
+    )
     return render(
         request,
         "afweging/lijst.html",

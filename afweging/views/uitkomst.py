@@ -8,7 +8,7 @@ from functools import cached_property
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from afweging import selectors
+from afweging import selectors, services
 from afweging.scoring import REGELS
 from afweging.toegang import adviseur_of_reviewer
 from afweging.views.pagina import Afwegingpagina, licht
@@ -63,4 +63,7 @@ def toon_uitkomst(request, afweging, *, formulieren=None, status: int = 200):
 @require_GET
 @adviseur_of_reviewer
 def uitkomst_view(request, pk):
-    return toon_uitkomst(request, licht(request, pk))
+    afweging = licht(request, pk)
+    # Before the page reads the opmerkingen: what arrives while it renders stays new.
+    services.gezien_vastleggen(afweging=afweging, gebruiker=request.user)
+    return toon_uitkomst(request, afweging)

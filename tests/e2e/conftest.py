@@ -97,7 +97,7 @@ def inloggen(pagina, gebruikersnaam):
     pagina.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
     pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
     pagina.locator("main").get_by_role("button", name="Inloggen").click()
-    pagina.wait_for_url(pagina.basis + "/")
+    pagina.wait_for_url(pagina.basis + "/start/")
 
 
 def axe_controle(pagina) -> list[dict]:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_an_adviseur_completes_shares_and_fixes_an_afweging(gegevens, nieuwe_pagina, toegankelijk):
     a = nieuwe_pagina()
     inloggen(a, "e2e-adviseur")
-    toegankelijk(a, "register")
+    toegankelijk(a, "start")
     a.get_by_role("link", name="Afwegingen").first.click()
     toegankelijk(a, "lijst")
     a.get_by_role("link", name="Nieuwe afweging").click()

@@ -108,7 +108,7 @@ def inloggen_met_toetsenbord(pagina, gebruikersnaam: str):
     typ_in(pagina, pagina.get_by_label("Gebruikersnaam"), gebruikersnaam)
     typ_in(pagina, pagina.get_by_label("Wachtwoord"), WACHTWOORD)
     pagina.keyboard.press("Enter")  # Enter in a field submits its form.
-    pagina.wait_for_url(pagina.basis + "/")
+    pagina.wait_for_url(pagina.basis + "/start/")
 
 
 @pytest.fixture
