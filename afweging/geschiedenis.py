@@ -9,6 +9,7 @@ so `vastleggen` merges them into one.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -21,10 +22,12 @@ LEEG = "leeg"
 
 
 def _label(form, naam: str) -> str:
-    """The field's own name, not a per-row label ("Score", not "Score deelvraag 3")."""
+    """The field's own name, not a per-row label ("Score", not "Score deelvraag 3"), and
+    not a question ("perspectief Onbekend → Eindoplossing", not "hoe ziet deze gemeente de
+    fusie? Onbekend → Eindoplossing"): then the model field's name."""
     label = getattr(getattr(form, "_meta", None), "labels", None) or {}
     tekst = label.get(naam)
-    if tekst is None and getattr(form, "_meta", None) is not None:
+    if (tekst is None or str(tekst).endswith("?")) and getattr(form, "_meta", None) is not None:
         try:
             tekst = form._meta.model._meta.get_field(naam).verbose_name
         except FieldDoesNotExist:  # a form field of its own (the fixed split per gemeente)
@@ -97,4 +100,45 @@ def in_woorden(regels: list[dict]) -> str:
     return ", ".join(
         f"{r['veld']} gewijzigd" if r.get("gewijzigd") else f"{r['veld']} {r['van']} → {r['naar']}"
         for r in regels
+    )
+
+
+# The field names in entries written before the history had Dutch labels (issue 10):
+# "Leiderdorp: perspectief, motieven_toelichting". Frozen: no code writes them any more,
+# but such entries stay in the history of older afwegingen.
+OUDE_VELDNAMEN = {
+    "motieven_toelichting": "andere motieven of toelichting",
+    "geplande_startdatum": "geplande startdatum",
+    "geplande_evaluatiedatum": "geplande eerste evaluatie",
+    "reorganisatie_gecombineerd": "gecombineerd met reorganisatie of nieuwe sturingsfilosofie",
+    "basis_overhead": "overhead van de deelnemers samen",
+    "mix_inwoners_pct": "aandeel inwoners in de mix",
+    "besparing_pct": "structurele besparing",
+    "ingroei_jaren": "jaren tot volle besparing",
+    "frictie_jaren": "frictiekosten verdeeld over jaren",
+    "extra_kosten": "extra kosten per jaar",
+    "btw_aandeel_pct": "deel van de diensten met btw",
+    "vaste_verdeling": "vaste verdeling",
+}
+_OUDE_NAAM = re.compile(r"\b(?:vast_GM\d{4}|" + "|".join(OUDE_VELDNAMEN) + r")\b")
+
+
+def _nieuw_formaat(details: dict) -> bool:
+    """Whether the entry was written with Dutch labels: its changes as from-to rows."""
+    return any(isinstance(w, dict) for w in details.get("wijzigingen") or ())
+
+
+def tekst(wijziging) -> str:
+    """An entry as the history shows it: in full (the stored line stops at 300 characters;
+    the rest is kept in the details) and, in an entry of before the Dutch labels, each old
+    field name in Dutch."""
+    details = wijziging.details or {}
+    wat = details.get("tekst") or wijziging.wat
+    if _nieuw_formaat(details):
+        return wat
+    return _OUDE_NAAM.sub(
+        lambda m: (
+            "vaste verdeling" if m.group().startswith("vast_GM") else OUDE_VELDNAMEN[m.group()]
+        ),
+        wat,
     )

@@ -241,6 +241,13 @@ class Wijziging(models.Model):
     def __str__(self) -> str:
         return f"{self.moment:%d-%m-%Y %H:%M} {self.wat}"
 
+    @property
+    def tekst(self) -> str:
+        """What the history shows: in full, in Dutch labels (see afweging.geschiedenis)."""
+        from afweging.geschiedenis import tekst
+
+        return tekst(self)
+
 
 class Gezien(models.Model):
     """When a user last opened an afweging: what is "new since your last visit".

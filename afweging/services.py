@@ -68,7 +68,8 @@ def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
     The same change by the same person within a quarter of an hour (autosave while typing)
     updates the moment of the last entry instead of adding a new one.
     """
-    if len(wat) > 300:  # The full change stays in the details.
+    if len(wat) > 300:  # The line is cut off; the history shows the full text from here.
+        details["tekst"] = wat
         wat = wat[:299] + "…"
     laatste = afweging.wijzigingen.order_by("-moment", "-pk").first()
     nu = timezone.now()

@@ -6,22 +6,87 @@ table beside it on the page with the same figures.
 
 from __future__ import annotations
 
+import html
+import math
+
 import plotly.graph_objects as go
 
 from benchmark.analyse import Analyse
 from weergave import grafieken as g
-from weergave import palet
+from weergave import palet, puntlabels
 from weergave.grafieken import LAYOUT_BASIS, als_data
+from weergave.puntlabels import Doos
+
+# The plot area as the page usually draws it (the chart is as wide as its column), for
+# placing the names of the marked gemeenten in pixels; a leader line keeps each name
+# joined to its point at any other size.
+PLOT_BREEDTE, PLOT_HOOGTE = 460, 350
+NAAM_GROOTTE = 13
+GEKOZEN_GROOTTE = 13  # Marker diameter.
 
 
-def _punten(df, naam, kleur, symbool="circle", grootte=7, tekst=False):
+def _log_bereik(waarden) -> tuple[float, float]:
+    """Roughly plotly's autorange of a log axis: the data's extent plus a twentieth."""
+    logs = [math.log10(w) for w in waarden if w and w > 0]
+    lo, hi = min(logs), max(logs)
+    rand = (hi - lo) / 20 or 0.5
+    return lo - rand, hi + rand
+
+
+def namen_bij_punten(keuze, x_bereik, y_bereik) -> list[dict]:
+    """Annotations that put each marked gemeente's name beside its own point, with a line
+    to it (never "top center" for all: two gemeenten of similar size then swapped names).
+    x and y are log10 values, as plotly wants for annotations on log axes."""
+    if keuze.empty:
+        return []
+
+    def px(waarde, bereik, lengte, omgekeerd=False):
+        deel = (math.log10(waarde) - bereik[0]) / (bereik[1] - bereik[0])
+        return (1 - deel if omgekeerd else deel) * lengte
+
+    rijen = list(keuze.itertuples())
+    plaatsingen = puntlabels.plaats(
+        [
+            (
+                px(float(r.inwoners), x_bereik, PLOT_BREEDTE),
+                px(float(r.overhead_lasten_eur), y_bereik, PLOT_HOOGTE, omgekeerd=True),
+                r.gemeentenaam,
+            )
+            for r in rijen
+        ],
+        gebied=Doos(0, 0, PLOT_BREEDTE, PLOT_HOOGTE),
+        grootte=NAAM_GROOTTE,
+        straal=GEKOZEN_GROOTTE / 2,
+    )
+    annotaties = []
+    for rij, p in zip(rijen, plaatsingen, strict=True):
+        mx, my = p.doos.midden
+        annotaties.append(
+            dict(
+                x=math.log10(float(rij.inwoners)),
+                y=math.log10(float(rij.overhead_lasten_eur)),
+                # Plotly reads the text as HTML: the name is escaped.
+                text=f"<b>{html.escape(p.naam, quote=False)}</b>",
+                showarrow=True,
+                arrowhead=0,
+                arrowwidth=1,
+                arrowcolor=palet.OMLIJNING,
+                standoff=GEKOZEN_GROOTTE / 2,
+                ax=round(mx - p.x, 1),
+                ay=round(my - p.y, 1),
+                font=dict(size=NAAM_GROOTTE, color=palet.ZWART),
+                bgcolor=palet.LEGENDAVLAK,
+            )
+        )
+    return annotaties
+
+
+def _punten(df, naam, kleur, symbool="circle", grootte=7):
     return go.Scatter(
         x=df["inwoners"].astype(float),
         y=df["overhead_lasten_eur"].astype(float),
-        mode="markers+text" if tekst else "markers",
+        mode="markers",
         name=naam,
-        text=df["gemeentenaam"] if tekst else None,
-        textposition="top center",
         marker=dict(
             color=kleur, size=grootte, symbol=symbool, line=dict(width=0.5, color=palet.OMLIJNING)
         ),
@@ -55,7 +120,7 @@ def spreiding(analyse: Analyse, gekozen: list[str] | None = None) -> dict:
                 "x", 7),
     ]  # fmt: skip
     if keuze.any():
-        sporen.append(_punten(df[keuze], g.REEKS_GEKOZEN, palet.GEKOZEN, "circle", 13, tekst=True))
+        sporen.append(_punten(df[keuze], g.REEKS_GEKOZEN, palet.GEKOZEN, "circle", GEKOZEN_GROOTTE))
     x, y = analyse.trend.lijn()
     sporen.append(
         go.Scatter(
@@ -88,6 +153,14 @@ def spreiding(analyse: Analyse, gekozen: list[str] | None = None) -> dict:
             ticktext=overhead_teksten,
         ),  # fmt: skip
         legend=dict(orientation="h", y=-0.18),
+    )
+    getekend = df[df["overhead_lasten_eur"] > 0]
+    figuur.update_layout(
+        annotations=namen_bij_punten(
+            df[keuze & (df["overhead_lasten_eur"] > 0)],
+            _log_bereik([*getekend["inwoners"].astype(float), *x]),
+            _log_bereik([*getekend["overhead_lasten_eur"].astype(float), *y]),
+        )
     )
     return als_data(figuur)
 

@@ -8,8 +8,13 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from weergave import grafieken as g
-from weergave import palet
+from weergave import palet, puntlabels
+from weergave.puntlabels import Doos
 from weergave.svg import BREEDTE, HOOGTE, MARGE, achtergrond, document, schaal
+
+GROOTTE = 11  # The names of the deelnemers.
+STRAAL = 5
+LEGENDA_HOOGTE = 40  # Two rows below the chart.
 
 
 def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
@@ -21,7 +26,7 @@ def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
     y0, y1 = 500_000, 2_000_000_000
     sx = schaal(x0, x1, MARGE["links"], BREEDTE - MARGE["rechts"], True)
     sy = schaal(y0, y1, HOOGTE - MARGE["onder"], MARGE["boven"], True)
-    delen = [achtergrond()]
+    delen = [achtergrond(hoogte=HOOGTE + LEGENDA_HOOGTE)]
     for waarde, tekst in zip(*g.ticks_inwoners(), strict=True):
         x = sx(waarde)
         delen.append(
@@ -62,31 +67,55 @@ def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
         f'<polyline points="{punten}" fill="none" stroke="{palet.TREND}" stroke-width="1.6"/>'
     )
     keuze = df[df["gemeentecode"].isin(gekozen)].sort_values("inwoners")
-    for i, rij in enumerate(keuze.itertuples()):
-        x, y = sx(float(rij.inwoners)), sy(float(rij.overhead_lasten_eur))
-        delen.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{palet.GEKOZEN}" stroke="{palet.OMLIJNING}"/>'
+    plot = Doos(MARGE["links"], MARGE["boven"], BREEDTE - MARGE["rechts"], HOOGTE - MARGE["onder"])
+    plaatsingen = puntlabels.plaats(
+        [
+            (sx(float(r.inwoners)), sy(float(r.overhead_lasten_eur)), r.gemeentenaam)
+            for r in keuze.itertuples()
+        ],
+        gebied=plot,
+        grootte=GROOTTE,
+        straal=STRAAL,
+    )
+    for p in plaatsingen:
+        # Point, name and leader line in one group: the name belongs to this point.
+        deel = [
+            f'<circle cx="{p.x:.1f}" cy="{p.y:.1f}" r="{STRAAL}" fill="{palet.GEKOZEN}" '
+            f'stroke="{palet.OMLIJNING}"/>'
+        ]
+        if p.lijn:
+            lx, ly = p.doos.dichtstbij(p.x, p.y)
+            deel.append(
+                f'<line x1="{p.x:.1f}" y1="{p.y:.1f}" x2="{lx:.1f}" y2="{ly:.1f}" '
+                f'stroke="{palet.OMLIJNING}" stroke-width="0.8"/>'
+            )
+        deel.append(
+            f'<text x="{p.doos.x0:.1f}" y="{p.doos.y1 - GROOTTE * 0.3:.1f}" '
+            f'font-size="{GROOTTE}" font-weight="bold">{escape(p.naam)}</text>'
         )
-        # Labels alternate below and above the point, so close neighbours stay readable.
-        dy = 18 + 12 * (i // 2) if i % 2 == 0 else -8 - 12 * (i // 2)
-        naam = escape(rij.gemeentenaam)
-        delen.append(f'<text x="{x + 7:.1f}" y="{y + dy:.1f}" font-weight="bold">{naam}</text>')
+        delen.append(f'<g class="deelnemer">{"".join(deel)}</g>')
+    # The legend sits below the axis title, outside the plot area: it covers no point.
     legenda = [
         (palet.OVERIG, g.REEKS_OVERIG),
         (palet.FUSIELID, g.REEKS_FUSIELID),
         (palet.GEKOZEN, g.REEKS_DEELNEMERS),
+        (None, g.REEKS_TREND),
     ]
-    lx, ly = BREEDTE - 250, HOOGTE - MARGE["onder"] - 70
-    delen.append(
-        f'<rect x="{lx - 8}" y="{ly - 12}" width="240" height="66" fill="{palet.ACHTERGROND}" '
-        f'stroke="{palet.KADER}"/>'
-    )
+    items = []
     for i, (kleur, tekst) in enumerate(legenda):
-        delen.append(f'<circle cx="{lx}" cy="{ly + i * 15}" r="4" fill="{kleur}"/>')
-        delen.append(f'<text x="{lx + 10}" y="{ly + 4 + i * 15}">{escape(tekst)}</text>')
-    delen.append(
-        f'<line x1="{lx - 6}" y1="{ly + 45}" x2="{lx + 6}" y2="{ly + 45}" stroke="{palet.TREND}" '
-        'stroke-width="1.6"/>'
+        lx = MARGE["links"] + (i % 2) * 270
+        ly = HOOGTE + 8 + (i // 2) * 16
+        if kleur is None:
+            items.append(
+                f'<line x1="{lx - 6}" y1="{ly}" x2="{lx + 6}" y2="{ly}" stroke="{palet.TREND}" '
+                'stroke-width="1.6"/>'
+            )
+        else:
+            items.append(f'<circle cx="{lx}" cy="{ly}" r="4" fill="{kleur}"/>')
+        items.append(f'<text x="{lx + 10}" y="{ly + 4}">{escape(tekst)}</text>')
+    delen.append(f'<g class="legenda">{"".join(items)}</g>')
+    return document(
+        delen,
+        "Overhead tegen inwoners per gemeente, met trendlijn",
+        hoogte=HOOGTE + LEGENDA_HOOGTE,
     )
-    delen.append(f'<text x="{lx + 10}" y="{ly + 49}">{escape(g.REEKS_TREND)}</text>')
-    return document(delen, "Overhead tegen inwoners per gemeente, met trendlijn")

@@ -3,6 +3,7 @@ projections and contributions (each with its table beside it)."""
 
 from __future__ import annotations
 
+import math
 from xml.sax.saxutils import escape
 
 import plotly.graph_objects as go
@@ -10,7 +11,13 @@ import plotly.graph_objects as go
 from weergave import getallen, palet
 from weergave import grafieken as g
 from weergave.grafieken import LAYOUT_BASIS, als_data
-from weergave.svg import BREEDTE, HOOGTE, MARGE, achtergrond, document, schaal
+from weergave.puntlabels import tekstbreedte
+from weergave.svg import BREEDTE, HOOGTE, MARGE, achtergrond, document, ronde_ticks, schaal
+
+GROOTTE = 11  # The SVG's font size (weergave.svg.document).
+AFSTAND = 6  # Between the tick labels and the axis, and between them and the title.
+TITEL_RUIMTE = 14  # The rotated axis title's glyphs.
+LEGENDA_HOOGTE = 40  # The band above the plot area that holds the legend.
 
 
 def businesscase_grafiek(projecties: list[tuple[str, object]]) -> dict:
@@ -74,35 +81,42 @@ def bijdragen_grafiek(bijdragen: list) -> dict:
 
 
 def businesscase_svg(projecties) -> str:
-    """Cumulative net effect per variant per year."""
+    """Cumulative net effect per variant per year, on round ticks in the table's notation,
+    the axis title clear of the tick labels and the legend above the plot area."""
     waarden = [w for _, p in projecties for w in p.cumulatief] + [0.0]
-    lo, hi = min(waarden), max(waarden)
-    if lo == hi:
-        lo, hi = lo - 1, hi + 1
-    sx = schaal(1, 10, MARGE["links"], BREEDTE - MARGE["rechts"], False)
-    sy = schaal(lo, hi, HOOGTE - MARGE["onder"], MARGE["boven"] + 40, False)
+    ticks = ronde_ticks(min(waarden), max(waarden))
+    teksten = [getallen.geheel(t) for t in ticks]
+    # Room for the widest tick label and, left of it, the axis title.
+    breedste = max(tekstbreedte(t, GROOTTE) for t in teksten)
+    links = max(MARGE["links"], math.ceil(breedste) + 2 * AFSTAND + TITEL_RUIMTE)
+    boven = MARGE["boven"] + LEGENDA_HOOGTE
+    sx = schaal(1, 10, links, BREEDTE - MARGE["rechts"], False)
+    sy = schaal(ticks[0], ticks[-1], HOOGTE - MARGE["onder"], boven, False)
     delen = [achtergrond()]
     for jaar in range(1, 11):
         delen.append(
             f'<text x="{sx(jaar):.1f}" y="{HOOGTE - MARGE["onder"] + 16}" text-anchor="middle">{jaar}</text>'
         )
-    for i in range(5):
-        waarde = lo + (hi - lo) * i / 4
+    for waarde, tekst in zip(ticks, teksten, strict=True):
         y = sy(waarde)
         delen.append(
-            f'<line x1="{MARGE["links"]}" y1="{y:.1f}" x2="{BREEDTE - MARGE["rechts"]}" y2="{y:.1f}" stroke="{palet.RASTER}"/>'
+            f'<line x1="{links}" y1="{y:.1f}" x2="{BREEDTE - MARGE["rechts"]}" y2="{y:.1f}" stroke="{palet.RASTER}"/>'
         )
         delen.append(
-            f'<text x="{MARGE["links"] - 6}" y="{y + 4:.1f}" text-anchor="end">{getallen.geheel(waarde)}</text>'
+            f'<text class="tick-y" x="{links - AFSTAND}" y="{y + 4:.1f}" text-anchor="end">{tekst}</text>'
         )
     delen.append(
-        f'<line x1="{MARGE["links"]}" y1="{sy(0):.1f}" x2="{BREEDTE - MARGE["rechts"]}" y2="{sy(0):.1f}" stroke="{palet.OMLIJNING}"/>'
+        f'<line x1="{links}" y1="{sy(0):.1f}" x2="{BREEDTE - MARGE["rechts"]}" y2="{sy(0):.1f}" stroke="{palet.OMLIJNING}"/>'
     )
     delen.append(
-        f'<text x="{(MARGE["links"] + BREEDTE) / 2:.0f}" y="{HOOGTE - 14}" text-anchor="middle">{escape(g.AS_JAAR_NA_START)}</text>'
+        f'<text x="{(links + BREEDTE) / 2:.0f}" y="{HOOGTE - 14}" text-anchor="middle">{escape(g.AS_JAAR_NA_START)}</text>'
     )
+    # Rotated, the title's glyphs lie left of its baseline: the baseline sits just left of
+    # the widest tick label.
+    titel_x = links - 2 * AFSTAND - breedste
     delen.append(
-        f'<text transform="translate(14 {HOOGTE / 2:.0f}) rotate(-90)" text-anchor="middle">{escape(g.AS_CUMULATIEF)}</text>'
+        f'<text class="titel-y" transform="translate({titel_x:.1f} {(boven + HOOGTE - MARGE["onder"]) / 2:.0f}) rotate(-90)" '
+        f'text-anchor="middle">{escape(g.AS_CUMULATIEF)}</text>'
     )
     for i, ((_, projectie), kleur) in enumerate(zip(projecties, palet.VARIANTEN, strict=False)):
         punten = " ".join(
@@ -113,9 +127,9 @@ def businesscase_svg(projecties) -> str:
             f'<polyline points="{punten}" fill="none" stroke="{kleur}" stroke-width="2.5"/>'
         )
         delen.append(
-            f'<rect x="{MARGE["links"] + 6}" y="{MARGE["boven"] + i * 15}" width="12" height="4" fill="{kleur}"/>'
+            f'<rect x="{links + 6}" y="{MARGE["boven"] + i * 15}" width="12" height="4" fill="{kleur}"/>'
         )
         delen.append(
-            f'<text x="{MARGE["links"] + 22}" y="{MARGE["boven"] + 5 + i * 15}">{escape(projectie.variant.naam)}</text>'
+            f'<text x="{links + 22}" y="{MARGE["boven"] + 5 + i * 15}">{escape(projectie.variant.naam)}</text>'
         )
     return document(delen, "Cumulatief netto-effect per variant over tien jaar")

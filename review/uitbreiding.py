@@ -228,6 +228,15 @@ class Review(Uitbreiding):
         return uit
 
     def rapport_deel(self, afweging):
+        reacties = list(afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door"))
+        gereageerd = {r.gemeente_id for r in reacties}
         return {
-            "reacties": afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
+            "reacties": reacties,
+            # Provinciale Staten should see who stayed silent, not only who spoke.
+            "zonder_reactie": [
+                d.gemeente.naam
+                for d in afweging.deelnemers.all()
+                if d.gemeente_id not in gereageerd
+            ],
+            "gedeeld": afweging.delingen.exists(),
         }

@@ -35,8 +35,29 @@ def schaal(lo: float, hi: float, a: float, b: float, log: bool):
     return omzetten
 
 
-def achtergrond() -> str:
-    return f'<rect x="0" y="0" width="{BREEDTE}" height="{HOOGTE}" fill="{palet.ACHTERGROND}"/>'
+def ronde_ticks(lo: float, hi: float, aantal: int = 5) -> list[float]:
+    """Round tick values that span lo … hi: steps of 1, 2, 2,5 or 5 times a power of ten,
+    `aantal` ticks or a few more, the outer ones at or just beyond the data (the step that
+    wastes least room). Round values read the same in any rounding, so the axis never
+    disagrees with the table beside it."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        raise ValueError("Ticks vragen eindige waarden.")
+    lo, hi = min(lo, hi), max(lo, hi)
+    if lo == hi:
+        lo, hi = lo - 1, hi + 1
+    macht = 10 ** math.floor(math.log10((hi - lo) / max(aantal - 1, 1)))
+    keuzes = []
+    for stap in (f * macht * m for m in (0.1, 1, 10) for f in (1, 2, 2.5, 5)):
+        eerste, laatste = math.floor(lo / stap), math.ceil(hi / stap)
+        if max(aantal - 1, 2) <= laatste - eerste + 1 <= aantal + 2:
+            keuzes.append(((laatste - eerste) * stap, laatste - eerste, stap, eerste))
+    _, stappen, stap, eerste = min(keuzes)
+    # Whole multiples of the step, so 0.1 + 0.2 never shows up as 0.30000000000000004.
+    return [round((eerste + i) * stap, 10) for i in range(stappen + 1)]
+
+
+def achtergrond(breedte=BREEDTE, hoogte=HOOGTE) -> str:
+    return f'<rect x="0" y="0" width="{breedte}" height="{hoogte}" fill="{palet.ACHTERGROND}"/>'
 
 
 def als_data_uri(svg: str) -> str:

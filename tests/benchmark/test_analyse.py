@@ -122,4 +122,6 @@ def test_the_scatter_is_built_once_per_selection_of_an_analysis():
     assert spreiding_figuur(resultaat, ["GM0489", "GM0613"]) is eerste
     assert spreiding_figuur(resultaat, ["GM0489"]) is not eerste
     gekozen = next(s for s in eerste["data"] if s["name"] == "Gekozen")
-    assert sorted(gekozen["text"]) == ["Albrandswaard", "Barendrecht"]
+    assert sorted(c[0] for c in gekozen["customdata"]) == ["Albrandswaard", "Barendrecht"]
+    namen = sorted(a["text"] for a in eerste["layout"]["annotations"])
+    assert namen == ["<b>Albrandswaard</b>", "<b>Barendrecht</b>"]

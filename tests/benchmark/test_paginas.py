@@ -32,7 +32,14 @@ def test_the_bar_organisatie_can_be_highlighted_against_the_trend(adviseur_clien
     assert gemarkeerd == ["Albrandswaard", "Barendrecht", "Ridderkerk"]
     figuur = json.loads(pagina.select_one("#benchmark-figuur").string)
     gekozen = next(s for s in figuur["data"] if s["name"] == "Gekozen")
-    assert sorted(gekozen["text"]) == ["Albrandswaard", "Barendrecht", "Ridderkerk"]
+    assert sorted(c[0] for c in gekozen["customdata"]) == [
+        "Albrandswaard",
+        "Barendrecht",
+        "Ridderkerk",
+    ]
+    # Each name is an annotation at its own point (issue 11), not text above every marker.
+    namen = sorted(a["text"] for a in figuur["layout"]["annotations"])
+    assert namen == ["<b>Albrandswaard</b>", "<b>Barendrecht</b>", "<b>Ridderkerk</b>"]
     assert "BAR-organisatie samen tegen de trend" in pagina.get_text()
 
 
