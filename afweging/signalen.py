@@ -21,6 +21,12 @@ AANDACHT = "aandacht"
 GROOTTEVERHOUDING = 2.0  # Largest member at least twice the smallest.
 EVALUATIE_MINIMUM_JAREN = 2  # The report: effects show after two to three years.
 
+# Motives that want the gemeente to stay on its own, against one that wants the opposite.
+ZELFSTANDIG = ("zelfstandigheid", "herindeling_voorkomen")
+VOORUITLOPEN = "herindeling_vooruitlopen"
+# The joint motive from before the split (afweging.models.MOTIEF_ONGESPLITST).
+ONGESPLITST = "herindeling"
+
 
 @dataclass(frozen=True)
 class Deelnemerprofiel:
@@ -210,19 +216,41 @@ def taakstelling(context: Context) -> Signaal | None:
 
 
 def ongelijke_verwachtingen(context: Context) -> Signaal | None:
-    behoud = [d.naam for d in context.deelnemers if "zelfstandigheid" in d.motieven]
-    herindeling = [d.naam for d in context.deelnemers if "herindeling" in d.motieven]
-    if not behoud or not herindeling or set(behoud) == set(herindeling):
+    """One gemeente wants to stay on its own (or keep a herindeling away), another wants
+    the fusion as a run-up to herindeling. The old joint motive cannot tell which it is:
+    `motief_ongesplitst` asks for it instead."""
+    behoud = [d.naam for d in context.deelnemers if any(m in ZELFSTANDIG for m in d.motieven)]
+    vooruit = [d.naam for d in context.deelnemers if VOORUITLOPEN in d.motieven]
+    # A contradiction needs two gemeenten; one that names both is torn, not at odds.
+    if not any(a != b for a in behoud for b in vooruit):
         return None
     return Signaal(
         "ongelijke_verwachtingen",
         WAARSCHUWING,
         "Tegenstrijdige motieven",
-        f"{', '.join(behoud)} {'noemt' if len(behoud) == 1 else 'noemen'} behoud van "
-        f"zelfstandigheid als motief, {', '.join(herindeling)} herindeling. Het rapport zag "
+        f"{getallen.opsomming(behoud)} {'noemt' if len(behoud) == 1 else 'noemen'} behoud "
+        "van de bestuurlijke zelfstandigheid of het voorkomen van een herindeling als motief, "
+        f"{getallen.opsomming(vooruit)} het vooruitlopen op een herindeling. Het rapport zag "
         "dat verschillende en zelfs tegenstrijdige motieven binnen één fusie later opspelen; "
         "maak de verwachtingen vooraf expliciet.",
         "§5.2.10 Wat valt er op? (regel 2963) en §8.3.2 (regel 6523)",
+    )
+
+
+def motief_ongesplitst(context: Context) -> Signaal | None:
+    namen = [d.naam for d in context.deelnemers if ONGESPLITST in d.motieven]
+    if not namen:
+        return None
+    return Signaal(
+        "motief_herindeling_ongesplitst",
+        WAARSCHUWING,
+        "Motief over herindeling nog niet gekozen",
+        f"Bij {getallen.opsomming(namen)} staat nog de oude keuze ‘Herindeling voorkomen of "
+        "erop vooruitlopen’. Die keuze is gesplitst, omdat het twee tegengestelde bedoelingen "
+        "zijn; zolang niet gekozen is, kan Fusietoets niet zien of de motieven elkaar "
+        "tegenspreken. Kies bij Deelnemers ‘Een herindeling voorkomen’ of ‘Vooruitlopen op "
+        "een herindeling’.",
+        "§2.6 Motieven voor een ambtelijke fusie (regel 981) en §8.3.2 (regel 6523)",
     )
 
 
@@ -312,6 +340,7 @@ REGELS: list[Callable[[Context], Signaal | None]] = [
     arbeidsmarktregio,
     schijncoalitie,
     ongelijke_verwachtingen,
+    motief_ongesplitst,
     perspectief_onbekend,
     frictiekosten,
     taakstelling,

@@ -142,8 +142,46 @@ def test_names_keep_their_capitals_in_messages():
     assert bericht.startswith("Kostenverlaging is een motief van Leiderdorp, Zoeterwoude.")
 
 
-def test_contradicting_motives_are_unequal_expectations():
-    ctx = context(lid("A", motieven=["zelfstandigheid"]), lid("B", motieven=["herindeling"]))
-    assert "ongelijke_verwachtingen" in codes(ctx)
-    zelfde = context(lid("A", motieven=["zelfstandigheid", "herindeling"]), lid("B"))
+def bericht(ctx, code):
+    return next(s for s in signalen(ctx) if s.code == code).bericht
+
+
+@pytest.mark.parametrize("behoud", ["zelfstandigheid", "herindeling_voorkomen"])
+def test_staying_on_ones_own_against_a_run_up_to_herindeling_contradicts(behoud):
+    ctx = context(lid("Leiderdorp", motieven=[behoud]),
+                  lid("Oegstgeest", motieven=["herindeling_vooruitlopen"]))  # fmt: skip
+    assert bericht(ctx, "ongelijke_verwachtingen").startswith(
+        "Leiderdorp noemt behoud van de bestuurlijke zelfstandigheid of het voorkomen van een "
+        "herindeling als motief, Oegstgeest het vooruitlopen op een herindeling."
+    )
+
+
+def test_keeping_a_herindeling_away_is_no_contradiction_with_staying_on_ones_own():
+    # Issue 11: the joint motive read as "herindeling" made these two look opposed.
+    ctx = context(lid("A", motieven=["zelfstandigheid"]),
+                  lid("B", motieven=["herindeling_voorkomen"]))  # fmt: skip
+    assert "ongelijke_verwachtingen" not in codes(ctx)
+
+
+def test_one_gemeente_with_both_motives_is_torn_not_at_odds_with_another():
+    zelfde = context(lid("A", motieven=["zelfstandigheid", "herindeling_vooruitlopen"]), lid("B"))
     assert "ongelijke_verwachtingen" not in codes(zelfde)
+    ctx = context(lid("A", motieven=["zelfstandigheid", "herindeling_vooruitlopen"]),
+                  lid("B", motieven=["zelfstandigheid"]))  # fmt: skip
+    assert "ongelijke_verwachtingen" in codes(ctx)
+
+
+def test_the_old_joint_motive_is_not_guessed_but_asked_for():
+    ctx = context(lid("Leiderdorp", motieven=["zelfstandigheid"]),
+                  lid("Oegstgeest", motieven=["kosten", "herindeling"]))  # fmt: skip
+    gevonden = {s.code: s for s in signalen(ctx)}
+    assert "ongelijke_verwachtingen" not in gevonden
+    signaal = gevonden["motief_herindeling_ongesplitst"]
+    assert signaal.is_waarschuwing  # On the check before vaststellen.
+    assert signaal.bericht.startswith(
+        "Bij Oegstgeest staat nog de oude keuze ‘Herindeling voorkomen of erop vooruitlopen’."
+    )
+    assert "Kies bij Deelnemers ‘Een herindeling voorkomen’ of ‘Vooruitlopen op een " in (
+        signaal.bericht
+    )
+    assert "motief_herindeling_ongesplitst" not in codes(context())
