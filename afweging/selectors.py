@@ -56,11 +56,19 @@ def scoring_invoer(
             gewicht=float(a.deelvraag.gewicht),
             score=a.score,
             motivering=a.motivering,
+            code=a.deelvraag.code,
         )
         for a in afweging.antwoorden.all()
     ]
     factoren = [
-        scoring.SuccesfactorInvoer(s.succesfactor.naam, s.status)
+        scoring.SuccesfactorInvoer(
+            s.succesfactor.naam,
+            s.status,
+            code=s.succesfactor.code,
+            fase=s.succesfactor.fase,
+            regel=s.succesfactor.rapport_regel,
+            notitie=s.notitie,
+        )
         for s in afweging.succesfactorantwoorden.all()
     ]
     return deelvragen, factoren
