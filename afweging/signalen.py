@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from casussen.models import Deelname, Fusieorganisatie
 from casussen.register import LAATSTE_JAAR
 from weergave import getallen
 
@@ -29,6 +30,15 @@ ONGESPLITST = "herindeling"
 
 
 @dataclass(frozen=True)
+class Fusielidmaatschap:
+    """A deelnemer's membership of a fusieorganisatie that is active in the register."""
+
+    naam: str
+    sinds: str  # the start as the register gives it ("2013"), or "onbekend"
+    regel: int | None = None  # its line in the report's Bijlage
+
+
+@dataclass(frozen=True)
 class Deelnemerprofiel:
     """What the signals need to know of one deelnemende gemeente."""
 
@@ -39,6 +49,7 @@ class Deelnemerprofiel:
     arbeidsmarktregio: str
     perspectief: str  # eindoplossing, tussenstap, onbekend
     motieven: tuple[str, ...] = ()
+    fusieorganisaties: tuple[Fusielidmaatschap, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -254,6 +265,37 @@ def motief_ongesplitst(context: Context) -> Signaal | None:
     )
 
 
+def al_in_fusieorganisatie(context: Context) -> Signaal | None:
+    per_organisatie: dict[str, tuple[Fusielidmaatschap, list[str]]] = {}
+    for deelnemer in context.deelnemers:
+        for lidmaatschap in deelnemer.fusieorganisaties:
+            per_organisatie.setdefault(lidmaatschap.naam, (lidmaatschap, []))[1].append(
+                deelnemer.naam
+            )
+    if not per_organisatie:
+        return None
+    delen = [
+        f"{getallen.opsomming(namen)} {'is' if len(namen) == 1 else 'zijn'} al deelnemer van "
+        f"{lidmaatschap.naam} (actief, sinds {lidmaatschap.sinds})"
+        for lidmaatschap, namen in per_organisatie.values()
+    ]
+    regels = [f"regel {lid.regel}" for lid, _ in per_organisatie.values() if lid.regel]
+    bijlage = f" ({', '.join(regels)})" if regels else ""
+    return Signaal(
+        "al_in_fusieorganisatie",
+        WAARSCHUWING,
+        "Deelnemers zitten al in een fusieorganisatie",
+        f"{_hoofdletter('; '.join(delen))}. Hun ambtelijke organisatie is dus al gefuseerd. "
+        "Zeg in het voorstel wat er met die fusieorganisatie gebeurt (een toetreding, een "
+        "herziening of een opheffing) en wat dat betekent voor haar regeling, bestuur, "
+        "verdeelsleutel en evaluatie. Het rapport vraagt een juridische vorm die toetreding "
+        "mogelijk maakt, en duidelijke afspraken over besturing, doelen, kostenverdeling en "
+        "evaluatie.",
+        f"Bijlage, register van fusieorganisaties{bijlage}; §4.3 Vormgeving ambtelijke "
+        "organisatie (regel 1942)",
+    )
+
+
 def evaluatie(context: Context) -> Signaal | None:
     if context.evaluatiedatum is None:
         return Signaal(
@@ -334,6 +376,7 @@ def vorm_en_omvang(context: Context) -> Signaal | None:
 
 
 REGELS: list[Callable[[Context], Signaal | None]] = [
+    al_in_fusieorganisatie,
     grootteverschil,
     provincies,
     corop,
@@ -350,14 +393,44 @@ REGELS: list[Callable[[Context], Signaal | None]] = [
 ]
 
 
-def signalen(context: Context) -> list[Signaal]:
-    gevonden = [signaal for regel in REGELS if (signaal := regel(context)) is not None]
+def op_volgorde(gevonden: list[Signaal]) -> list[Signaal]:
+    """Warnings first, each group in the order the rules were asked."""
     return sorted(gevonden, key=lambda s: s.ernst != WAARSCHUWING)
 
 
+def signalen(context: Context) -> list[Signaal]:
+    return op_volgorde([signaal for regel in REGELS if (signaal := regel(context)) is not None])
+
+
+def _lidmaatschappen(afweging) -> dict[int, list[Fusielidmaatschap]]:
+    """Per gemeente id: the fusieorganisaties that are active in the register now."""
+    per_gemeente: dict[int, list[Fusielidmaatschap]] = {}
+    deelnames = (
+        Deelname.objects.filter(
+            gemeente_id__in=[d.gemeente_id for d in afweging.deelnemers.all()],
+            fusieorganisatie__status=Fusieorganisatie.Status.ACTIEF,
+        )
+        .select_related("fusieorganisatie")
+        .order_by("fusieorganisatie__naam")
+    )
+    for deelname in deelnames:
+        organisatie = deelname.fusieorganisatie
+        sinds = (
+            str(organisatie.startdatum.year)
+            if organisatie.startdatum
+            else organisatie.startdatum_tekst or getallen.ONBEKEND
+        )
+        per_gemeente.setdefault(deelname.gemeente_id, []).append(
+            Fusielidmaatschap(organisatie.naam, sinds, organisatie.bron_regel)
+        )
+    return per_gemeente
+
+
 def context_van(afweging) -> Context:
-    """The context of an afweging, with the latest CBS inhabitants of each deelnemer."""
+    """The context of an afweging, with the latest CBS inhabitants of each deelnemer and
+    the fusieorganisaties it is already in."""
     profielen = []
+    lidmaatschappen = _lidmaatschappen(afweging)
     for deelnemer in afweging.deelnemers.all():
         gemeente = deelnemer.gemeente
         inwoners = {t.jaar: t.aantal for t in gemeente.inwonertallen.all()}
@@ -370,6 +443,7 @@ def context_van(afweging) -> Context:
                 arbeidsmarktregio=gemeente.arbeidsmarktregio_naam,
                 perspectief=deelnemer.perspectief,
                 motieven=tuple(deelnemer.motieven),
+                fusieorganisaties=tuple(lidmaatschappen.get(gemeente.pk, ())),
             )
         )
     return Context(

@@ -5,12 +5,22 @@ from decimal import Decimal
 
 import pytest
 
-from afweging.signalen import Context, Deelnemerprofiel, signalen
+from afweging.signalen import (
+    Context,
+    Deelnemerprofiel,
+    Fusielidmaatschap,
+    context_van,
+    op_volgorde,
+    signalen,
+)
 
 
 def lid(naam="A", inwoners=20_000, provincie="Zuid-Holland", corop="Leiden", amr="Holland Rijnland",
-        perspectief="eindoplossing", motieven=()):  # fmt: skip
-    return Deelnemerprofiel(naam, inwoners, provincie, corop, amr, perspectief, tuple(motieven))
+        perspectief="eindoplossing", motieven=(), fusieorganisaties=()):  # fmt: skip
+    return Deelnemerprofiel(
+        naam, inwoners, provincie, corop, amr, perspectief, tuple(motieven),
+        tuple(fusieorganisaties),
+    )  # fmt: skip
 
 
 def context(*leden, **velden):
@@ -185,3 +195,56 @@ def test_the_old_joint_motive_is_not_guessed_but_asked_for():
         signaal.bericht
     )
     assert "motief_herindeling_ongesplitst" not in codes(context())
+
+
+DUIVENVOORDE = Fusielidmaatschap("Werkorganisatie Duivenvoorde", "2013", 9688)
+
+
+def test_deelnemers_already_in_an_active_fusieorganisatie():
+    ctx = context(lid("Leiden"), lid("Voorschoten", fusieorganisaties=[DUIVENVOORDE]),
+                  lid("Wassenaar", fusieorganisaties=[DUIVENVOORDE]))  # fmt: skip
+    signaal = next(s for s in signalen(ctx) if s.code == "al_in_fusieorganisatie")
+    assert signaal.is_waarschuwing
+    assert signaal.bericht.startswith(
+        "Voorschoten en Wassenaar zijn al deelnemer van Werkorganisatie Duivenvoorde (actief, "
+        "sinds 2013). Hun ambtelijke organisatie is dus al gefuseerd."
+    )
+    assert signaal.bron.startswith("Bijlage, register van fusieorganisaties (regel 9688)")
+    assert "al_in_fusieorganisatie" not in codes(context())
+
+
+def test_members_of_different_fusieorganisaties_are_each_named():
+    bar = Fusielidmaatschap("BAR-organisatie", "2014", 9771)
+    ctx = context(lid("Ridderkerk", fusieorganisaties=[bar]),
+                  lid("Wassenaar", fusieorganisaties=[DUIVENVOORDE]))  # fmt: skip
+    assert bericht(ctx, "al_in_fusieorganisatie").startswith(
+        "Ridderkerk is al deelnemer van BAR-organisatie (actief, sinds 2014); Wassenaar is al "
+        "deelnemer van Werkorganisatie Duivenvoorde (actief, sinds 2013)."
+    )
+
+
+@pytest.mark.django_db
+def test_the_register_says_who_is_in_an_active_fusieorganisatie(maak_afweging):
+    # Voorschoten and Wassenaar are Duivenvoorde (register, Bijlage nr. 6); Leiden is in none.
+    ctx = context_van(maak_afweging(gemeenten=["GM0546", "GM0626", "GM0629"]))
+    assert {d.naam: [f.naam for f in d.fusieorganisaties] for d in ctx.deelnemers} == {
+        "Leiden": [], "Voorschoten": ["Werkorganisatie Duivenvoorde"],
+        "Wassenaar": ["Werkorganisatie Duivenvoorde"],
+    }  # fmt: skip
+    assert next(d for d in ctx.deelnemers if d.naam == "Wassenaar").fusieorganisaties == (
+        DUIVENVOORDE,
+    )
+
+
+@pytest.mark.django_db
+def test_a_fusieorganisatie_that_ended_is_no_membership(maak_afweging):
+    # UW Samenwerking (Montfoort and IJsselstein) ended in 2020.
+    ctx = context_van(maak_afweging(gemeenten=["GM0335", "GM0353"]))
+    assert [d.fusieorganisaties for d in ctx.deelnemers] == [(), ()]
+
+
+def test_signals_from_elsewhere_are_sorted_in_warnings_first():
+    eigen = signalen(context(lid("A", perspectief="onbekend"), lid("B"), reorganisatie="ja"))
+    ander = [s for s in eigen if not s.is_waarschuwing]
+    samen = op_volgorde([*ander, *[s for s in eigen if s.is_waarschuwing]])
+    assert [s.code for s in samen] == [s.code for s in eigen]
