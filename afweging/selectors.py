@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max, OuterRef, Prefetch, Subquery
 
-from afweging import scoring, signalen
+from afweging import scoring, signalen, uitbreidingen
 from afweging.models import Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord, Wijziging
 from casussen.vergelijkbaar import (
     Vergelijking,
@@ -123,11 +123,14 @@ def resultaat(afweging: Afweging) -> Resultaat:
     deelvragen, factoren = scoring_invoer(afweging)
     context = signalen.context_van(afweging)
     profiel = profiel_van_leden([d.inwoners for d in context.deelnemers], klassiek=context.klassiek)
+    uitkomst = scoring.bereken_uitkomst(deelvragen, factoren)
+    # The apps above afweging add the signalen only their data can raise (the business case).
+    erbij = [s for u in uitbreidingen.alle() for s in u.signalen(afweging, uitkomst=uitkomst)]
     return Resultaat(
         afweging=afweging,
-        uitkomst=scoring.bereken_uitkomst(deelvragen, factoren),
+        uitkomst=uitkomst,
         gevoeligheid=scoring.gevoeligheid(deelvragen, factoren),
-        signalen=signalen.signalen(context),
+        signalen=signalen.op_volgorde([*signalen.signalen(context), *erbij]),
         vergelijkbaar=vergelijkbare_fusieorganisaties(profiel),
     )
 

@@ -2,7 +2,9 @@
 
 Each rule reads the afweging's context (its deelnemers with their reference data and
 the planning figures) and returns a Signaal or nothing. Codes are stable: tests, the
-report and later exports refer to them.
+report and later exports refer to them. Signalen that need the figures of an app above
+this one (the business case) come from its uitbreiding (`Uitbreiding.signalen`,
+businesscase/signalen.py) and are sorted in with `op_volgorde`.
 """
 
 from __future__ import annotations
