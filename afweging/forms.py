@@ -225,12 +225,13 @@ class DeelnemerForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only where it is stored: shown ticked, with the note that asks to choose.
+        # Only where it is stored: shown ticked, with the note that asks to choose
+        # (`ongesplitst_uitleg`, above the motives in the step's template).
         self.had_ongesplitst = self.instance.pk is not None and self.instance.motief_ongesplitst
+        self.ongesplitst_uitleg = ONGESPLITST_UITLEG if self.had_ongesplitst else ""
         if self.had_ongesplitst:
             veld = self.fields["motieven"]
             veld.choices = [*MOTIEVEN, (MOTIEF_ONGESPLITST, MOTIEF_ONGESPLITST_LABEL)]
-            veld.help_text = ONGESPLITST_UITLEG
 
     def clean_motieven(self):
         motieven = self.cleaned_data["motieven"]
