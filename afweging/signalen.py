@@ -25,7 +25,10 @@ GROOTTEVERHOUDING = 2.0  # Largest member at least twice the smallest.
 EVALUATIE_MINIMUM_JAREN = 2  # The report: effects show after two to three years.
 
 # Motives that want the gemeente to stay on its own, against one that wants the opposite.
-ZELFSTANDIG = ("zelfstandigheid", "herindeling_voorkomen")
+ZELFSTANDIG = {
+    "zelfstandigheid": "behoud van de bestuurlijke zelfstandigheid",
+    "herindeling_voorkomen": "het voorkomen van een herindeling",
+}
 VOORUITLOPEN = "herindeling_vooruitlopen"
 # The joint motive from before the split (afweging.models.MOTIEF_ONGESPLITST).
 ONGESPLITST = "herindeling"
@@ -237,13 +240,18 @@ def ongelijke_verwachtingen(context: Context) -> Signaal | None:
     # A contradiction needs two gemeenten; one that names both is torn, not at odds.
     if not any(a != b for a in behoud for b in vooruit):
         return None
+    genoemd = [
+        tekst
+        for code, tekst in ZELFSTANDIG.items()
+        if any(code in d.motieven for d in context.deelnemers if d.naam in behoud)
+    ]
     return Signaal(
         "ongelijke_verwachtingen",
         WAARSCHUWING,
         "Tegenstrijdige motieven",
-        f"{getallen.opsomming(behoud)} {'noemt' if len(behoud) == 1 else 'noemen'} behoud "
-        "van de bestuurlijke zelfstandigheid of het voorkomen van een herindeling als motief, "
-        f"{getallen.opsomming(vooruit)} het vooruitlopen op een herindeling. Het rapport zag "
+        f"{getallen.opsomming(behoud)} {'noemt' if len(behoud) == 1 else 'noemen'} "
+        f"{getallen.opsomming(genoemd)} als motief, {getallen.opsomming(vooruit)} het "
+        "vooruitlopen op een herindeling. Het rapport zag "
         "dat verschillende en zelfs tegenstrijdige motieven binnen één fusie later opspelen; "
         "maak de verwachtingen vooraf expliciet.",
         "§5.2.10 Wat valt er op? (regel 2963) en §8.3.2 (regel 6523)",

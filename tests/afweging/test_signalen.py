@@ -156,13 +156,26 @@ def bericht(ctx, code):
     return next(s for s in signalen(ctx) if s.code == code).bericht
 
 
-@pytest.mark.parametrize("behoud", ["zelfstandigheid", "herindeling_voorkomen"])
-def test_staying_on_ones_own_against_a_run_up_to_herindeling_contradicts(behoud):
+@pytest.mark.parametrize(
+    ("behoud", "genoemd"),
+    [("zelfstandigheid", "behoud van de bestuurlijke zelfstandigheid"),
+     ("herindeling_voorkomen", "het voorkomen van een herindeling")],
+)  # fmt: skip
+def test_staying_on_ones_own_against_a_run_up_to_herindeling_contradicts(behoud, genoemd):
     ctx = context(lid("Leiderdorp", motieven=[behoud]),
                   lid("Oegstgeest", motieven=["herindeling_vooruitlopen"]))  # fmt: skip
     assert bericht(ctx, "ongelijke_verwachtingen").startswith(
-        "Leiderdorp noemt behoud van de bestuurlijke zelfstandigheid of het voorkomen van een "
-        "herindeling als motief, Oegstgeest het vooruitlopen op een herindeling."
+        f"Leiderdorp noemt {genoemd} als motief, Oegstgeest het vooruitlopen op een herindeling."
+    )
+
+
+def test_both_ways_of_staying_on_ones_own_are_named():
+    ctx = context(lid("Leiderdorp", motieven=["zelfstandigheid"]),
+                  lid("Zoeterwoude", motieven=["herindeling_voorkomen"]),
+                  lid("Oegstgeest", motieven=["herindeling_vooruitlopen"]))  # fmt: skip
+    assert bericht(ctx, "ongelijke_verwachtingen").startswith(
+        "Leiderdorp en Zoeterwoude noemen behoud van de bestuurlijke zelfstandigheid en het "
+        "voorkomen van een herindeling als motief, Oegstgeest het vooruitlopen op een herindeling."
     )
 
 
