@@ -4,7 +4,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseModelFormSet, modelformset_factory
 
-from afweging.models import MOTIEVEN, Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
+from afweging.models import (
+    MOTIEF_ONGESPLITST,
+    MOTIEF_ONGESPLITST_LABEL,
+    MOTIEVEN,
+    Afweging,
+    Antwoord,
+    Deelnemer,
+    SuccesfactorAntwoord,
+)
 from casussen.models import Gemeente
 from weergave import getallen
 
@@ -176,8 +184,27 @@ class AfwegingForm(forms.ModelForm):
         return data
 
 
+# The two halves of the old joint motive: choosing either answers its note.
+HERINDELING_MOTIEVEN = ("herindeling_voorkomen", "herindeling_vooruitlopen")
+
+ONGESPLITST_UITLEG = (
+    "Bij deze gemeente staat nog de oude keuze ‘Herindeling voorkomen of erop vooruitlopen’. "
+    "Die keuze is gesplitst, omdat het twee tegengestelde motieven zijn. Vink ‘Een herindeling "
+    "voorkomen’ of ‘Vooruitlopen op een herindeling’ aan; de oude keuze vervalt dan vanzelf."
+)
+
+
+class MotievenVeld(forms.MultipleChoiceField):
+    """The motives. The joint herindeling motive from before the split is never offered for
+    new input, but a page that still shows it may post it back; `clean_motieven` decides
+    whether it stays."""
+
+    def valid_value(self, value):
+        return value == MOTIEF_ONGESPLITST or super().valid_value(value)
+
+
 class DeelnemerForm(forms.ModelForm):
-    motieven = forms.MultipleChoiceField(
+    motieven = MotievenVeld(
         choices=MOTIEVEN,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -195,6 +222,25 @@ class DeelnemerForm(forms.ModelForm):
             "perspectief": "Hoe ziet deze gemeente de fusie?",
             "motieven_toelichting": "Andere motieven of toelichting",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only where it is stored: shown ticked, with the note that asks to choose
+        # (`ongesplitst_uitleg`, above the motives in the step's template).
+        self.had_ongesplitst = self.instance.pk is not None and self.instance.motief_ongesplitst
+        self.ongesplitst_uitleg = ONGESPLITST_UITLEG if self.had_ongesplitst else ""
+        if self.had_ongesplitst:
+            veld = self.fields["motieven"]
+            veld.choices = [*MOTIEVEN, (MOTIEF_ONGESPLITST, MOTIEF_ONGESPLITST_LABEL)]
+
+    def clean_motieven(self):
+        motieven = self.cleaned_data["motieven"]
+        # Gone once a half is chosen, and never new: a page may still show it after an
+        # autosave resolved it.
+        gekozen = any(code in HERINDELING_MOTIEVEN for code in motieven)
+        if MOTIEF_ONGESPLITST in motieven and (gekozen or not self.had_ongesplitst):
+            motieven = [code for code in motieven if code != MOTIEF_ONGESPLITST]
+        return motieven
 
 
 class AntwoordForm(forms.ModelForm):

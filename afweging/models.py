@@ -27,8 +27,22 @@ MOTIEVEN = [
     ("regionale_positie", "Bestuurlijke positie in de regio versterken"),
     ("zelfstandigheid", "Bestuurlijke zelfstandigheid behouden"),
     ("identiteit", "Eigen identiteit en nabijheid behouden"),
-    ("herindeling", "Herindeling voorkomen of erop vooruitlopen"),
+    # The report's table joins the two ("het voorkomen van of vooruitlopen op een
+    # herindeling", line 981); as one choice it hid the very contradiction §8.3.2 warns of.
+    ("herindeling_voorkomen", "Een herindeling voorkomen"),
+    ("herindeling_vooruitlopen", "Vooruitlopen op een herindeling"),
 ]
+
+# The joint motive as it was before the split. Rows that have it keep it: which half was
+# meant is the adviseur's to say, never ours to guess. It is no choice for new input; the
+# form shows it only where it is stored, with a note asking to choose (DeelnemerForm), and
+# the signal `motief_herindeling_ongesplitst` names it until then. Its code stays the
+# one of fusietoets-afweging/1, so old files import unchanged.
+MOTIEF_ONGESPLITST = "herindeling"
+MOTIEF_ONGESPLITST_LABEL = (
+    "Herindeling voorkomen of erop vooruitlopen (oude keuze, nog te splitsen)"
+)
+MOTIEF_LABELS = dict(MOTIEVEN) | {MOTIEF_ONGESPLITST: MOTIEF_ONGESPLITST_LABEL}
 
 
 class Afweging(models.Model):
@@ -146,7 +160,14 @@ class Deelnemer(models.Model):
 
     afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="deelnemers")
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
-    motieven = models.JSONField(default=list, blank=True)
+    motieven = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "Codes uit MOTIEVEN; ‘herindeling’ is de oude keuze ‘Herindeling voorkomen of "
+            "erop vooruitlopen’, die blijft staan tot de adviseur een van beide kiest."
+        ),
+    )
     motieven_toelichting = models.TextField("andere motieven of toelichting", blank=True)
     perspectief = models.CharField(
         max_length=20, choices=Perspectief.choices, default=Perspectief.ONBEKEND
@@ -164,8 +185,12 @@ class Deelnemer(models.Model):
 
     @property
     def motieven_labels(self) -> list[str]:
-        labels = dict(MOTIEVEN)
-        return [labels[code] for code in self.motieven if code in labels]
+        return [MOTIEF_LABELS[code] for code in self.motieven if code in MOTIEF_LABELS]
+
+    @property
+    def motief_ongesplitst(self) -> bool:
+        """Whether the joint herindeling motive from before the split is still stored."""
+        return MOTIEF_ONGESPLITST in self.motieven
 
 
 class Antwoord(models.Model):

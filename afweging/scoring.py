@@ -15,6 +15,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from afweging.voorwaarden import Voorwaarde, voor_deelvraag, voor_succesfactor
 from weergave import getallen
 
 # A judgement is "ja" from +0.5, "nee" from −0.5; in between it is doubtful.
@@ -78,6 +79,7 @@ class DeelvraagInvoer:
     gewicht: float
     score: int | None  # −2 … 2; None when not (validly) answered
     status: Status
+    code: str = ""  # the deelvraag's code in the kader: what its voorwaarde is keyed by
 
     @property
     def beantwoord(self) -> bool:
@@ -88,10 +90,21 @@ class DeelvraagInvoer:
 class SuccesfactorInvoer:
     naam: str
     status: str  # voldaan, deels, niet, onbekend
+    code: str = ""
+    fase: str = ""  # vorming, werking, checklist: where the report lists it
+    regel: int | None = None  # its line in the report
+    notitie: str = ""  # the adviseur's own note, carried into the voorwaarde
 
 
 def deelvraag_invoer(
-    *, nummer: int, onderdeel: str, naam: str, gewicht: float, score: str, motivering: str
+    *,
+    nummer: int,
+    onderdeel: str,
+    naam: str,
+    gewicht: float,
+    score: str,
+    motivering: str,
+    code: str = "",
 ) -> DeelvraagInvoer:
     """Turn a stored answer (its score as stored: "-2" … "2", "?" or "") into scoring
     input: '?' and missing motivations are gaps."""
@@ -103,7 +116,7 @@ def deelvraag_invoer(
         status, getal = Status.ZONDER_MOTIVERING, None
     else:
         status, getal = Status.BEANTWOORD, int(score)
-    return DeelvraagInvoer(nummer, onderdeel, naam, float(gewicht), getal, status)
+    return DeelvraagInvoer(nummer, onderdeel, naam, float(gewicht), getal, status, code)
 
 
 # --- output ------------------------------------------------------------------------------
@@ -174,7 +187,7 @@ class Uitkomst:
     onderdelen: dict[str, Onderdeelscore]
     varianten: dict[int, Variantoordeel]
     volledigheid: Volledigheid
-    voorwaarden: tuple[str, ...] = ()
+    voorwaarden: tuple[Voorwaarde, ...] = ()
 
 
 # --- the rules ---------------------------------------------------------------------------
@@ -206,16 +219,24 @@ REGELS: list[tuple[str, str]] = [
         "zowel niet effectief als niet duurzaam.",
     ),
     (
+        "draagvlak_negatief",
+        "Hooguit positief onder voorwaarden als het politiek draagvlak (deelvraag 5) negatief "
+        "is (−1), ook als al het andere positief is: de eerste voorwaarde is dan dat de raden "
+        "de fusie dragen.",
+    ),
+    (
         "positief",
         "Positief als de fusie verstandig, effectief en duurzaam is (elk gemiddeld +0,5 of "
-        "hoger), geen deelvraag op −2 staat en geen kritieke succesfactor 'niet' voldaan is.",
+        "hoger), geen deelvraag op −2 staat, het politiek draagvlak niet negatief is en geen "
+        "kritieke succesfactor 'niet' voldaan is.",
     ),
     (
         "voorwaarden",
         "Positief onder voorwaarden als de fusie verstandig is maar niet alles op orde is: "
         "effectief of duurzaam is twijfelachtig of negatief, een deelvraag staat op −2 of een "
-        "kritieke succesfactor is niet voldaan. De voorwaarden zijn de deelvragen op 0 of "
-        "lager en de kritieke succesfactoren die niet of deels voldaan zijn.",
+        "kritieke succesfactor is niet voldaan. Elke deelvraag op 0 of lager en elke kritieke "
+        "succesfactor die niet of deels voldaan is, geeft een voorwaarde: wat de gemeenten "
+        "moeten regelen, met de notitie van de adviseur bij de succesfactor.",
     ),
     (
         "meerwaarde_twijfel",
@@ -349,14 +370,41 @@ def bereken_uitkomst(
         return uitkomst(Advies.NEGATIEF, "negatief", f"Negatief omdat {reden}.")
 
     voorwaarden = [
-        f"Deelvraag {d.nummer} ({d.naam}) scoort {_getal(d.score)}"
+        voor_deelvraag(nummer=d.nummer, code=d.code, naam=d.naam, score=d.score)
         for d in deelvragen
         if d.beantwoord and d.score <= 0
     ] + [
-        f"Kritieke succesfactor ‘{s.naam}’ is {'niet' if s.status == 'niet' else 'deels'} voldaan"
+        voor_succesfactor(
+            code=s.code,
+            naam=s.naam,
+            status=s.status,
+            fase=s.fase,
+            regel=s.regel,
+            notitie=s.notitie,
+        )
         for s in succesfactoren
         if s.status in ("niet", "deels")
     ]
+
+    # At −2 rule 1 already decided; at −1 the raden do not carry it yet, and no other
+    # score makes up for that (§11.2, regel 9430: support only weakens after the start).
+    if (
+        draagvlak is not None
+        and draagvlak.beantwoord
+        and draagvlak.score < 0
+        and verstandig.waarde == Waarde.JA
+    ):
+        eerst = [v for v in voorwaarden if v.deelvraag == DRAAGVLAK]
+        return uitkomst(
+            Advies.VOORWAARDEN,
+            "draagvlak_negatief",
+            f"De fusie is verstandig ({_getal(verstandig.score)}), maar het politiek draagvlak "
+            f"(deelvraag 5) scoort {getallen.met_teken(draagvlak.score)}: zolang de raden de "
+            f"fusie niet dragen, is het advies niet zonder meer positief. De eerste voorwaarde "
+            f"is dat er dat draagvlak komt.",
+            eerst + [v for v in voorwaarden if v not in eerst],
+        )
+
     geen_min2 = all(d.score > -2 for d in deelvragen)
     geen_niet = all(s.status != "niet" for s in succesfactoren)
     if all(o.waarde == Waarde.JA for o in oordelen.values()) and geen_min2 and geen_niet:

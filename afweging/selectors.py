@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from afweging import scoring, signalen
+from afweging import scoring, signalen, uitbreidingen
 from afweging.models import (
     Afweging,
     Antwoord,
@@ -64,11 +64,19 @@ def scoring_invoer(
             gewicht=float(a.deelvraag.gewicht),
             score=a.score,
             motivering=a.motivering,
+            code=a.deelvraag.code,
         )
         for a in afweging.antwoorden.all()
     ]
     factoren = [
-        scoring.SuccesfactorInvoer(s.succesfactor.naam, s.status)
+        scoring.SuccesfactorInvoer(
+            s.succesfactor.naam,
+            s.status,
+            code=s.succesfactor.code,
+            fase=s.succesfactor.fase,
+            regel=s.succesfactor.rapport_regel,
+            notitie=s.notitie,
+        )
         for s in afweging.succesfactorantwoorden.all()
     ]
     return deelvragen, factoren
@@ -163,11 +171,14 @@ def resultaat(afweging: Afweging) -> Resultaat:
     deelvragen, factoren = scoring_invoer(afweging)
     context = signalen.context_van(afweging)
     profiel = profiel_van_leden([d.inwoners for d in context.deelnemers], klassiek=context.klassiek)
+    uitkomst = scoring.bereken_uitkomst(deelvragen, factoren)
+    # The apps above afweging add the signalen only their data can raise (the business case).
+    erbij = [s for u in uitbreidingen.alle() for s in u.signalen(afweging, uitkomst=uitkomst)]
     return Resultaat(
         afweging=afweging,
-        uitkomst=scoring.bereken_uitkomst(deelvragen, factoren),
+        uitkomst=uitkomst,
         gevoeligheid=scoring.gevoeligheid(deelvragen, factoren),
-        signalen=signalen.signalen(context),
+        signalen=signalen.op_volgorde([*signalen.signalen(context), *erbij]),
         vergelijkbaar=vergelijkbare_fusieorganisaties(profiel),
     )
 

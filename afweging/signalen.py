@@ -2,7 +2,9 @@
 
 Each rule reads the afweging's context (its deelnemers with their reference data and
 the planning figures) and returns a Signaal or nothing. Codes are stable: tests, the
-report and later exports refer to them.
+report and later exports refer to them. Signalen that need the figures of an app above
+this one (the business case) come from its uitbreiding (`Uitbreiding.signalen`,
+businesscase/signalen.py) and are sorted in with `op_volgorde`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from casussen.models import Deelname, Fusieorganisatie
 from casussen.register import LAATSTE_JAAR
 from weergave import getallen
 
@@ -20,6 +23,24 @@ AANDACHT = "aandacht"
 
 GROOTTEVERHOUDING = 2.0  # Largest member at least twice the smallest.
 EVALUATIE_MINIMUM_JAREN = 2  # The report: effects show after two to three years.
+
+# Motives that want the gemeente to stay on its own, against one that wants the opposite.
+ZELFSTANDIG = {
+    "zelfstandigheid": "behoud van de bestuurlijke zelfstandigheid",
+    "herindeling_voorkomen": "het voorkomen van een herindeling",
+}
+VOORUITLOPEN = "herindeling_vooruitlopen"
+# The joint motive from before the split (afweging.models.MOTIEF_ONGESPLITST).
+ONGESPLITST = "herindeling"
+
+
+@dataclass(frozen=True)
+class Fusielidmaatschap:
+    """A deelnemer's membership of a fusieorganisatie that is active in the register."""
+
+    naam: str
+    sinds: str  # the start as the register gives it ("2013"), or "onbekend"
+    regel: int | None = None  # its line in the report's Bijlage
 
 
 @dataclass(frozen=True)
@@ -33,6 +54,7 @@ class Deelnemerprofiel:
     arbeidsmarktregio: str
     perspectief: str  # eindoplossing, tussenstap, onbekend
     motieven: tuple[str, ...] = ()
+    fusieorganisaties: tuple[Fusielidmaatschap, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,19 +232,77 @@ def taakstelling(context: Context) -> Signaal | None:
 
 
 def ongelijke_verwachtingen(context: Context) -> Signaal | None:
-    behoud = [d.naam for d in context.deelnemers if "zelfstandigheid" in d.motieven]
-    herindeling = [d.naam for d in context.deelnemers if "herindeling" in d.motieven]
-    if not behoud or not herindeling or set(behoud) == set(herindeling):
+    """One gemeente wants to stay on its own (or keep a herindeling away), another wants
+    the fusion as a run-up to herindeling. The old joint motive cannot tell which it is:
+    `motief_ongesplitst` asks for it instead."""
+    behoud = [d.naam for d in context.deelnemers if any(m in ZELFSTANDIG for m in d.motieven)]
+    vooruit = [d.naam for d in context.deelnemers if VOORUITLOPEN in d.motieven]
+    # A contradiction needs two gemeenten; one that names both is torn, not at odds.
+    if not any(a != b for a in behoud for b in vooruit):
         return None
+    genoemd = [
+        tekst
+        for code, tekst in ZELFSTANDIG.items()
+        if any(code in d.motieven for d in context.deelnemers if d.naam in behoud)
+    ]
     return Signaal(
         "ongelijke_verwachtingen",
         WAARSCHUWING,
         "Tegenstrijdige motieven",
-        f"{', '.join(behoud)} {'noemt' if len(behoud) == 1 else 'noemen'} behoud van "
-        f"zelfstandigheid als motief, {', '.join(herindeling)} herindeling. Het rapport zag "
+        f"{getallen.opsomming(behoud)} {'noemt' if len(behoud) == 1 else 'noemen'} "
+        f"{getallen.opsomming(genoemd)} als motief, {getallen.opsomming(vooruit)} het "
+        "vooruitlopen op een herindeling. Het rapport zag "
         "dat verschillende en zelfs tegenstrijdige motieven binnen één fusie later opspelen; "
         "maak de verwachtingen vooraf expliciet.",
         "§5.2.10 Wat valt er op? (regel 2963) en §8.3.2 (regel 6523)",
+    )
+
+
+def motief_ongesplitst(context: Context) -> Signaal | None:
+    namen = [d.naam for d in context.deelnemers if ONGESPLITST in d.motieven]
+    if not namen:
+        return None
+    return Signaal(
+        "motief_herindeling_ongesplitst",
+        WAARSCHUWING,
+        "Motief over herindeling nog niet gekozen",
+        f"Bij {getallen.opsomming(namen)} staat nog de oude keuze ‘Herindeling voorkomen of "
+        "erop vooruitlopen’. Die keuze is gesplitst, omdat het twee tegengestelde bedoelingen "
+        "zijn; zolang niet gekozen is, kan Fusietoets niet zien of de motieven elkaar "
+        "tegenspreken. Kies bij Deelnemers ‘Een herindeling voorkomen’ of ‘Vooruitlopen op "
+        "een herindeling’.",
+        "§2.6 Motieven voor een ambtelijke fusie (regel 981) en §8.3.2 (regel 6523)",
+    )
+
+
+def al_in_fusieorganisatie(context: Context) -> Signaal | None:
+    per_organisatie: dict[str, tuple[Fusielidmaatschap, list[str]]] = {}
+    for deelnemer in context.deelnemers:
+        for lidmaatschap in deelnemer.fusieorganisaties:
+            per_organisatie.setdefault(lidmaatschap.naam, (lidmaatschap, []))[1].append(
+                deelnemer.naam
+            )
+    if not per_organisatie:
+        return None
+    delen = [
+        f"{getallen.opsomming(namen)} {'is' if len(namen) == 1 else 'zijn'} al deelnemer van "
+        f"{lidmaatschap.naam} (actief, sinds {lidmaatschap.sinds})"
+        for lidmaatschap, namen in per_organisatie.values()
+    ]
+    regels = [f"regel {lid.regel}" for lid, _ in per_organisatie.values() if lid.regel]
+    bijlage = f" ({', '.join(regels)})" if regels else ""
+    return Signaal(
+        "al_in_fusieorganisatie",
+        WAARSCHUWING,
+        "Deelnemers zitten al in een fusieorganisatie",
+        f"{_hoofdletter('; '.join(delen))}. Hun ambtelijke organisatie is dus al gefuseerd. "
+        "Zeg in het voorstel wat er met die fusieorganisatie gebeurt (een toetreding, een "
+        "herziening of een opheffing) en wat dat betekent voor haar regeling, bestuur, "
+        "verdeelsleutel en evaluatie. Het rapport vraagt een juridische vorm die toetreding "
+        "mogelijk maakt, en duidelijke afspraken over besturing, doelen, kostenverdeling en "
+        "evaluatie.",
+        f"Bijlage, register van fusieorganisaties{bijlage}; §4.3 Vormgeving ambtelijke "
+        "organisatie (regel 1942)",
     )
 
 
@@ -306,12 +386,14 @@ def vorm_en_omvang(context: Context) -> Signaal | None:
 
 
 REGELS: list[Callable[[Context], Signaal | None]] = [
+    al_in_fusieorganisatie,
     grootteverschil,
     provincies,
     corop,
     arbeidsmarktregio,
     schijncoalitie,
     ongelijke_verwachtingen,
+    motief_ongesplitst,
     perspectief_onbekend,
     frictiekosten,
     taakstelling,
@@ -321,14 +403,44 @@ REGELS: list[Callable[[Context], Signaal | None]] = [
 ]
 
 
-def signalen(context: Context) -> list[Signaal]:
-    gevonden = [signaal for regel in REGELS if (signaal := regel(context)) is not None]
+def op_volgorde(gevonden: list[Signaal]) -> list[Signaal]:
+    """Warnings first, each group in the order the rules were asked."""
     return sorted(gevonden, key=lambda s: s.ernst != WAARSCHUWING)
 
 
+def signalen(context: Context) -> list[Signaal]:
+    return op_volgorde([signaal for regel in REGELS if (signaal := regel(context)) is not None])
+
+
+def _lidmaatschappen(afweging) -> dict[int, list[Fusielidmaatschap]]:
+    """Per gemeente id: the fusieorganisaties that are active in the register now."""
+    per_gemeente: dict[int, list[Fusielidmaatschap]] = {}
+    deelnames = (
+        Deelname.objects.filter(
+            gemeente_id__in=[d.gemeente_id for d in afweging.deelnemers.all()],
+            fusieorganisatie__status=Fusieorganisatie.Status.ACTIEF,
+        )
+        .select_related("fusieorganisatie")
+        .order_by("fusieorganisatie__naam")
+    )
+    for deelname in deelnames:
+        organisatie = deelname.fusieorganisatie
+        sinds = (
+            str(organisatie.startdatum.year)
+            if organisatie.startdatum
+            else organisatie.startdatum_tekst or getallen.ONBEKEND
+        )
+        per_gemeente.setdefault(deelname.gemeente_id, []).append(
+            Fusielidmaatschap(organisatie.naam, sinds, organisatie.bron_regel)
+        )
+    return per_gemeente
+
+
 def context_van(afweging) -> Context:
-    """The context of an afweging, with the latest CBS inhabitants of each deelnemer."""
+    """The context of an afweging, with the latest CBS inhabitants of each deelnemer and
+    the fusieorganisaties it is already in."""
     profielen = []
+    lidmaatschappen = _lidmaatschappen(afweging)
     for deelnemer in afweging.deelnemers.all():
         gemeente = deelnemer.gemeente
         inwoners = {t.jaar: t.aantal for t in gemeente.inwonertallen.all()}
@@ -341,6 +453,7 @@ def context_van(afweging) -> Context:
                 arbeidsmarktregio=gemeente.arbeidsmarktregio_naam,
                 perspectief=deelnemer.perspectief,
                 motieven=tuple(deelnemer.motieven),
+                fusieorganisaties=tuple(lidmaatschappen.get(gemeente.pk, ())),
             )
         )
     return Context(

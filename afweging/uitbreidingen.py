@@ -4,9 +4,9 @@ Review (sharing, opmerkingen, reacties) and the business case live in apps of th
 depend on `afweging`, never the other way round (the layering in the README, checked by the
 import-linter contracts in pyproject.toml). Where the afweging's own services and pages need
 them (copying a new version, a gemeente that leaves, who hears of a vaststelling, who may
-read an afweging, a part of a page or of the report), they ask the uitbreidingen registered
-here. Each app registers one in its `AppConfig.ready()`; a later module (a peiling, say)
-adds itself the same way without a change to `afweging`.
+read an afweging, a part of a page or of the report, a signaal from their data), they ask
+the uitbreidingen registered here. Each app registers one in its `AppConfig.ready()`; a
+later module (a peiling, say) adds itself the same way without a change to `afweging`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from django.db.models import Q
 
     from afweging.models import Afweging
+    from afweging.scoring import Uitkomst
+    from afweging.signalen import Signaal
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,11 @@ class Uitbreiding:
     def rapport_deel(self, afweging: Afweging):
         """This app's part of the report (page and PDF), or None."""
         return None
+
+    def signalen(self, afweging: Afweging, *, uitkomst: Uitkomst) -> list[Signaal]:
+        """The warning signs only this app's data can raise, beside those of
+        `afweging.signalen`; `uitkomst` is the afweging's computed advies."""
+        return []
 
     def controlepunten(self, afweging: Afweging) -> list[Controlepunt]:
         """What this app asks the adviseur to look at before vaststellen."""

@@ -17,7 +17,7 @@ GEMEENTEN = ["GM0547", "GM0579", "GM0638"]  # Leiderdorp, Oegstgeest, Zoeterwoud
 
 DEELNEMERS = {
     "GM0547": ("eindoplossing", ["kwetsbaarheid", "dienstverlening", "zelfstandigheid"]),
-    "GM0579": ("tussenstap", ["kwetsbaarheid", "kosten", "herindeling"]),
+    "GM0579": ("tussenstap", ["kwetsbaarheid", "kosten", "herindeling_vooruitlopen"]),
     "GM0638": ("eindoplossing", ["kwetsbaarheid", "werkgeverschap", "identiteit"]),
 }
 

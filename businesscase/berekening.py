@@ -68,8 +68,10 @@ def businesscase_van(afweging: Afweging) -> Businesscase:
 
 
 def _standaard(afweging: Afweging) -> Businesscase:
-    """The defaults, in memory: reading a page never writes to the database."""
-    businesscase = Businesscase(afweging=afweging)
+    """The defaults, in memory: reading a page never writes to the database. By id: an
+    instance set on the one-to-one would also set `afweging.businesscase` to this unsaved
+    copy, and whoever reads the afweging next would take it for a stored one."""
+    businesscase = Businesscase(afweging_id=afweging.pk)
     businesscase.standaardvarianten = standaardvarianten(afweging)
     return businesscase
 

@@ -56,6 +56,11 @@ class Businesscase(Uitbreiding):
             ["de businesscase"] if Businesscase.objects.filter(afweging=afweging).exists() else []
         )
 
+    def signalen(self, afweging, *, uitkomst):
+        from businesscase.signalen import signalen
+
+        return signalen(afweging, uitkomst=uitkomst)
+
     def rapport_deel(self, afweging):
         from businesscase.berekening import bereken
         from businesscase.grafieken import businesscase_svg

@@ -1,7 +1,8 @@
 """The migrations that moved the kader, review and business case models out of `afweging`,
 and the data stamp out of `casussen`, keep every row: a database filled at the old head
 finds every afweging, comment, reaction, business case, stored PDF and the stamp intact
-afterwards, and the permissions follow their models.
+afterwards, and the permissions follow their models. Splitting the herindeling motive
+(afweging 0009) rewrites no stored choice, and undoing it folds the halves back.
 
 The migrator drops and rebuilds the test database, so this runs with the transactional
 tests, after the tests that share the session's reference data.
@@ -178,3 +179,62 @@ def test_the_stamp_move_can_be_undone(migrator):
     migrator.apply_tested_migration(STAND_NA)
     model = migrator.apply_tested_migration([("paginacache", None)]).apps.get_model
     assert model("casussen", "Gegevensstand").objects.get().stempel == "b"
+
+
+MOTIEF_VOOR = [("afweging", "0009_gezien")]
+MOTIEF_NA = [("afweging", "0010_motief_gesplitst")]
+
+
+def _deelnemers(apps, motieven: dict[str, list[str]]) -> dict[str, int]:
+    """An afweging of Leiderdorp and Oegstgeest with these motives per gemeente code."""
+    model = apps.get_model
+    provincie = model("casussen", "Provincie").objects.create(code="PV28", naam="Zuid-Holland")
+    gebruiker = model("gebruikers", "Gebruiker").objects.create(
+        username="adviseur", provincie=provincie
+    )
+    kader = model("kader", "Kader").objects.create(
+        versie=1, naam="Afwegingskader", bron="Rapport", gepubliceerd=True
+    )
+    afweging = model("afweging", "Afweging").objects.create(
+        titel="Fusie Leiderdorp en Oegstgeest", provincie=provincie, kader=kader,
+        variant="openbaar_lichaam", aangemaakt_door=gebruiker,
+    )  # fmt: skip
+    ids = {}
+    for slug, code, naam in [("leiderdorp", "GM0547", "Leiderdorp"),
+                             ("oegstgeest", "GM0579", "Oegstgeest")]:  # fmt: skip
+        gemeente = model("casussen", "Gemeente").objects.create(
+            slug=slug, code=code, naam=naam, provincie=provincie
+        )
+        ids[code] = (
+            model("afweging", "Deelnemer")
+            .objects.create(afweging=afweging, gemeente=gemeente, motieven=motieven[code])
+            .pk
+        )
+    return ids
+
+
+def test_splitting_the_herindeling_motive_guesses_nothing(migrator):
+    """Issue 11: which half a stored 'herindeling' meant is the adviseur's to say."""
+    oud = migrator.apply_initial_migration(MOTIEF_VOOR).apps
+    ids = _deelnemers(oud, {"GM0547": ["zelfstandigheid"], "GM0579": ["kosten", "herindeling"]})
+    model = migrator.apply_tested_migration(MOTIEF_NA).apps.get_model
+    deelnemer = model("afweging", "Deelnemer").objects
+    assert deelnemer.get(pk=ids["GM0579"]).motieven == ["kosten", "herindeling"]
+    assert deelnemer.get(pk=ids["GM0547"]).motieven == ["zelfstandigheid"]
+
+
+def test_undoing_the_split_folds_both_halves_into_the_old_choice(migrator):
+    migrator.apply_initial_migration(MOTIEF_VOOR)
+    nieuw = migrator.apply_tested_migration(MOTIEF_NA).apps
+    ids = _deelnemers(
+        nieuw,
+        {
+            "GM0547": ["herindeling_voorkomen", "kosten"],
+            "GM0579": ["herindeling_vooruitlopen", "herindeling", "herindeling_voorkomen"],
+        },
+    )
+    model = migrator.apply_tested_migration(MOTIEF_VOOR).apps.get_model
+    deelnemer = model("afweging", "Deelnemer").objects
+    # The code before the split knows only the joint choice: each half was part of it.
+    assert deelnemer.get(pk=ids["GM0547"]).motieven == ["herindeling", "kosten"]
+    assert deelnemer.get(pk=ids["GM0579"]).motieven == ["herindeling"]

@@ -38,7 +38,14 @@ from pydantic import (
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError
 
-from afweging.models import MOTIEVEN, Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
+from afweging.models import (
+    MOTIEF_ONGESPLITST,
+    MOTIEVEN,
+    Afweging,
+    Antwoord,
+    Deelnemer,
+    SuccesfactorAntwoord,
+)
 from afweging.scoring import Advies, Waarde
 from businesscase.models import Businesscase, BusinesscaseVariant
 from review.forms import OpmerkingForm, ReactieForm
@@ -222,7 +229,9 @@ Datum = Annotated[date, BeforeValidator(_datum)]
 Moment = Annotated[datetime, BeforeValidator(_moment), PlainSerializer(datetime.isoformat)]
 Id = geheel(1, MAX_ID)
 Deelvraagnummer = geheel(1, MAX_KLEIN)
-Motief = keuze([code for code, _ in MOTIEVEN])
+# The joint herindeling motive from before the split is still read and written: old files
+# import unchanged, and a stored one stays until the adviseur chooses (afweging.models).
+Motief = keuze([*(code for code, _ in MOTIEVEN), MOTIEF_ONGESPLITST])
 Score = Annotated[keuze([*Antwoord.Score.values, ""]), BeforeValidator(_score)]
 # Kept as given, int or float: the business case stores the numbers as they are.
 Aandeel = Annotated[
@@ -264,7 +273,13 @@ class Deelnemerregel(_Model):
         Deelnemer.Perspectief.ONBEKEND.value,
         description="Eindoplossing of tussenstap naar herindeling.",
     )
-    motieven: lijst(Motief) = Field([], description="Codes van de motieven (§2.6).")
+    motieven: lijst(Motief) = Field(
+        [],
+        description="Codes van de motieven (§2.6). ‘herindeling’ is de oude keuze "
+        "‘Herindeling voorkomen of erop vooruitlopen’ van vóór de splitsing in "
+        "‘herindeling_voorkomen’ en ‘herindeling_vooruitlopen’; die wordt nog gelezen en "
+        "blijft staan tot de adviseur een van beide kiest.",
+    )
     motieven_toelichting: Tekst = Field("", description="Andere motieven of toelichting.")
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from afweging.scoring import (
+    REGELS,
     Advies,
     Status,
     SuccesfactorInvoer,
@@ -14,6 +15,10 @@ from afweging.scoring import (
 
 ONDERDEEL = {1: "meerwaarde", 2: "meerwaarde", 3: "meerwaarde", 4: "condities",
              5: "condities", 6: "condities", 7: "weging", 8: "weging"}  # fmt: skip
+# The codes of the deelvragen in kader version 1 (fixtures/kader/kader_v1.json).
+CODE = {1: "bedrijfsvoering", 2: "eigenstandige_bestuurskracht", 3: "regionale_bestuurskracht",
+        4: "succesfactoren_vooraf", 5: "politiek_draagvlak", 6: "duurzaamheid",
+        7: "wgr_versus_centrumgemeente", 8: "versus_herindeling"}  # fmt: skip
 
 
 def invoer(scores: dict[int, str], gewichten: dict[int, float] | None = None, motivering="Omdat."):
@@ -26,6 +31,7 @@ def invoer(scores: dict[int, str], gewichten: dict[int, float] | None = None, mo
             gewicht=(gewichten or {}).get(n, 1.0),
             score=scores.get(n, ""),
             motivering=motivering,
+            code=CODE[n],
         )
         for n in range(1, 9)
     ]
@@ -130,7 +136,39 @@ def test_not_effectief_and_not_duurzaam_is_negatief():
 def test_verstandig_with_a_weak_condition_is_positief_onder_voorwaarden():
     uitkomst = bereken_uitkomst(invoer(alles("1", d6="-1")))
     assert (uitkomst.advies, uitkomst.regel) == (Advies.VOORWAARDEN, "voorwaarden")
-    assert uitkomst.voorwaarden == ("Deelvraag 6 (deelvraag 6) scoort −1,00",)
+    [voorwaarde] = uitkomst.voorwaarden
+    # Issue 11: what to do, not a score read back ("Deelvraag 6 (...) scoort +0,00").
+    assert voorwaarde.onderwerp == "Deelvraag 6 (duurzaamheid) scoort −1"
+    assert voorwaarde.tekst.startswith("De gemeenten spreken een gedeeld perspectief voor de ")
+    assert "toetreding, uittreding of een latere vervolgstap" in voorwaarde.tekst
+    assert voorwaarde.bron == (
+        "§8.4 Langjarig perspectief (regel 7287); §4.3 Vormgeving ambtelijke organisatie "
+        "(regel 1942)"
+    )
+    assert voorwaarde.deelvraag == 6
+
+
+def test_a_deelvraag_at_zero_is_a_voorwaarde_written_without_decimals():
+    uitkomst = bereken_uitkomst(invoer(alles("1", d8="0")))
+    assert uitkomst.advies == Advies.POSITIEF  # 0 on a variant is no clear difference.
+    [voorwaarde] = uitkomst.voorwaarden
+    assert voorwaarde.onderwerp == "Deelvraag 8 (ambtelijke fusie of herindeling) scoort 0"
+    assert "tussenstap naar herindeling" in voorwaarde.tekst
+    assert str(voorwaarde) == f"{voorwaarde.onderwerp}. {voorwaarde.tekst}"
+
+
+def test_a_deelvraag_of_another_kader_gets_a_plain_voorwaarde_not_a_wrong_one():
+    deelvragen = [
+        deelvraag_invoer(nummer=n, onderdeel=ONDERDEEL[n], naam=f"Nieuwe vraag {n}",
+                         gewicht=1, score="-1" if n == 6 else "1", motivering="Omdat.",
+                         code=f"nieuw_{n}")
+        for n in range(1, 9)
+    ]  # fmt: skip
+    [voorwaarde] = bereken_uitkomst(deelvragen).voorwaarden
+    assert voorwaarde.onderwerp == "Deelvraag 6 (Nieuwe vraag 6) scoort −1"
+    assert (
+        voorwaarde.tekst == "De gemeenten laten vóór het besluit zien hoe zij dit punt versterken."
+    )
 
 
 def test_a_minus_two_anywhere_prevents_plain_positief():
@@ -140,21 +178,92 @@ def test_a_minus_two_anywhere_prevents_plain_positief():
 
 
 def test_a_succesfactor_not_met_turns_positief_into_voorwaarden():
-    factoren = [SuccesfactorInvoer("Frictietijd en -kosten inboeken", "niet")]
+    factoren = [
+        SuccesfactorInvoer(
+            "Frictietijd en -kosten inboeken", "niet", code="vorming_frictie_inboeken",
+            fase="vorming", regel=6796, notitie="  Geen budget in de begroting van 2028.\n",
+        )
+    ]  # fmt: skip
     uitkomst = bereken_uitkomst(invoer(alles("1")), factoren)
     assert uitkomst.advies == Advies.VOORWAARDEN
-    assert "Kritieke succesfactor ‘Frictietijd en -kosten inboeken’ is niet voldaan" in (
-        uitkomst.voorwaarden
+    [voorwaarde] = uitkomst.voorwaarden
+    assert voorwaarde.onderwerp == (
+        "Kritieke succesfactor ‘Frictietijd en -kosten inboeken’ is niet voldaan"
+    )
+    assert voorwaarde.tekst == (
+        "De gemeenten nemen frictiekosten en frictietijd voor de eerste jaren na de start op in "
+        "hun begrotingen."
+    )
+    assert voorwaarde.bron == "§8.3 Kritieke succesfactoren bij de totstandkoming (regel 6796)"
+    # The adviseur's own note goes with it (issue 11), without the white space around it.
+    assert voorwaarde.notitie == "Geen budget in de begroting van 2028."
+    assert str(voorwaarde).endswith(
+        "begrotingen. Notitie van de adviseur: Geen budget in de begroting van 2028."
     )
 
 
 def test_a_succesfactor_partly_met_is_listed_but_keeps_positief():
-    factoren = [SuccesfactorInvoer("Niet te vroeg evalueren", "deels")]
+    factoren = [
+        SuccesfactorInvoer("Niet te vroeg evalueren", "deels", code="vorming_niet_te_vroeg_evalueren",
+                           fase="vorming", regel=6797),
+        SuccesfactorInvoer("Langjarig perspectief", "voldaan", code="werking_langjarig_perspectief",
+                           fase="werking", regel=7287, notitie="Afgesproken."),
+    ]  # fmt: skip
     uitkomst = bereken_uitkomst(invoer(alles("1")), factoren)
     assert uitkomst.advies == Advies.POSITIEF
-    assert uitkomst.voorwaarden == (
-        "Kritieke succesfactor ‘Niet te vroeg evalueren’ is deels voldaan",
+    [voorwaarde] = uitkomst.voorwaarden
+    assert (
+        voorwaarde.onderwerp == "Kritieke succesfactor ‘Niet te vroeg evalueren’ is deels voldaan"
     )
+    assert "na twee à drie jaar" in voorwaarde.tekst
+    assert voorwaarde.notitie == ""
+
+
+# --- politiek draagvlak (deelvraag 5) below zero: never a plain positief (issue 11) -------
+
+
+def test_negative_political_support_turns_positief_into_voorwaarden_and_names_it():
+    # Effectief (+2 − 1) / 2 = +0,5: before issue 11 this was a plain positief.
+    uitkomst = bereken_uitkomst(invoer(alles("2", d5="-1")))
+    assert uitkomst.oordelen["effectief"].waarde == Waarde.JA
+    assert (uitkomst.advies, uitkomst.regel) == (Advies.VOORWAARDEN, "draagvlak_negatief")
+    assert "het politiek draagvlak (deelvraag 5) scoort −1" in uitkomst.uitleg
+    assert uitkomst.voorwaarden[0].onderwerp == "Deelvraag 5 (politiek draagvlak) scoort −1"
+    assert "Iedere raad stemt uitdrukkelijk in" in uitkomst.voorwaarden[0].tekst
+
+
+def test_negative_support_goes_first_among_the_voorwaarden():
+    factoren = [SuccesfactorInvoer("Omgaan met urgentie", "deels", code="vorming_urgentie")]
+    uitkomst = bereken_uitkomst(invoer(alles("2", d3="0", d5="-1")), factoren)
+    assert uitkomst.regel == "draagvlak_negatief"
+    assert [v.deelvraag for v in uitkomst.voorwaarden] == [5, 3, None]
+
+
+def test_support_at_zero_still_allows_positief():
+    uitkomst = bereken_uitkomst(invoer(alles("1", d4="1", d5="0")))
+    assert uitkomst.advies == Advies.POSITIEF
+
+
+def test_negative_support_never_lifts_a_doubtful_meerwaarde():
+    uitkomst = bereken_uitkomst(invoer(alles("1", d1="0", d2="0", d5="-1")))
+    assert (uitkomst.advies, uitkomst.regel) == (Advies.NEGATIEF, "meerwaarde_twijfel")
+
+
+def test_no_weight_makes_negative_support_a_plain_positief():
+    # Halving or raising the weight of deelvraag 4 or 5 moves effectief between doubt and
+    # "ja"; without the rule some combinations would read positief.
+    resultaat = gevoeligheid(invoer(alles("2", d5="-1")))
+    assert resultaat.advies == Advies.VOORWAARDEN
+    assert Advies.POSITIEF not in resultaat.adviezen_in_combinaties
+    assert resultaat.houdt_stand
+
+
+def test_the_rules_list_says_negative_support_is_at_most_voorwaarden():
+    codes = [code for code, _ in REGELS]
+    assert codes.index("draagvlak_negatief") < codes.index("positief")
+    tekst = dict(REGELS)
+    assert "Hooguit positief onder voorwaarden" in tekst["draagvlak_negatief"]
+    assert "het politiek draagvlak niet negatief is" in tekst["positief"]
 
 
 def test_judgement_thresholds_are_inclusive_at_half():

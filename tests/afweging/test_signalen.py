@@ -5,12 +5,22 @@ from decimal import Decimal
 
 import pytest
 
-from afweging.signalen import Context, Deelnemerprofiel, signalen
+from afweging.signalen import (
+    Context,
+    Deelnemerprofiel,
+    Fusielidmaatschap,
+    context_van,
+    op_volgorde,
+    signalen,
+)
 
 
 def lid(naam="A", inwoners=20_000, provincie="Zuid-Holland", corop="Leiden", amr="Holland Rijnland",
-        perspectief="eindoplossing", motieven=()):  # fmt: skip
-    return Deelnemerprofiel(naam, inwoners, provincie, corop, amr, perspectief, tuple(motieven))
+        perspectief="eindoplossing", motieven=(), fusieorganisaties=()):  # fmt: skip
+    return Deelnemerprofiel(
+        naam, inwoners, provincie, corop, amr, perspectief, tuple(motieven),
+        tuple(fusieorganisaties),
+    )  # fmt: skip
 
 
 def context(*leden, **velden):
@@ -142,8 +152,112 @@ def test_names_keep_their_capitals_in_messages():
     assert bericht.startswith("Kostenverlaging is een motief van Leiderdorp, Zoeterwoude.")
 
 
-def test_contradicting_motives_are_unequal_expectations():
-    ctx = context(lid("A", motieven=["zelfstandigheid"]), lid("B", motieven=["herindeling"]))
-    assert "ongelijke_verwachtingen" in codes(ctx)
-    zelfde = context(lid("A", motieven=["zelfstandigheid", "herindeling"]), lid("B"))
+def bericht(ctx, code):
+    return next(s for s in signalen(ctx) if s.code == code).bericht
+
+
+@pytest.mark.parametrize(
+    ("behoud", "genoemd"),
+    [("zelfstandigheid", "behoud van de bestuurlijke zelfstandigheid"),
+     ("herindeling_voorkomen", "het voorkomen van een herindeling")],
+)  # fmt: skip
+def test_staying_on_ones_own_against_a_run_up_to_herindeling_contradicts(behoud, genoemd):
+    ctx = context(lid("Leiderdorp", motieven=[behoud]),
+                  lid("Oegstgeest", motieven=["herindeling_vooruitlopen"]))  # fmt: skip
+    assert bericht(ctx, "ongelijke_verwachtingen").startswith(
+        f"Leiderdorp noemt {genoemd} als motief, Oegstgeest het vooruitlopen op een herindeling."
+    )
+
+
+def test_both_ways_of_staying_on_ones_own_are_named():
+    ctx = context(lid("Leiderdorp", motieven=["zelfstandigheid"]),
+                  lid("Zoeterwoude", motieven=["herindeling_voorkomen"]),
+                  lid("Oegstgeest", motieven=["herindeling_vooruitlopen"]))  # fmt: skip
+    assert bericht(ctx, "ongelijke_verwachtingen").startswith(
+        "Leiderdorp en Zoeterwoude noemen behoud van de bestuurlijke zelfstandigheid en het "
+        "voorkomen van een herindeling als motief, Oegstgeest het vooruitlopen op een herindeling."
+    )
+
+
+def test_keeping_a_herindeling_away_is_no_contradiction_with_staying_on_ones_own():
+    # Issue 11: the joint motive read as "herindeling" made these two look opposed.
+    ctx = context(lid("A", motieven=["zelfstandigheid"]),
+                  lid("B", motieven=["herindeling_voorkomen"]))  # fmt: skip
+    assert "ongelijke_verwachtingen" not in codes(ctx)
+
+
+def test_one_gemeente_with_both_motives_is_torn_not_at_odds_with_another():
+    zelfde = context(lid("A", motieven=["zelfstandigheid", "herindeling_vooruitlopen"]), lid("B"))
     assert "ongelijke_verwachtingen" not in codes(zelfde)
+    ctx = context(lid("A", motieven=["zelfstandigheid", "herindeling_vooruitlopen"]),
+                  lid("B", motieven=["zelfstandigheid"]))  # fmt: skip
+    assert "ongelijke_verwachtingen" in codes(ctx)
+
+
+def test_the_old_joint_motive_is_not_guessed_but_asked_for():
+    ctx = context(lid("Leiderdorp", motieven=["zelfstandigheid"]),
+                  lid("Oegstgeest", motieven=["kosten", "herindeling"]))  # fmt: skip
+    gevonden = {s.code: s for s in signalen(ctx)}
+    assert "ongelijke_verwachtingen" not in gevonden
+    signaal = gevonden["motief_herindeling_ongesplitst"]
+    assert signaal.is_waarschuwing  # On the check before vaststellen.
+    assert signaal.bericht.startswith(
+        "Bij Oegstgeest staat nog de oude keuze ‘Herindeling voorkomen of erop vooruitlopen’."
+    )
+    assert "Kies bij Deelnemers ‘Een herindeling voorkomen’ of ‘Vooruitlopen op een " in (
+        signaal.bericht
+    )
+    assert "motief_herindeling_ongesplitst" not in codes(context())
+
+
+DUIVENVOORDE = Fusielidmaatschap("Werkorganisatie Duivenvoorde", "2013", 9688)
+
+
+def test_deelnemers_already_in_an_active_fusieorganisatie():
+    ctx = context(lid("Leiden"), lid("Voorschoten", fusieorganisaties=[DUIVENVOORDE]),
+                  lid("Wassenaar", fusieorganisaties=[DUIVENVOORDE]))  # fmt: skip
+    signaal = next(s for s in signalen(ctx) if s.code == "al_in_fusieorganisatie")
+    assert signaal.is_waarschuwing
+    assert signaal.bericht.startswith(
+        "Voorschoten en Wassenaar zijn al deelnemer van Werkorganisatie Duivenvoorde (actief, "
+        "sinds 2013). Hun ambtelijke organisatie is dus al gefuseerd."
+    )
+    assert signaal.bron.startswith("Bijlage, register van fusieorganisaties (regel 9688)")
+    assert "al_in_fusieorganisatie" not in codes(context())
+
+
+def test_members_of_different_fusieorganisaties_are_each_named():
+    bar = Fusielidmaatschap("BAR-organisatie", "2014", 9771)
+    ctx = context(lid("Ridderkerk", fusieorganisaties=[bar]),
+                  lid("Wassenaar", fusieorganisaties=[DUIVENVOORDE]))  # fmt: skip
+    assert bericht(ctx, "al_in_fusieorganisatie").startswith(
+        "Ridderkerk is al deelnemer van BAR-organisatie (actief, sinds 2014); Wassenaar is al "
+        "deelnemer van Werkorganisatie Duivenvoorde (actief, sinds 2013)."
+    )
+
+
+@pytest.mark.django_db
+def test_the_register_says_who_is_in_an_active_fusieorganisatie(maak_afweging):
+    # Voorschoten and Wassenaar are Duivenvoorde (register, Bijlage nr. 6); Leiden is in none.
+    ctx = context_van(maak_afweging(gemeenten=["GM0546", "GM0626", "GM0629"]))
+    assert {d.naam: [f.naam for f in d.fusieorganisaties] for d in ctx.deelnemers} == {
+        "Leiden": [], "Voorschoten": ["Werkorganisatie Duivenvoorde"],
+        "Wassenaar": ["Werkorganisatie Duivenvoorde"],
+    }  # fmt: skip
+    assert next(d for d in ctx.deelnemers if d.naam == "Wassenaar").fusieorganisaties == (
+        DUIVENVOORDE,
+    )
+
+
+@pytest.mark.django_db
+def test_a_fusieorganisatie_that_ended_is_no_membership(maak_afweging):
+    # UW Samenwerking (Montfoort and IJsselstein) ended in 2020.
+    ctx = context_van(maak_afweging(gemeenten=["GM0335", "GM0353"]))
+    assert [d.fusieorganisaties for d in ctx.deelnemers] == [(), ()]
+
+
+def test_signals_from_elsewhere_are_sorted_in_warnings_first():
+    eigen = signalen(context(lid("A", perspectief="onbekend"), lid("B"), reorganisatie="ja"))
+    ander = [s for s in eigen if not s.is_waarschuwing]
+    samen = op_volgorde([*ander, *[s for s in eigen if s.is_waarschuwing]])
+    assert [s.code for s in samen] == [s.code for s in eigen]

@@ -15,6 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from afweging.models import Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord, Wijziging
+from afweging.selectors import met_alles, resultaat
 from afweging.voorbeeld import maak_voorbeeldafweging
 from businesscase.models import Businesscase, BusinesscaseVariant
 from review.models import Deling, Opmerking, Reactie
@@ -114,6 +115,51 @@ def test_an_export_from_before_answers_carried_their_author_still_imports(afwegi
         "Bij het importeren: Wie een formele reactie beantwoordde, staat niet in het bestand of "
         f"bestaat hier niet; die antwoorden staan op naam van {collega.get_full_name()}."
     )
+
+
+# A file as exports wrote it before the herindeling motive was split (issue 11): the keys
+# an import reads, with the joint motive 'herindeling'.
+BESTAND_VAN_VOOR_DE_SPLITSING = """{
+  "formaat": "fusietoets-afweging/1",
+  "titel": "Leiderdorp en Oegstgeest",
+  "provincie": "PV28",
+  "status": "concept",
+  "kaderversie": 1,
+  "variant": "openbaar_lichaam",
+  "deelnemers": [
+    {"gemeentecode": "GM0547", "gemeente": "Leiderdorp", "perspectief": "eindoplossing",
+     "motieven": ["kwetsbaarheid", "zelfstandigheid"], "motieven_toelichting": ""},
+    {"gemeentecode": "GM0579", "gemeente": "Oegstgeest", "perspectief": "tussenstap",
+     "motieven": ["kosten", "herindeling"], "motieven_toelichting": "Zie het raadsvoorstel."}
+  ]
+}"""
+
+
+def test_a_file_from_before_the_motive_was_split_still_imports(collega):
+    kopie = importeer(BESTAND_VAN_VOOR_DE_SPLITSING, collega)
+
+    oegstgeest = kopie.deelnemers.get(gemeente__code="GM0579")
+    # Kept as the old, joint choice: which half was meant is not guessed...
+    assert oegstgeest.motieven == ["kosten", "herindeling"]
+    assert oegstgeest.motief_ongesplitst
+    # ... but asked for, and the contradiction with Leiderdorp is not assumed either.
+    codes = {s.code for s in resultaat(met_alles(Afweging.objects).get(pk=kopie.pk)).signalen}
+    assert "motief_herindeling_ongesplitst" in codes
+    assert "ongelijke_verwachtingen" not in codes
+    # It goes out again as it came in.
+    assert als_dict(kopie)["deelnemers"][1]["motieven"] == ["kosten", "herindeling"]
+
+
+def test_the_split_motives_go_there_and_back(afweging, collega):
+    afweging.deelnemers.filter(gemeente__code="GM0613").update(
+        motieven=["herindeling_voorkomen", "herindeling_vooruitlopen"]
+    )
+    voor = als_dict(Afweging.objects.get(pk=afweging.pk))
+    na = als_dict(Afweging.objects.get(pk=importeer(copy.deepcopy(voor), collega).pk))
+    assert [d["motieven"] for d in na["deelnemers"]] == [d["motieven"] for d in voor["deelnemers"]]
+    assert ["herindeling_voorkomen", "herindeling_vooruitlopen"] in [
+        d["motieven"] for d in na["deelnemers"]
+    ]
 
 
 def test_the_voorbeeldafweging_survives_the_trip_through_json_text(adviseur, collega):
