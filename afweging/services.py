@@ -17,6 +17,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from afweging import meldingen, selectors, uitbreidingen
 from afweging.controle import Controle
@@ -313,6 +314,8 @@ def nieuwe_versie(*, afweging: Afweging, door) -> Afweging:
         model.objects.bulk_create(rijen)
     for uitbreiding in uitbreidingen.alle():
         uitbreiding.bij_nieuwe_versie(oud=afweging, kopie=kopie)
-    vastleggen(kopie, door, f"Nieuwe versie van de vastgestelde afweging {oud_pk}")
-    vastleggen(afweging, door, f"Nieuwe versie gemaakt: afweging {kopie.pk}")
+    # In words a reader knows (the date of the vaststelling), not the rows' ids.
+    op = date_format(timezone.localtime(afweging.vastgesteld_op), "j F Y")
+    vastleggen(kopie, door, f"Nieuwe versie van de afweging die op {op} werd vastgesteld")
+    vastleggen(afweging, door, "Nieuwe versie gemaakt, als concept om verder te bewerken")
     return kopie

@@ -4,6 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from afweging import services
 from afweging.models import Afweging
@@ -366,7 +368,13 @@ def test_a_new_version_keeps_its_reviewers_and_counts_on(adviseur, gedeeld, secr
     nieuw = services.nieuwe_versie(afweging=gedeeld, door=adviseur)
     assert nieuw.versienummer == 2
     assert list(nieuw.delingen.values_list("gebruiker", flat=True)) == [secretaris.pk]
-    assert gedeeld.wijzigingen.first().wat == f"Nieuwe versie gemaakt: afweging {nieuw.pk}"
+    assert gedeeld.wijzigingen.first().wat == (
+        "Nieuwe versie gemaakt, als concept om verder te bewerken"
+    )
+    op = date_format(timezone.localtime(gedeeld.vastgesteld_op), "j F Y")
+    assert nieuw.wijzigingen.first().wat == (
+        f"Nieuwe versie van de afweging die op {op} werd vastgesteld"
+    )
     with pytest.raises(review.NietToegestaan):
         services.nieuwe_versie(afweging=gedeeld, door=adviseur)
 
