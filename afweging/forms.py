@@ -250,6 +250,13 @@ class SuccesfactorForm(forms.ModelForm):
             "notitie": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def foutlabel(self, veld: str) -> str:
+        """The field as the error summary names it: fifteen fields are called 'Status'."""
+        label = self.fields[veld].label
+        if not self.instance.pk:
+            return label
+        return f"{self.instance.succesfactor.naam}, {label.lower()}"
+
 
 class BestaandeFormSet(BaseModelFormSet):
     """Edits only the rows of its queryset: an id from elsewhere is refused, not created."""

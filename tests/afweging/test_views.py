@@ -211,16 +211,17 @@ def test_answers_of_another_afweging_cannot_be_smuggled_in(adviseur_client, afwe
     assert ander.antwoorden.get(deelvraag__nummer=1).motivering == ""
 
 
-def test_the_steps_show_progress_and_the_checklist_sits_with_deelvraag_4(adviseur_client, afweging):
+def test_the_steps_show_progress_and_the_checklist_has_its_own_step(adviseur_client, afweging):
     pagina = soep(adviseur_client.get(stap_url(afweging, "condities")))
     assert (
         pagina.find("a", attrs={"aria-current": "step"})
         .get_text(" ", strip=True)
-        .startswith("4. Condities")
+        .startswith("5. Condities")
     )
     sectie = pagina.find("section", attrs={"aria-labelledby": "dv-4"})
-    assert "Checklist kritieke succesfactoren" in sectie.get_text()
-    assert len(sectie.select("fieldset > legend.fw-semibold")) == 15
+    assert "Checklist kritieke succesfactoren: 0 van 15 ingevuld" in sectie.get_text()
+    # The checklist itself: tests/afweging/test_succesfactoren.py
+    assert not sectie.select("fieldset > legend.fw-semibold")
 
 
 def test_deelvraag_7_explains_the_sign_against_the_proposed_variant(adviseur_client, afweging):
