@@ -115,10 +115,35 @@ def test_the_evaluation_must_come_after_the_start(adviseur_client):
 
 def test_a_bad_amount_gets_a_dutch_message(adviseur_client):
     response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling="veel"))
-    assert "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000." in soep(response).get_text()
+    fout = soep(response).find(id="error_1_id_taakstelling")
+    assert fout.get_text(strip=True) == (
+        "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000 of 1,2 mln."
+    )
 
 
-@pytest.mark.parametrize("getypt", ["1.200.000", "1200000", "€ 1.200.000", " 1 200 000 "])
+@pytest.mark.parametrize(
+    ("getypt", "melding"),
+    [("1.5 mln", "Schrijf een bedrag in miljoenen met een komma, bijvoorbeeld 1,5 mln: met een "
+                 "punt kan ‘1.5 mln’ twee bedragen betekenen."),
+     ("1,200,000", "‘1,200,000’ is Engelse notatie. Schrijf een punt tussen de duizendtallen en "
+                   "een komma voor de decimalen, bijvoorbeeld 1.200.000 of 1,2 mln."),
+     ("1,200", "Vul een bedrag in hele euro's in. Een komma staat voor de decimalen; schrijf "
+               "duizendtallen met een punt: 1.200.000 of 1,2 mln.")],
+)  # fmt: skip
+def test_an_amount_that_could_mean_two_things_is_refused_not_guessed(
+    adviseur_client, getypt, melding
+):
+    response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling=getypt))
+    pagina = soep(response)
+    assert pagina.find(id="error_1_id_taakstelling").get_text(strip=True) == melding
+    assert pagina.find("input", attrs={"name": "taakstelling"})["value"] == getypt
+    assert not Afweging.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "getypt",
+    ["1.200.000", "1200000", "€ 1.200.000", " 1 200 000 ", "1,2 mln", "1,2 miljoen", "€ 1,2 Mln."],
+)
 def test_amounts_are_typed_and_shown_in_dutch_notation(adviseur_client, getypt):
     adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling=getypt))
     afweging = Afweging.objects.get()
