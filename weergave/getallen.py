@@ -167,6 +167,13 @@ def afgerond(
     return _schrijf(f"{getal:f}", duizendtallen=duizendtallen)
 
 
+def heel(waarde) -> int:
+    """Rounded to a whole number the way every figure here is (half away from zero), for a
+    count that is shown or used as a number: 12.5 → 13, 37.5 → 38 (Python's round() rounds
+    half to even, 12 and 38, so a page would round one way and the next another)."""
+    return int(_als_decimal(waarde).quantize(_STAPPEN[0], context=_REKENEN))
+
+
 def bedrag(waarde) -> str:
     """Whole euros with thousands separators, without the euro sign (tables put it in the
     header): 1234.5 → '1.235', −1211404.4 → '−1.211.404'."""
