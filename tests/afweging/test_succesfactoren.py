@@ -182,6 +182,11 @@ def test_the_check_page_shows_the_checklist_without_blocking(adviseur_client, af
     )
     assert sectie.find("a", string="Checklist aanvullen")["href"] == stap_url(afweging)
     assert pagina.find("button", string="Afweging vaststellen") is not None
+    # With many still unknown, the count says enough.
+    SuccesfactorAntwoord.objects.filter(afweging=afweging).update(status="onbekend")
+    pagina = soep(adviseur_client.get(reverse("afweging:vaststellen", kwargs={"pk": afweging.pk})))
+    sectie = pagina.find(id="checklist-kop").parent
+    assert "0 van de 15 factoren zijn ingevuld (15 onbekend). Dat houdt" in tekst(sectie)
 
 
 def test_the_old_step_urls_still_work(adviseur_client, afweging):
