@@ -35,6 +35,25 @@ METING = """() => ({
 })"""
 
 
+@pytest.fixture
+def pagina_van(browser, live_server):
+    """Pages of a given size in fresh browser contexts, closed after the test (an open page
+    would go on sending its autosave to the next test's server)."""
+    contexten = []
+
+    def maak(viewport, **opties):
+        context = browser.new_context(viewport=viewport, locale="nl-NL", **opties)
+        contexten.append(context)
+        pagina = context.new_page()
+        pagina.set_default_timeout(15_000)
+        pagina.basis = live_server.url
+        return pagina
+
+    yield maak
+    for context in contexten:
+        context.close()
+
+
 def afweging_met_alles(gegevens, titel, codes) -> Afweging:
     """An afweging as a province makes one: every deelvraag answered, part of the checklist,
     the business case with a fixed split over real gemeenten."""
@@ -61,7 +80,7 @@ def meet(pagina, naam, te_breed, zonder_regio):
             zonder_regio.setdefault(naam, []).append(scroller["html"])
 
 
-def test_no_page_scrolls_sideways_at_390_px(gegevens, live_server, browser, toegankelijk):
+def test_no_page_scrolls_sideways_at_390_px(gegevens, pagina_van, toegankelijk):
     afweging = afweging_met_alles(
         gegevens, "Ambtelijke fusie Leiderdorp, Oegstgeest en Zoeterwoude",
         ["GM0547", "GM0579", "GM0638"],
@@ -81,10 +100,7 @@ def test_no_page_scrolls_sideways_at_390_px(gegevens, live_server, browser, toeg
             toegankelijk(pagina, f"{naam or pad} (390 px)")
 
     def smal():
-        context = browser.new_context(viewport=SMAL, locale="nl-NL")
-        pagina = context.new_page()
-        pagina.set_default_timeout(15_000)
-        pagina.basis = live_server.url
+        pagina = pagina_van(SMAL)
         # Leaving a form with typed text asks first: yes, leave.
         pagina.on("dialog", lambda dialoog: dialoog.accept())
         return pagina
@@ -194,8 +210,7 @@ FOCUS_EN_BALK = """() => {
 )  # fmt: skip
 def test_the_save_bar_never_covers_the_focused_field(
     gegevens_zonder_iv3,  # noqa: F811
-    live_server,
-    browser,
+    pagina_van,
     breedte,
     hoogte,
     plakt,
@@ -203,12 +218,7 @@ def test_the_save_bar_never_covers_the_focused_field(
     afweging = afweging_met_alles(gegevens_zonder_iv3, "Fusie Leiderdorp en Zoeterwoude",
                                   ["GM0547", "GM0638"])  # fmt: skip
     # Smooth scrolling would be measured half-way: a user waits for it, the test need not.
-    context = browser.new_context(
-        viewport={"width": breedte, "height": hoogte}, locale="nl-NL", reduced_motion="reduce"
-    )
-    a = context.new_page()
-    a.set_default_timeout(15_000)
-    a.basis = live_server.url
+    a = pagina_van({"width": breedte, "height": hoogte}, reduced_motion="reduce")
     inloggen(a, "e2e-adviseur")
     bedekt, bezocht = [], 0
     for stap in ("deelnemers", "meerwaarde", "succesfactoren", "condities", "weging"):
