@@ -1,6 +1,7 @@
 """The check before vaststellen ("check your answers"): is every deelvraag answered with a
-motivation, what do the signalen warn of, and what do the apps around the afweging ask to
-look at (open opmerkingen, reacties without an answer, gemeenten that did not react)."""
+motivation, how far the checklist of kritieke succesfactoren is filled in, what do the
+signalen warn of, and what do the apps around the afweging ask to look at (open
+opmerkingen, reacties without an answer, gemeenten that did not react)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,11 @@ class Controle:
             )
             for d in self.volledigheid.hiaten
         ]
+
+    @cached_property
+    def checklist(self) -> selectors.Checklist:
+        """Not required for vaststellen ('onbekend' is an answer), but worth a look."""
+        return selectors.checklist(self.afweging)
 
     @cached_property
     def waarschuwingen(self) -> list:

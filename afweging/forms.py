@@ -52,9 +52,23 @@ class DecimaalVeld(forms.DecimalField):
 
 class BedragVeld(DecimaalVeld):
     """An amount in euros in a text field, typed as people write it ('1.200.000',
-    '1200000', '€ 1.200.000', '1.200.000,50') and shown with thousands separators."""
+    '1200000', '€ 1.200.000', '1.200.000,50', '1,2 mln') and shown with thousands
+    separators. What could mean two amounts ('1,200,000', '1.5 mln') is refused with a
+    message that says how to write it, never guessed."""
 
     widget = forms.TextInput
+    default_error_messages = {
+        "invalid": "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000 of 1,2 mln.",
+        "hele_euros": (
+            "Vul een bedrag in hele euro's in. Een komma staat voor de decimalen; schrijf "
+            "duizendtallen met een punt: 1.200.000 of 1,2 mln."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.help_text:
+            self.help_text = "Bijvoorbeeld 1.200.000 of 1,2 mln."
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -63,8 +77,16 @@ class BedragVeld(DecimaalVeld):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = getallen.lees_getal(value)
-        return super().to_python(value)
+            try:
+                value = getallen.lees_getal(value)
+            except getallen.OnduidelijkGetal as fout:
+                raise ValidationError(str(fout), code="onduidelijk") from None
+        waarde = super().to_python(value)
+        # Whole euros: '1,200' is 1,2 in Dutch, which is no whole amount; say so plainly
+        # instead of Django's "no more than 0 decimal places".
+        if waarde is not None and self.decimal_places == 0 and waarde != waarde.to_integral():
+            raise ValidationError(self.error_messages["hele_euros"], code="hele_euros")
+        return waarde
 
     def prepare_value(self, value):
         if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
@@ -141,10 +163,6 @@ class AfwegingForm(forms.ModelForm):
         self.fields["centrumgemeente"].empty_label = "— geen —"
         # A radio list needs no blank "---------" option.
         self.fields["variant"].choices = Afweging.Variant.choices
-        for veld in ("taakstelling", "frictiekostenbudget"):
-            self.fields[veld].error_messages["invalid"] = (
-                "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000."
-            )
         for veld in ("geplande_startdatum", "geplande_evaluatiedatum"):
             self.fields[veld].error_messages["invalid"] = "Vul een geldige datum in (dd-mm-jjjj)."
         if self.instance.pk:
@@ -295,6 +313,13 @@ class SuccesfactorForm(forms.ModelForm):
             "status": forms.RadioSelect,
             "notitie": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def foutlabel(self, veld: str) -> str:
+        """The field as the error summary names it: fifteen fields are called 'Status'."""
+        label = self.fields[veld].label
+        if not self.instance.pk:
+            return label
+        return f"{self.instance.succesfactor.naam}, {label.lower()}"
 
 
 class BestaandeFormSet(BaseModelFormSet):

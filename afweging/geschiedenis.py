@@ -60,6 +60,11 @@ def _toon(form, naam: str, waarde) -> str:
     if isinstance(waarde, date):
         return f"{waarde.day}-{waarde.month}-{waarde.year}"
     if isinstance(waarde, Decimal | int | float):
+        # As the field shows it: a percentage with its one decimal (0,0 → 2,5), an amount
+        # in whole euros; a number without fixed decimals only with the ones it has.
+        cijfers = getattr(form.fields.get(naam), "decimal_places", None)
+        if cijfers is not None:
+            return getallen.afgerond(waarde, cijfers, duizendtallen=True)
         return getallen.afgerond(waarde, 1, duizendtallen=True, hele_zonder_decimalen=True)
     keuzes = _keuzes(form, naam)
     if str(waarde) in keuzes:

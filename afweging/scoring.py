@@ -171,7 +171,7 @@ class Volledigheid:
 
     @property
     def procent(self) -> int:
-        return round(100 * self.fractie)
+        return getallen.heel(100 * self.beantwoord / self.aantal) if self.aantal else 0
 
     @property
     def volledig(self) -> bool:

@@ -183,6 +183,47 @@ def resultaat(afweging: Afweging) -> Resultaat:
     )
 
 
+@dataclass(frozen=True)
+class Checklist:
+    """Where the checklist of kritieke succesfactoren stands: the names per status."""
+
+    per_status: dict[str, list[str]]
+    aantal: int
+
+    # How a count reads in a sentence: "3 voldaan, 1 niet voldaan en 11 onbekend".
+    IN_ZIN = {"voldaan": "voldaan", "deels": "deels voldaan", "niet": "niet voldaan",
+              "onbekend": "onbekend"}  # fmt: skip
+
+    @property
+    def onbekend(self) -> list[str]:
+        return self.per_status.get(SuccesfactorAntwoord.Status.ONBEKEND, [])
+
+    @property
+    def niet_voldaan(self) -> list[str]:
+        return self.per_status.get(SuccesfactorAntwoord.Status.NIET, [])
+
+    @property
+    def ingevuld(self) -> int:
+        return self.aantal - len(self.onbekend)
+
+    @property
+    def telling(self) -> list[str]:
+        """Per status that occurs, in the order of the choices: '3 voldaan'."""
+        return [
+            f"{len(self.per_status[waarde])} {self.IN_ZIN[waarde]}"
+            for waarde in SuccesfactorAntwoord.Status.values
+            if self.per_status.get(waarde)
+        ]
+
+
+def checklist(afweging: Afweging) -> Checklist:
+    per_status: dict[str, list[str]] = {}
+    factoren = list(afweging.succesfactorantwoorden.all())
+    for factor in factoren:
+        per_status.setdefault(factor.status, []).append(factor.succesfactor.naam)
+    return Checklist(per_status, len(factoren))
+
+
 def voortgang(afweging: Afweging) -> dict[str, tuple[int, int]]:
     """Per step: (done, total), for the progress bar."""
     antwoorden = list(afweging.antwoorden.all())
@@ -193,6 +234,7 @@ def voortgang(afweging: Afweging) -> dict[str, tuple[int, int]]:
         telling[0] += klaar and antwoord.score != "?"
         telling[1] += 1
     deelnemers = list(afweging.deelnemers.all())
+    lijst = checklist(afweging)
     basis_velden = [
         afweging.titel,
         afweging.variant,
@@ -207,5 +249,6 @@ def voortgang(afweging: Afweging) -> dict[str, tuple[int, int]]:
             sum(1 for d in deelnemers if d.perspectief != "onbekend" or d.motieven),
             len(deelnemers),
         ),
+        "succesfactoren": (lijst.ingevuld, lijst.aantal),
         **{code: (klaar, totaal) for code, (klaar, totaal) in per_onderdeel.items()},
     }

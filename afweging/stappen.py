@@ -127,18 +127,34 @@ class Deelnemers(Stap):
         }
 
 
+class Succesfactoren(Stap):
+    """The checklist of kritieke succesfactoren (§11.2), the ground for deelvraag 4: a step
+    of its own, just before Condities, so that page stays short enough to read."""
+
+    code, naam = "succesfactoren", "Succesfactoren"
+    template = "afweging/stappen/succesfactoren.html"
+
+    def formulieren(self, afweging, data=None, *, strikt=True):
+        return {
+            "succesfactoren": SuccesfactorFormSet(
+                data,
+                queryset=afweging.succesfactorantwoorden.select_related("succesfactor"),
+                prefix="succesfactoren",
+            )
+        }
+
+
 class Onderdeel(Stap):
     """The deelvragen of one onderdeel of the kader, by its code."""
 
     template = "afweging/stappen/onderdeel.html"
     is_onderdeel = True
-    met_checklist = False
 
-    def __init__(self, code: str, naam: str, *, met_checklist: bool = False):
-        self.code, self.naam, self.met_checklist = code, naam, met_checklist
+    def __init__(self, code: str, naam: str):
+        self.code, self.naam = code, naam
 
     def formulieren(self, afweging, data=None, *, strikt=True):
-        formulieren = {
+        return {
             "antwoorden": AntwoordFormSet(
                 data,
                 queryset=afweging.antwoorden.filter(deelvraag__onderdeel__code=self.code)
@@ -149,21 +165,14 @@ class Onderdeel(Stap):
                 strikt=strikt,
             )
         }
-        if self.met_checklist:
-            # The checklist of kritieke succesfactoren sits with deelvraag 4 (§11.2).
-            formulieren["succesfactoren"] = SuccesfactorFormSet(
-                data,
-                queryset=afweging.succesfactorantwoorden.select_related("succesfactor"),
-                prefix="succesfactoren",
-            )
-        return formulieren
 
 
 STAPPEN: list[Stap] = [
     Voorstel(),
     Deelnemers(),
     Onderdeel("meerwaarde", "Meerwaarde"),
-    Onderdeel("condities", "Condities", met_checklist=True),
+    Succesfactoren(),
+    Onderdeel("condities", "Condities"),
     Onderdeel("weging", "Weging varianten"),
 ]
 PER_CODE = {stap.code: stap for stap in STAPPEN}

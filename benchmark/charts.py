@@ -12,8 +12,8 @@ import math
 import plotly.graph_objects as go
 
 from benchmark.analyse import Analyse
+from weergave import getallen, palet, puntlabels
 from weergave import grafieken as g
-from weergave import palet, puntlabels
 from weergave.grafieken import LAYOUT_BASIS, als_data
 from weergave.puntlabels import Doos
 
@@ -81,6 +81,10 @@ def namen_bij_punten(keuze, x_bereik, y_bereik) -> list[dict]:
     return annotaties
 
 
+def _of_onbekend(schrijf, waarde) -> str:
+    return getallen.ONBEKEND if getallen.ontbreekt(waarde) else schrijf(waarde)
+
+
 def _punten(df, naam, kleur, symbool="circle", grootte=7):
     return go.Scatter(
         x=df["inwoners"].astype(float),
@@ -91,18 +95,20 @@ def _punten(df, naam, kleur, symbool="circle", grootte=7):
             color=kleur, size=grootte, symbol=symbool, line=dict(width=0.5, color=palet.OMLIJNING)
         ),
         hoverlabel=g.hoverlabel(kleur),
+        # Written as the table beside the chart writes them (one rounding, the real minus
+        # sign): d3's formats would round a tie and a sign differently.
         customdata=list(
             zip(
                 df["gemeentenaam"],
-                df["overhead_per_inwoner_eur"].astype(float).round(0),
-                (df["afwijking_pct"].astype(float) * 100).round(1),
+                [_of_onbekend(getallen.bedrag, w) for w in df["overhead_per_inwoner_eur"]],
+                [_of_onbekend(getallen.procent, w) for w in df["afwijking_pct"]],
                 df["fusieorganisatie"],
                 strict=True,
             )
         ),
         hovertemplate=(
             "<b>%{customdata[0]}</b><br>%{x:,.0f} inwoners<br>overhead € %{y:,.0f}"
-            "<br>€ %{customdata[1]:,.0f} per inwoner<br>%{customdata[2]:+.1f}% t.o.v. trend"
+            "<br>€ %{customdata[1]} per inwoner<br>%{customdata[2]} t.o.v. trend"
             "<br>%{customdata[3]}<extra></extra>"
         ),
     )

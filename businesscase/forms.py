@@ -21,9 +21,6 @@ class BusinesscaseForm(forms.ModelForm):
     def __init__(self, *args, deelnemers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verdeelsleutel"].choices = Businesscase.Sleutel.choices
-        self.fields["basis_overhead"].error_messages["invalid"] = (
-            "Vul een bedrag in hele euro's in."
-        )
         self.deelnemers = list(deelnemers)
         for deelnemer in self.deelnemers:
             code = deelnemer.gemeente.code
@@ -73,8 +70,6 @@ class BusinesscaseVariantForm(forms.ModelForm):
             self.fields[veld].widget.input_type = "text"
             self.fields[veld].widget.attrs["inputmode"] = "decimal"
             self.fields[veld].error_messages["invalid"] = "Vul een percentage in, bijvoorbeeld 2,5."
-        for veld in ("frictiekosten", "extra_kosten"):
-            self.fields[veld].error_messages["invalid"] = "Vul een bedrag in hele euro's in."
 
     class Meta:
         model = BusinesscaseVariant

@@ -33,14 +33,14 @@ def opslaan(*, afweging, form, varianten, versie: int, door) -> None:
 
 def _uitgangspunten(form) -> list[dict]:
     """The changed inputs, the fixed split as one line: "vaste verdeling leeg →
-    Albrandswaard 20%, Barendrecht 50% en Ridderkerk 30%"."""
+    Albrandswaard 20,0%, Barendrecht 50,0% en Ridderkerk 30,0%"."""
     vast = [f"vast_{d.gemeente.code}" for d in form.deelnemers]
     regels = veranderingen(form, zonder=("versie", *vast))
     if any(naam in form.changed_data for naam in vast):
 
         def verdeling(waarden) -> str:
             delen = [
-                f"{d.gemeente.naam} {getallen.afgerond(w, 1, hele_zonder_decimalen=True)}%"
+                f"{d.gemeente.naam} {getallen.afgerond(w, 1)}%"
                 for d, w in zip(form.deelnemers, waarden, strict=True)
                 if w is not None
             ]

@@ -573,7 +573,7 @@ succesfactorvelden = geldig_of_niet(
     autosave=False,
 )
 @given(
-    stap=st.sampled_from(["meerwaarde", "condities", "weging"]),
+    stap=st.sampled_from(["meerwaarde", "succesfactoren", "condities", "weging"]),
     antwoorden=st.lists(antwoordvelden, min_size=3, max_size=3),
     factoren=st.lists(succesfactorvelden, min_size=2, max_size=2),
     autosave=st.booleans(),
@@ -582,15 +582,16 @@ def test_the_deelvraag_steps_never_fail(
     adviseur_client, afweging, stap, antwoorden, factoren, autosave
 ):
     with teruggedraaid():
-        rijen = list(
-            afweging.antwoorden.filter(deelvraag__onderdeel__code=stap).order_by(
-                "deelvraag__nummer"
-            )
-        )
         data = {"versie": afweging.versie, "actie": "opslaan"}
-        data |= formsetdata("antwoorden", rijen, antwoorden)
-        if stap == "condities":
+        if stap == "succesfactoren":
             data |= formsetdata("succesfactoren", afweging.succesfactorantwoorden.all(), factoren)
+        else:
+            rijen = list(
+                afweging.antwoorden.filter(deelvraag__onderdeel__code=stap).order_by(
+                    "deelvraag__nummer"
+                )
+            )
+            data |= formsetdata("antwoorden", rijen, antwoorden)
         if autosave:
             data["_autosave"] = "1"
         response = vraag(adviseur_client, "post", url("stap", afweging, stap=stap), data)
@@ -600,14 +601,16 @@ def test_the_deelvraag_steps_never_fail(
         elif response.status_code == 302:
             toont_afweging(adviseur_client, afweging, "uitkomst", "rapport", "export.xlsx")
         else:
-            rijen_ = antwoorden + (factoren if stap == "condities" else [])
+            rijen_ = factoren if stap == "succesfactoren" else antwoorden
             stap_geweigerd(response, rijen_, ["motivering", "bronnen", "notitie"])
 
 
 @fuzz(15)
 @example(stap="businesscase", beheervelden={}, ids=[], overig={})
 @given(
-    stap=st.sampled_from(["deelnemers", "meerwaarde", "condities", "weging", "businesscase"]),
+    stap=st.sampled_from(
+        ["deelnemers", "meerwaarde", "succesfactoren", "condities", "weging", "businesscase"]
+    ),
     beheervelden=st.dictionaries(
         st.sampled_from(["TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"]),
         st.one_of(st.integers(-3, 2100).map(str), tekst),
@@ -620,7 +623,10 @@ def test_tampered_formsets_get_a_dutch_error(
 ):
     """Management forms and ids as no browser sends them: refused in Dutch, never a 500."""
     with teruggedraaid():
-        prefix = {"deelnemers": "deelnemers", "businesscase": "varianten"}.get(stap, "antwoorden")
+        prefix = {
+            "deelnemers": "deelnemers", "businesscase": "varianten",
+            "succesfactoren": "succesfactoren",
+        }.get(stap, "antwoorden")  # fmt: skip
         data = {"versie": afweging.versie, **beheer(prefix, 2), "actie": "opslaan"}
         data |= {f"{prefix}-{sleutel}": w for sleutel, w in beheervelden.items()}
         for i, pk in enumerate(ids):

@@ -167,6 +167,13 @@ def afgerond(
     return _schrijf(f"{getal:f}", duizendtallen=duizendtallen)
 
 
+def heel(waarde) -> int:
+    """Rounded to a whole number the way every figure here is (half away from zero), for a
+    count that is shown or used as a number: 12.5 → 13, 37.5 → 38 (Python's round() rounds
+    half to even, 12 and 38, so a page would round one way and the next another)."""
+    return int(_als_decimal(waarde).quantize(_STAPPEN[0], context=_REKENEN))
+
+
 def bedrag(waarde) -> str:
     """Whole euros with thousands separators, without the euro sign (tables put it in the
     header): 1234.5 → '1.235', −1211404.4 → '−1.211.404'."""
@@ -188,15 +195,50 @@ def euro_kort(waarde: float) -> str:
 
 
 _DUIZENDTALLEN = re.compile(r"-?\d{1,3}(\.\d{3})+")
+# English notation: commas between thousands ('1,200,000'), or a comma before the decimal
+# point ('1,200.50'). One comma alone ('1,200') is Dutch: 1,2.
+_ENGELS = re.compile(r"-?\d{1,3}((,\d{3}){2,}(\.\d+)?|(,\d{3})+\.\d+)")
+# Millions and billions as people write them (and as the chart axes do: '€ 25 mln').
+_EENHEDEN = {"mln": 6, "mln.": 6, "miljoen": 6, "mld": 9, "mld.": 9, "miljard": 9}
+_MET_EENHEID = re.compile(r"(?P<getal>.*?)(?P<eenheid>mln\.?|miljoen|mld\.?|miljard)", re.I)
+
+
+class OnduidelijkGetal(ValueError):
+    """Typed text that could mean two different numbers; the message says how to write it."""
 
 
 def lees_getal(tekst: str) -> str:
     """A number as people type it in Dutch, as plain decimal text for Decimal():
     '1.200.000' → '1200000', '1.200.000,50' → '1200000.50', '€ 1.200' → '1200',
-    '2,5' → '2.5', '−5' → '-5'. A point is a thousands separator only in groups of three
-    ('1.200'); otherwise ('12.5') it is the decimal point. What is no number in either
-    notation is given back as it was, for the field to refuse in its own words."""
+    '2,5' → '2.5', '−5' → '-5', '1,2 mln' → '1200000', '2 miljard' → '2000000000'.
+    A point is a thousands separator only in groups of three ('1.200'); otherwise ('12.5')
+    it is the decimal point. What could mean two numbers raises OnduidelijkGetal: English
+    notation ('1,200,000', '1,200.50') and a point before mln ('1.5 mln': 1,5 or 1.500
+    million?). What is no number in either notation is given back as it was, for the field
+    to refuse in its own words."""
     schoon = "".join(str(tekst).replace("€", "").split()).replace(MIN, "-")
+    if eenheid := _MET_EENHEID.fullmatch(schoon):
+        getal = eenheid["getal"]
+        naam = eenheid["eenheid"].lower()
+        if "." in getal:
+            raise OnduidelijkGetal(
+                f"Schrijf een bedrag in {'miljarden' if _EENHEDEN[naam] == 9 else 'miljoenen'} "
+                f"met een komma, bijvoorbeeld 1,5 {naam.rstrip('.')}: met een punt kan "
+                f"‘{getal} {naam}’ twee bedragen betekenen."
+            )
+        try:
+            waarde = Decimal(lees_getal(getal)) if getal else None
+        except InvalidOperation:
+            waarde = None
+        if waarde is None or not waarde.is_finite():
+            return tekst
+        # scaleb keeps the digits: 1,2 mln is 1200000, not 1200000.0 (a decimal place).
+        return f"{waarde.scaleb(_EENHEDEN[naam]):f}"
+    if _ENGELS.fullmatch(schoon):
+        raise OnduidelijkGetal(
+            f"‘{str(tekst).strip()}’ is Engelse notatie. Schrijf een punt tussen de duizendtallen "
+            "en een komma voor de decimalen, bijvoorbeeld 1.200.000 of 1,2 mln."
+        )
     if "," in schoon:
         heel, _, deel = schoon.partition(",")
         if "," in deel or ("." in heel and not _DUIZENDTALLEN.fullmatch(heel)):

@@ -15,6 +15,7 @@ from afweging import selectors, uitbreidingen
 from afweging.models import Afweging
 from afweging.stappen import STAPPEN
 from afweging.toegang import afweging_voor, is_eigenaar
+from weergave import getallen
 
 
 def laad(request, pk) -> Afweging:
@@ -134,5 +135,5 @@ class Afwegingpagina:
             "huidige_stap": self.stap_code,
             "beantwoord": klaar,
             "aantal_deelvragen": totaal,
-            "procent": round(100 * klaar / totaal) if totaal else 0,
+            "procent": getallen.heel(100 * klaar / totaal) if totaal else 0,
         }

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from afweging import services, stappen
+from afweging import selectors, services, stappen
 from afweging.forms import alleen_aangeraakt
 from afweging.models import Afweging
 from afweging.toegang import alleen_adviseur
@@ -44,6 +44,10 @@ class Stappagina(Afwegingpagina):
         return self.formulieren or self.stap.formulieren(self.volledig)
 
     @cached_property
+    def checklist(self) -> selectors.Checklist:
+        return selectors.checklist(self.volledig)
+
+    @cached_property
     def onderdeel(self):
         return self.afweging.kader.onderdelen.filter(code=self.stap.code).first()
 
@@ -71,7 +75,8 @@ class Stappagina(Afwegingpagina):
                         continue
                     veld = form[naam]
                     anker = veld.id_for_label or f"{veld.auto_id}_0"  # radios: the first
-                    uit += [(f"{veld.label}: {fout}", anker) for fout in fouten]
+                    label = form.foutlabel(naam) if hasattr(form, "foutlabel") else veld.label
+                    uit += [(f"{label}: {fout}", anker) for fout in fouten]
         return uit
 
     @cached_property

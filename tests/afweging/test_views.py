@@ -115,10 +115,35 @@ def test_the_evaluation_must_come_after_the_start(adviseur_client):
 
 def test_a_bad_amount_gets_a_dutch_message(adviseur_client):
     response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling="veel"))
-    assert "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000." in soep(response).get_text()
+    fout = soep(response).find(id="error_1_id_taakstelling")
+    assert fout.get_text(strip=True) == (
+        "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000 of 1,2 mln."
+    )
 
 
-@pytest.mark.parametrize("getypt", ["1.200.000", "1200000", "€ 1.200.000", " 1 200 000 "])
+@pytest.mark.parametrize(
+    ("getypt", "melding"),
+    [("1.5 mln", "Schrijf een bedrag in miljoenen met een komma, bijvoorbeeld 1,5 mln: met een "
+                 "punt kan ‘1.5 mln’ twee bedragen betekenen."),
+     ("1,200,000", "‘1,200,000’ is Engelse notatie. Schrijf een punt tussen de duizendtallen en "
+                   "een komma voor de decimalen, bijvoorbeeld 1.200.000 of 1,2 mln."),
+     ("1,200", "Vul een bedrag in hele euro's in. Een komma staat voor de decimalen; schrijf "
+               "duizendtallen met een punt: 1.200.000 of 1,2 mln.")],
+)  # fmt: skip
+def test_an_amount_that_could_mean_two_things_is_refused_not_guessed(
+    adviseur_client, getypt, melding
+):
+    response = adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling=getypt))
+    pagina = soep(response)
+    assert pagina.find(id="error_1_id_taakstelling").get_text(strip=True) == melding
+    assert pagina.find("input", attrs={"name": "taakstelling"})["value"] == getypt
+    assert not Afweging.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "getypt",
+    ["1.200.000", "1200000", "€ 1.200.000", " 1 200 000 ", "1,2 mln", "1,2 miljoen", "€ 1,2 Mln."],
+)
 def test_amounts_are_typed_and_shown_in_dutch_notation(adviseur_client, getypt):
     adviseur_client.post(reverse("afweging:nieuw"), nieuw_data(taakstelling=getypt))
     afweging = Afweging.objects.get()
@@ -211,16 +236,17 @@ def test_answers_of_another_afweging_cannot_be_smuggled_in(adviseur_client, afwe
     assert ander.antwoorden.get(deelvraag__nummer=1).motivering == ""
 
 
-def test_the_steps_show_progress_and_the_checklist_sits_with_deelvraag_4(adviseur_client, afweging):
+def test_the_steps_show_progress_and_the_checklist_has_its_own_step(adviseur_client, afweging):
     pagina = soep(adviseur_client.get(stap_url(afweging, "condities")))
     assert (
         pagina.find("a", attrs={"aria-current": "step"})
         .get_text(" ", strip=True)
-        .startswith("4. Condities")
+        .startswith("5. Condities")
     )
     sectie = pagina.find("section", attrs={"aria-labelledby": "dv-4"})
-    assert "Checklist kritieke succesfactoren" in sectie.get_text()
-    assert len(sectie.select("fieldset > legend.fw-semibold")) == 15
+    assert "Checklist kritieke succesfactoren: 0 van 15 ingevuld" in sectie.get_text()
+    # The checklist itself: tests/afweging/test_succesfactoren.py
+    assert not sectie.select("fieldset > legend.fw-semibold")
 
 
 def test_deelvraag_7_explains_the_sign_against_the_proposed_variant(adviseur_client, afweging):

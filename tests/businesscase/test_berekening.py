@@ -80,8 +80,11 @@ def test_saving_inputs_recomputes_and_raises_the_version(adviseur_client, afwegi
         "Businesscase gewijzigd: overhead van de deelnemers samen (euro per jaar) leeg → "
         "40.000.000, verdeelsleutel Naar inwoners → Vaste verdeling"
     )
-    assert "vaste verdeling leeg → Albrandswaard 20%, Barendrecht 50% en Ridderkerk 30%" in wat
-    assert "voorgestelde variant: structurele besparing (%) 0 → 2,5" in wat
+    # Percentages with their one decimal, as the fields show them (issue 11).
+    assert (
+        "vaste verdeling leeg → Albrandswaard 20,0%, Barendrecht 50,0% en Ridderkerk 30,0%" in wat
+    )
+    assert "voorgestelde variant: structurele besparing (%) 0,0 → 2,5" in wat
     assert "_" not in wat  # no raw field names
 
 

@@ -64,8 +64,10 @@ def test_an_adviseur_completes_shares_and_fixes_an_afweging(gegevens, nieuwe_pag
         a.get_by_role("button", name=re.compile("Opslaan en")).last.click()
         # Wait for the save's own redirect to land (the next step, after the last the
         # uitkomst): going on before it does aborts one of the two navigations.
-        volgende = {"meerwaarde": "condities/", "condities": "weging/", "weging": ""}[stap]
+        volgende = {"meerwaarde": "succesfactoren/", "condities": "weging/", "weging": ""}[stap]
         a.wait_for_url(f"{a.basis}/afwegingen/{afweging.pk}/{volgende}")
+        if stap == "meerwaarde":
+            toegankelijk(a, "succesfactoren")  # the checklist, step 4
     a.goto(f"{a.basis}/afwegingen/{afweging.pk}/")
     assert a.get_by_role("heading", name="Advies: Positief").is_visible()
     toegankelijk(a, "uitkomst")

@@ -194,18 +194,20 @@ def test_een_adviseur_doorloopt_de_wizard_alleen_met_het_toetsenbord(
     assert a.locator("#id_deelnemers-1-perspectief_1").is_checked()
     volgende_stap(a, r".*/meerwaarde/$")
 
-    # Steps 3 to 5: a score by arrow keys and a motivation for each deelvraag.
+    # Steps 3 to 6: a score by arrow keys and a motivation for each deelvraag; step 4 is
+    # the checklist of kritieke succesfactoren.
     for nummers, volgende in (
-        ((1, 2, 3), r".*/condities/$"),
+        ((1, 2, 3), r".*/succesfactoren/$"),
+        ((), r".*/condities/$"),
         ((4, 5, 6), r".*/weging/$"),
         ((7, 8), rf".*/afwegingen/{afweging.pk}/$"),
     ):
+        if not nummers:
+            kies_radio(a, "succesfactoren-0-status", "voldaan")
+            typ_in(a, a.locator("#id_succesfactoren-0-notitie"), "Vaart in het proces.")
         for i, nummer in enumerate(nummers):
             kies_radio(a, f"antwoorden-{i}-score", "1" if nummer != 8 else "2")
             typ_in(a, a.get_by_label(f"Motivering deelvraag {nummer}"), f"Motivering {nummer}.")
-            if nummer == 4:
-                kies_radio(a, "succesfactoren-0-status", "voldaan")
-                typ_in(a, a.locator("#id_succesfactoren-0-notitie"), "Vaart in het proces.")
         volgende_stap(a, volgende)
 
     # The outcome page shows what was typed; the database has it too.

@@ -83,7 +83,7 @@ DECIMALEN_3 = [
 ]  # fmt: skip
 # A value already in percent: one decimal, none when the value is whole.
 PERCENTAGE = [
-    (Decimal("12.0"), "12%"), (Decimal("12.5"), "12,5%"), (12.04, "12,0%"), (0, "0%"),
+    (Decimal("12.0"), "12,0%"), (Decimal("12.5"), "12,5%"), (12.04, "12,0%"), (0, "0,0%"),
     (7.25, "7,3%"), (Decimal("0.5"), "0,5%"), (12.05, "12,1%"), (Decimal("1234.5"), "1234,5%"),
     (-2.5, "-2,5%"),
 ]  # fmt: skip
@@ -109,7 +109,8 @@ OUD = {
     "bedrag": _filter('{{ w|floatformat:"0g" }}'),
     "decimalen_1": _filter("{{ w|floatformat:1 }}"),
     "decimalen_3": _filter("{{ w|floatformat:3 }}"),
-    "percentage": _filter('{{ w|floatformat:"-1" }}%'),
+    # One decimal always, as the percentage fields show it (issue 11; was floatformat:"-1").
+    "percentage": _filter("{{ w|floatformat:1 }}%"),
 }
 NIEUW = {
     "geheel": getallen.geheel,

@@ -61,8 +61,9 @@ def decimalen(waarde, cijfers):
 
 @register.filter
 def percentage(waarde):
-    """A value already in percent, with one decimal only when it has one: 12,5% or 12%."""
-    tekst = getallen.afgerond(waarde, 1, hele_zonder_decimalen=True)
+    """A value already in percent, with one decimal as the field it was typed in shows it
+    and as `procent` writes a fraction: 12,5%, 12,0%, 0,0%."""
+    tekst = getallen.afgerond(waarde, 1)
     return f"{tekst}%" if tekst else ""
 
 
