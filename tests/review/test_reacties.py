@@ -411,3 +411,26 @@ def test_only_for_a_deelnemer_and_not_once_vastgesteld(adviseur_client, gedeeld,
         "Reactie van Barendrecht vastleggen"
         not in adviseur_client.get(url("uitkomst", gedeeld)).content.decode()
     )
+
+
+def test_a_secretaris_of_two_deelnemers_gets_a_form_for_each(
+    client, maak_afweging, adviseur, maak_gebruiker, gemeente
+):
+    beide = maak_gebruiker.secretaris(gemeenten=[gemeente("GM0489"), gemeente("GM0613")])
+    afweging = maak_afweging(titel="Twee gemeenten", gemeenten=["GM0489", "GM0613"])
+    review.delen(afweging=afweging, gebruikers=[beide], door=adviseur)
+    review.reactie_geven(afweging=afweging, gemeente=gemeente("GM0613"), auteur=beide,
+                         standpunt="instemmend", tekst="Albrandswaard: ja.", versie=0)  # fmt: skip
+    client.force_login(beide)
+    pagina = soep(client.get(url("uitkomst", afweging)))
+    albrandswaard = formulier(pagina, gemeente("GM0613"))
+    barendrecht = formulier(pagina, gemeente("GM0489"))
+    assert albrandswaard.h3.get_text(strip=True).endswith("namens Albrandswaard aanpassen")
+    assert tekstvak(albrandswaard) == "Albrandswaard: ja."
+    assert barendrecht.h3.get_text(strip=True) == "Uw formele reactie namens Barendrecht"
+    assert tekstvak(barendrecht) == ""
+    # Each form's fields have ids of their own, so each label names its own field.
+    ids = [veld["id"] for veld in pagina.select("form[id^=reactieformulier] [id]")]
+    assert len(ids) == len(set(ids))
+    assert barendrecht.find("label", attrs={"for": "id_reactie_GM0489_tekst"})
+    assert barendrecht.find("textarea")["id"] == "id_reactie_GM0489_tekst"
