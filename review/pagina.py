@@ -140,7 +140,7 @@ class Reviewdeel:
         return self.reactieformulieren[0][2] if self.reactieformulieren else None
 
     @cached_property
-    def deelnemers(self) -> list[tuple]:
+    def reacties_per_deelnemer(self) -> list[tuple]:
         """For the adviseur: every deelnemende gemeente with its reactie or None."""
         per_gemeente = {r.gemeente_id: r for r in self.reacties}
         return [
