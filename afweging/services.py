@@ -101,27 +101,36 @@ def mag_opslaan_vanaf(afweging: Afweging, versie: int, door) -> bool:
     )
 
 
-def _vergrendel(afweging: Afweging, versie: int, door, *, strikt: bool = False) -> None:
-    """Raise the version if the save may go ahead from `versie` (see `mag_opslaan_vanaf`;
-    `strikt`: only from the current version); otherwise raise Conflict. Checked and
-    raised in one UPDATE, so two saves at the same moment cannot both pass."""
-    nu = timezone.now()
+def versie_ophogen(
+    model, pk: int, versie: int, door, *, strikt: bool = False,
+    door_veld: str = "gewijzigd_door", moment_veld: str = "gewijzigd",
+) -> bool:  # fmt: skip
+    """The optimistic lock of any row with `versie` and `eigen_sinds` (an afweging, a
+    reactie): raise its version if the save may go ahead from `versie` (see
+    `mag_opslaan_vanaf`; `strikt`: only from the current version) and say whether it did.
+    Checked and raised in one UPDATE, so two saves at the same moment cannot both pass.
+    `door_veld` and `moment_veld` name who saved last and when."""
     toegestaan = Q(versie=versie)
     if not strikt:
-        toegestaan |= Q(gewijzigd_door=door, eigen_sinds__lte=versie, versie__gt=versie)
-    bijgewerkt = Afweging.objects.filter(toegestaan, pk=afweging.pk).update(
-        versie=F("versie") + 1,
-        gewijzigd=nu,
-        gewijzigd_door=door,
-        # The run of one's own saves goes on, or starts at the version saved from.
-        eigen_sinds=Case(When(gewijzigd_door=door, then=F("eigen_sinds")), default=F("versie")),
+        toegestaan |= Q(**{door_veld: door}, eigen_sinds__lte=versie, versie__gt=versie)
+    return bool(
+        model.objects.filter(toegestaan, pk=pk).update(
+            versie=F("versie") + 1,
+            **{moment_veld: timezone.now(), door_veld: door},
+            # The run of one's own saves goes on, or starts at the version saved from.
+            eigen_sinds=Case(When(**{door_veld: door}, then=F("eigen_sinds")), default=F("versie")),
+        )
     )
-    if not bijgewerkt:
+
+
+def _vergrendel(afweging: Afweging, versie: int, door, *, strikt: bool = False) -> None:
+    """Raise the afweging's version if the save may go ahead from `versie`; otherwise
+    raise Conflict (`versie_ophogen`)."""
+    if not versie_ophogen(Afweging, afweging.pk, versie, door, strikt=strikt):
         raise Conflict(Afweging.objects.select_related("gewijzigd_door").get(pk=afweging.pk))
-    afweging.versie, afweging.eigen_sinds = Afweging.objects.values_list(
-        "versie", "eigen_sinds"
+    afweging.versie, afweging.eigen_sinds, afweging.gewijzigd = Afweging.objects.values_list(
+        "versie", "eigen_sinds", "gewijzigd"
     ).get(pk=afweging.pk)
-    afweging.gewijzigd = nu
     afweging.gewijzigd_door = door
 
 

@@ -1,9 +1,10 @@
 """Who may see and change which afweging. The one place for these rules.
 
 - An adviseur sees and edits the afwegingen of their own provincie.
-- A gemeentesecretaris sees only the afwegingen shared with them; they comment and give
-  a formal reaction, but never edit scores. Sharing is review's (`review/`): it tells this
-  module through its uitbreiding which afwegingen a user may read that way.
+- A gemeentesecretaris sees only the afwegingen shared with them (their business case too,
+  read-only); they comment and give a formal reaction, but never edit scores. Sharing is
+  review's (`review/`): it tells this module through its uitbreiding which afwegingen a
+  user may read that way.
 - A beheerder manages the kader and reference data; afwegingen are not theirs.
 Who may not see an afweging gets a 404, so its existence stays hidden.
 """

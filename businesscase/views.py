@@ -1,5 +1,6 @@
 """The business case page of an afweging: its inputs, the ten-year projection per variant
-and the contribution per member, saved under the afweging's optimistic lock."""
+and the contribution per member, saved under the afweging's optimistic lock. A reviewer
+with whom the afweging is shared reads it: the same figures and charts, no form."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from afweging import services
 from afweging.models import Afweging
-from afweging.toegang import alleen_adviseur, weiger
+from afweging.toegang import adviseur_of_reviewer, is_eigenaar, weiger
 from afweging.views.pagina import Afwegingpagina, geposte_versie, laad, licht
 from businesscase import berekening, grafieken
 from businesscase import services as businesscase_services
@@ -37,17 +38,43 @@ class Businesscasepagina(Afwegingpagina):
 
     @cached_property
     def forms(self):
+        if not self.eigenaar:  # A reader gets no form (and reading writes nothing).
+            return {"form": None, "varianten_formset": None}
         form, varianten = self.formulieren.get("forms") or formulieren(self.volledig)
         return {"form": form, "varianten_formset": varianten}
 
     @cached_property
     def doorrekening(self) -> berekening.Doorrekening:
+        if not self.eigenaar:
+            return berekening.bereken(self.volledig)
         return berekening.bereken(self.volledig, self.forms["form"].instance)
 
     @cached_property
     def varianten(self) -> list:
         namen = berekening.variantnamen(self.volledig)
+        if not self.eigenaar:
+            return []
         return [(namen.get(f.instance.soort, ""), f) for f in self.forms["varianten_formset"].forms]
+
+    @cached_property
+    def uitgangspunten(self) -> list:
+        """For a reader: per variant its name and assumptions, as saved (or the defaults)."""
+        businesscase = self.doorrekening.businesscase
+        namen = berekening.variantnamen(self.volledig)
+        varianten = (
+            businesscase.standaardvarianten
+            if businesscase.pk is None
+            else list(businesscase.varianten.order_by("-soort"))
+        )
+        return [(namen.get(v.soort, ""), v) for v in varianten]
+
+    @cached_property
+    def vaste_verdeling(self) -> list:
+        """For a reader: the fixed split per member, when that is the key."""
+        vast = self.doorrekening.businesscase.vaste_verdeling
+        return [
+            (d.gemeente.naam, vast.get(d.gemeente.code)) for d in self.volledig.deelnemers.all()
+        ]
 
     @cached_property
     def grafiek(self):
@@ -65,11 +92,15 @@ def _toon(request, pagina: Businesscasepagina):
 
 
 @require_http_methods(["GET", "POST"])
-@alleen_adviseur
+@adviseur_of_reviewer
 def businesscase_view(request, pk):
     if request.method == "GET":
         return _toon(request, Businesscasepagina(request, licht(request, pk)))
     afweging = laad(request, pk)
+    if not is_eigenaar(request.user, afweging):
+        weiger(
+            "U kunt de businesscase lezen; alleen de adviseurs van de provincie passen haar aan."
+        )
     form, varianten = formulieren(afweging, request.POST)
     if afweging.status == Afweging.Status.VASTGESTELD:
         weiger("Een vastgestelde afweging kan niet meer worden gewijzigd.")

@@ -68,12 +68,24 @@ class Opmerking(models.Model):
 
 
 class Reactie(models.Model):
-    """The one formal reaction of a gemeente to an afweging."""
+    """The one formal reaction of a gemeente to an afweging.
+
+    Given in Fusietoets by a gemeentesecretaris, or recorded by an adviseur from a letter or
+    an e-mail of the gemeente (`ontvangen_per`; `auteur` is then who recorded it). Amending
+    it is under the same optimistic lock as an afweging (`versie`, `eigen_sinds`; see
+    `afweging.services.versie_ophogen`), so two secretarissen of one gemeente never
+    overwrite each other silently. Changed after the provincie answered, it keeps the text
+    that answer was about (`eerdere_tekst`, `eerder_standpunt`) until the next answer.
+    """
 
     class Standpunt(models.TextChoices):
         INSTEMMEND = "instemmend", "Instemmend"
         KANTTEKENINGEN = "kanttekeningen", "Instemmend met kanttekeningen"
         NIET = "niet_instemmend", "Niet instemmend"
+
+    class Ontvangen(models.TextChoices):
+        BRIEF = "brief", "brief"
+        EMAIL = "email", "e-mail"
 
     afweging = models.ForeignKey(
         "afweging.Afweging", on_delete=models.CASCADE, related_name="reacties"
@@ -88,6 +100,24 @@ class Reactie(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     beantwoord_op = models.DateTimeField(null=True, blank=True)
+    ontvangen_per = models.CharField(
+        "ontvangen per",
+        max_length=10,
+        choices=Ontvangen.choices,
+        blank=True,
+        help_text="Leeg: in Fusietoets gegeven door een gemeentesecretaris.",
+    )
+    eerdere_tekst = models.TextField(
+        "eerdere toelichting",
+        blank=True,
+        help_text="De toelichting waarover het antwoord van de provincie gaat, als de reactie "
+        "daarna is gewijzigd.",
+    )
+    eerder_standpunt = models.CharField(
+        "eerder standpunt", max_length=20, choices=Standpunt.choices, blank=True
+    )
+    versie = models.PositiveIntegerField(default=1)
+    eigen_sinds = models.PositiveIntegerField(default=1)
 
     class Meta:
         db_table = "afweging_reactie"
@@ -99,3 +129,16 @@ class Reactie(models.Model):
 
     def __str__(self) -> str:
         return f"Reactie van {self.gemeente} op {self.afweging}"
+
+    @property
+    def antwoord_over_eerdere(self) -> bool:
+        """The provincie's answer was about an earlier version of this reactie."""
+        return bool(self.antwoord and self.eerdere_tekst)
+
+    @property
+    def herkomst(self) -> str:
+        """Who gave it, in the words every page, the report and the exports use."""
+        naam = self.auteur.get_full_name() or self.auteur.username
+        if self.ontvangen_per:
+            return f"Ontvangen per {self.get_ontvangen_per_display()}, vastgelegd door {naam}"
+        return naam

@@ -98,7 +98,14 @@ class Review(Uitbreiding):
             punten.append(Controlepunt(
                 f"{open_vragen} opmerking{'en' if open_vragen > 1 else ''} van reviewers "
                 f"{'zijn' if open_vragen > 1 else 'is'} nog niet beantwoord.",
-                uitkomst + "#opmerkingen-kop", "Naar de opmerkingen",
+                uitkomst + "#scores-kop", "Naar de opmerkingen",
+            ))  # fmt: skip
+        gewijzigd = afweging.reacties.exclude(antwoord="").exclude(eerdere_tekst="").count()
+        if gewijzigd:
+            punten.append(Controlepunt(
+                f"{gewijzigd} formele reactie{'s zijn' if gewijzigd > 1 else ' is'} gewijzigd "
+                "nadat de provincie antwoordde; het antwoord gaat over de eerdere versie.",
+                uitkomst + "#reacties-kop", "Naar de reacties",
             ))  # fmt: skip
         zonder_antwoord = afweging.reacties.filter(antwoord="").count()
         if zonder_antwoord:

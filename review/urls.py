@@ -13,5 +13,15 @@ urlpatterns = [
         views.reactie_antwoord_view,
         name="reactie-antwoord",
     ),
+    path(
+        "<int:pk>/reactie/namens/<str:code>/",
+        views.reactie_namens_view,
+        name="reactie-namens",
+    ),
     path("<int:pk>/delen/", views.delen_view, name="delen"),
+    path(
+        "<int:pk>/delen/<int:deling_pk>/stoppen/",
+        views.delen_stoppen_view,
+        name="delen-stoppen",
+    ),
 ]

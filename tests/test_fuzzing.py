@@ -780,6 +780,57 @@ def test_comments_never_fail(
             toont_afweging(client, afweging, "uitkomst")
 
 
+# Field names: the page's own, boxes that are not there, and short nonsense (a name of
+# thousands of characters no browser sends, and the test client's multipart refuses it).
+opmerkingvak = st.one_of(
+    st.integers(1, 8).map(lambda n: f"opmerking-{n}"),
+    st.sampled_from(["antwoord-<opmerking>", "opmerking-0", "opmerking-99", "antwoord-1"]),
+    st.text(max_size=40),
+)
+
+
+@fuzz(15)
+@given(
+    vakken=st.dictionaries(opmerkingvak, st.one_of(geldige_tekst(5000), tekst), max_size=4),
+    gekozen=opmerkingvak,
+    als_eigenaar=st.booleans(),
+)
+def test_the_boxes_beside_the_deelvragen_never_fail(
+    adviseur_client, reviewer_client, reviewer, afweging, vakken, gekozen, als_eigenaar
+):
+    """The uitkomst page's one form of opmerking boxes (issue 11): any button, any text in
+    any box. A refused post shows the text of every box on the page again."""
+    from review.forms import VAK
+
+    with teruggedraaid():
+        opmerking = review.opmerking_plaatsen(
+            afweging=afweging,
+            deelvraag=afweging.antwoorden.get(deelvraag__nummer=3).deelvraag,
+            auteur=reviewer,
+            tekst="Hoe zit het met de regio?",
+        )
+
+        def echt(naam):
+            return naam.replace("<opmerking>", str(opmerking.pk))
+
+        data = {echt(naam): waarde for naam, waarde in vakken.items()} | {"vak": echt(gekozen)}
+        client = adviseur_client if als_eigenaar else reviewer_client
+        response = vraag(client, "post", url("opmerking", afweging), data)
+        geen_injectie(response)
+        assert response.status_code in (302, 400, 403)
+        if response.status_code == 400:
+            nederlandse_fouten(response, uit_context(response, "opmerking_form"), zichtbaar=False)
+            op_de_pagina = (
+                {f"antwoord-{opmerking.pk}"} if als_eigenaar
+                else {f"opmerking-{n}" for n in range(1, 9)}
+            )  # fmt: skip
+            for naam, waarde in data.items():
+                if VAK.fullmatch(naam) and (naam in op_de_pagina or naam == data["vak"]):
+                    teruggezet(response, {naam: waarde})
+        if response.status_code == 302:
+            toont_afweging(client, afweging, "uitkomst")
+
+
 reactievelden = geldig_of_niet(
     st.fixed_dictionaries(
         {

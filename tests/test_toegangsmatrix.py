@@ -30,11 +30,14 @@ PAGINAS = {
     "stap:succesfactoren": (302, 200, 404, 403, 403, 403),
     "stap:condities": (302, 200, 404, 403, 403, 403),
     "stap:weging": (302, 200, 404, 403, 403, 403),
-    "businesscase": (302, 200, 404, 403, 403, 403),
+    # Read-only for a reviewer (issue 11): figures and charts, no form.
+    "businesscase": (302, 200, 404, 200, 404, 403),
     "rapport": (302, 200, 404, 200, 404, 403),
     "vaststellen": (302, 200, 404, 403, 403, 403),
     "vastgesteld": (302, 302, 404, 403, 403, 403),  # a concept: back to the check page
     "verwijderen": (302, 200, 404, 403, 403, 403),  # the page that asks; the POST: tests/afweging
+    "reactie-namens": (302, 200, 404, 403, 403, 403),
+    "delen-stoppen": (302, 200, 404, 403, 403, 403),  # the page that asks
     "rapport-pdf": (302, 200, 404, 200, 404, 403),
     "export:csv": (302, 200, 404, 200, 404, 403),
     "export:xlsx": (302, 200, 404, 200, 404, 403),
@@ -48,7 +51,9 @@ ACTIES = {
     "vaststellen": (302, 302, 404, 403, 403, 403),
     "nieuwe-versie": (302, 302, 404, 403, 403, 403),
     "stap:meerwaarde": (302, 200, 404, 403, 403, 403),
-    "businesscase": (302, 409, 404, 403, 403, 403),
+    "businesscase": (302, 409, 404, 403, 404, 403),
+    "reactie-namens": (302, 302, 404, 403, 403, 403),
+    "delen-stoppen": (302, 302, 404, 403, 403, 403),
 }
 
 
@@ -79,6 +84,11 @@ def pagina_url(naam, afweging):
         return reverse("afweging:export", kwargs={"pk": afweging.pk, "formaat": naam.split(":")[1]})
     if naam.startswith("stap:"):
         return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": naam.split(":")[1]})
+    if naam == "reactie-namens":
+        return reverse("afweging:reactie-namens", kwargs={"pk": afweging.pk, "code": "GM0613"})
+    if naam == "delen-stoppen":
+        deling = afweging.delingen.get()
+        return reverse("afweging:delen-stoppen", kwargs={"pk": afweging.pk, "deling_pk": deling.pk})
     return reverse(f"afweging:{naam}", kwargs={"pk": afweging.pk})
 
 
@@ -107,6 +117,12 @@ def actie_data(naam, afweging):
         # post is a conflict. Either way: the right role gets in, and nothing changes.
         "stap:meerwaarde": {"versie": afweging.versie},
         "businesscase": {"versie": afweging.versie - 1},
+        "reactie-namens": {
+            "ontvangen_per": "brief",
+            "standpunt": "instemmend",
+            "tekst": "Per brief.",
+        },
+        "delen-stoppen": {},
     }[naam]
 
 
@@ -114,14 +130,16 @@ def actie_data(naam, afweging):
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_action_access(opzet, naam, rol):
     afweging, gebruikers = opzet
-    voor = (afweging.opmerkingen.count(), afweging.reacties.count(), afweging.status)
+    voor = (afweging.opmerkingen.count(), afweging.reacties.count(), afweging.status,
+            afweging.delingen.count())  # fmt: skip
     response = client_voor(rol, gebruikers).post(
         pagina_url(naam, afweging), actie_data(naam, afweging)
     )
     verwacht = ACTIES[naam][ROLLEN.index(rol)]
     assert response.status_code == verwacht, (naam, rol)
     afweging.refresh_from_db()
-    na = (afweging.opmerkingen.count(), afweging.reacties.count(), afweging.status)
+    na = (afweging.opmerkingen.count(), afweging.reacties.count(), afweging.status,
+          afweging.delingen.count())  # fmt: skip
     if verwacht in (403, 404) or rol == "anoniem":
         assert na == voor, (naam, rol)
 

@@ -90,6 +90,9 @@ def document(afweging: Afweging) -> Afwegingdocument:
                 antwoord=r.antwoord,
                 beantwoord_door=r.beantwoord_door.username if r.beantwoord_door else None,
                 beantwoord_op=r.beantwoord_op,
+                ontvangen_per=r.ontvangen_per or None,
+                eerdere_tekst=r.eerdere_tekst,
+                eerder_standpunt=r.eerder_standpunt or None,
             )
             for r in afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
         ],

@@ -187,6 +187,9 @@ LABELS: dict[str, str] = {
     "reacties[].antwoord": "Antwoord op {wie}",
     "reacties[].beantwoord_door": "Wie {wie} beantwoordde",
     "reacties[].beantwoord_op": "Moment van het antwoord op {wie}",
+    "reacties[].ontvangen_per": "Hoe {wie} binnenkwam",
+    "reacties[].eerdere_tekst": "Eerdere toelichting van {wie}",
+    "reacties[].eerder_standpunt": "Eerder standpunt van {wie}",
     "gedeeld_met": "Gedeeld met",
 }
 

@@ -474,6 +474,10 @@ def _schrijf(c: _Controle, door: Gebruiker) -> Afweging:
             antwoord=r.antwoord,
             beantwoord_door=(bekend(r.beantwoord_door) or door) if r.antwoord else None,
             beantwoord_op=(r.beantwoord_op or nu) if r.antwoord else None,
+            ontvangen_per=r.ontvangen_per or "",
+            # An earlier text means something only beside an answer about it.
+            eerdere_tekst=r.eerdere_tekst if r.antwoord else "",
+            eerder_standpunt=(r.eerder_standpunt or "") if r.antwoord and r.eerdere_tekst else "",
         )
         for r in d.reacties
     )

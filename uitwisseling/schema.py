@@ -379,6 +379,20 @@ class Reactieregel(_Model):
     beantwoord_op: Moment | None = Field(
         None, description="Moment van het antwoord (ontbreekt in oudere exports)."
     )
+    # Absent from exports made before these three were added, like the two above.
+    ontvangen_per: keuze(Reactie.Ontvangen) | None = Field(
+        None,
+        description="Per brief of e-mail ontvangen en door de auteur (een adviseur) namens de "
+        "gemeente vastgelegd; null: in Fusietoets gegeven door de gemeentesecretaris.",
+    )
+    eerdere_tekst: Tekst = Field(
+        "",
+        description="Als de reactie na het antwoord van de provincie is gewijzigd: de "
+        "toelichting waarover dat antwoord gaat.",
+    )
+    eerder_standpunt: keuze(Reactie.Standpunt) | None = Field(
+        None, description="Het standpunt waarover het antwoord gaat, bij een eerdere tekst."
+    )
 
 
 class Opmerkingregel(_Model):

@@ -214,6 +214,16 @@
   // What the page found in this browser when it opened.
   var gevonden = lees() || verweesd();
   var terugGezet = false;
+  // A button that sends one box of several (data-verstuurt: the opmerkingen beside the
+  // deelvragen) sent only those fields. When the page shows a higher version than the copy
+  // was based on, they landed: only they leave the copy; the other boxes come back below.
+  if (gevonden && gevonden.velden && Array.isArray(gevonden.verzonden) && versie &&
+      Number(versie.value) > gevonden.basis) {
+    gevonden.verzonden.forEach(function (naam) { delete gevonden.velden[naam]; });
+    gevonden.verzonden = false;
+    gevonden.basis = Number(versie.value);
+    schrijf(gevonden);
+  }
   if (gevonden && (Date.now() - gevonden.tijd > TWEE_WEKEN || !gevonden.velden)) {
     wis();
   } else if (gevonden && gevonden.verzonden && versie && Number(versie.value) > gevonden.basis) {
@@ -368,15 +378,16 @@
 
   // An explicit save carries the version of the last autosave and the changed fields; the
   // copy here stays until a page shows that the save landed.
-  function verstuur(knop) {
+  function verstuur(knop, knopMee) {
     verzenden = true;
     gestopt = true;
-    bewaarKopie({ verzonden: true });
+    var alleen = knop && knop.getAttribute("data-verstuurt");
+    bewaarKopie({ verzonden: alleen ? alleen.split(" ") : true });
     Array.prototype.forEach.call(form.querySelectorAll("input[data-meegestuurd]"), function (el) { el.remove(); });
     var extra = [["_aangeraakt_bekend", "1"]].concat(
       Object.keys(aangeraakt).map(function (naam) { return ["_aangeraakt", naam]; }));
     // form.submit() sends no button: its name and value go along as a field.
-    if (knop && knop.name) extra.push([knop.name, knop.value]);
+    if (knopMee && knop && knop.name) extra.push([knop.name, knop.value]);
     extra.forEach(function (paar) {
       var veld = document.createElement("input");
       veld.type = "hidden"; veld.name = paar[0]; veld.value = paar[1];
@@ -390,10 +401,10 @@
       // First the autosave under way, so this save carries the version it returns.
       gebeurtenis.preventDefault();
       var knop = gebeurtenis.submitter;
-      lopend.then(function () { verstuur(knop); form.submit(); });
+      lopend.then(function () { verstuur(knop, true); form.submit(); });
       return;
     }
-    verstuur(null); // The browser sends the button itself; added fields go along.
+    verstuur(gebeurtenis.submitter, false); // The browser sends the button itself.
   });
 
   var VRAAG = "U heeft wijzigingen die niet zijn bewaard. Ze blijven in deze browser bewaard " +

@@ -95,6 +95,16 @@ def afweging(adviseur, secretaris):
         standpunt=Reactie.Standpunt.KANTTEKENINGEN, tekst="Eens, mits de evaluatie later komt.",
     )  # fmt: skip
     review.reactie_beantwoorden(reactie=reactie, door=adviseur, tekst="Aangepast.")
+    # Amended after the answer, and one received by e-mail (issue 11).
+    review.reactie_geven(
+        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
+        standpunt=Reactie.Standpunt.INSTEMMEND, tekst="Eens.", versie=reactie.versie,
+    )  # fmt: skip
+    review.reactie_geven(
+        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0597"), auteur=adviseur,
+        standpunt=Reactie.Standpunt.NIET, tekst="E-mail van 1 maart.", versie=0,
+        ontvangen_per=Reactie.Ontvangen.EMAIL,
+    )  # fmt: skip
     Afweging.objects.filter(pk=afweging.pk).update(
         status=Afweging.Status.VASTGESTELD,
         vastgesteld_op=datetime(2026, 3, 2, 14, 30, 15, 123456, tzinfo=UTC),

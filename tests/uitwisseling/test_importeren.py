@@ -67,6 +67,13 @@ def test_an_exported_afweging_imports_back_unchanged(afweging, adviseur, secreta
     ]  # fmt: skip
     assert voor["reacties"][0]["antwoord"] == "Aangepast."
     assert voor["reacties"][0]["beantwoord_door"] == adviseur.username
+    # Amended after that answer, and one received by e-mail, recorded by the adviseur.
+    assert (voor["reacties"][0]["eerdere_tekst"], voor["reacties"][0]["eerder_standpunt"]) == (
+        "Eens, mits de evaluatie later komt.", "kanttekeningen",
+    )  # fmt: skip
+    assert (voor["reacties"][1]["ontvangen_per"], voor["reacties"][1]["auteur"]) == (
+        "email", adviseur.username,
+    )  # fmt: skip
     assert voor["gedeeld_met"] == [secretaris.username, "secretaris-albrandswaard"]
     assert voor["businesscase"]["varianten"][0]["besparing_pct"] == 2.5
     assert voor["uitkomst"]["volledigheid_procent"] < 100
@@ -108,7 +115,7 @@ def test_an_export_from_before_answers_carried_their_author_still_imports(afwegi
 
     kopie = importeer(document, collega)
 
-    reactie = kopie.reacties.get()
+    reactie = kopie.reacties.get(gemeente__code="GM0489")
     assert reactie.antwoord == "Aangepast."
     assert reactie.beantwoord_door == collega and reactie.beantwoord_op is not None
     assert geschiedenis(kopie)[1] == (
@@ -193,7 +200,7 @@ def test_people_who_are_not_here_are_replaced_and_named_in_the_history(
     kopie = importeer(document, collega)
 
     assert [o.auteur for o in kopie.opmerkingen.order_by("pk")] == [collega, adviseur, secretaris]
-    assert kopie.reacties.get().auteur == collega
+    assert kopie.reacties.get(gemeente__code="GM0489").auteur == collega
     assert [d.gebruiker.username for d in kopie.delingen.all()] == [
         secretaris.username, "secretaris-albrandswaard",
     ]  # fmt: skip
@@ -412,7 +419,10 @@ def test_the_command_reads_standard_input(monkeypatch, afweging, collega):
 
 
 def test_the_command_lists_every_problem_and_fails(tmp_path, afweging, collega):
-    document = als_dict(afweging) | {"titel": "", "deelnemers": [{"gemeentecode": "GM9999"}]}
+    document = als_dict(afweging)
+    # One reactie, so one problem with it.
+    document |= {"titel": "", "deelnemers": [{"gemeentecode": "GM9999"}],
+                 "reacties": document["reacties"][:1]}  # fmt: skip
     pad = tmp_path / "fout.json"
     pad.write_text(json.dumps(document), encoding="utf-8")
     voor = tellingen()
