@@ -6,6 +6,7 @@ off and insists on a secret key and allowed hosts from the environment.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -135,6 +136,14 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests on SQLite use a file, as the app does: an in-memory test database shared between
+    # the live server's threads and the test locks whole tables (SQLITE_LOCKED, which is not
+    # retried), so a reload and an autosave at the same moment failed the browser tests under
+    # load; a file waits its turn (the busy timeout), like the app on a user's machine.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"fusietoets-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "gebruikers.Gebruiker"

@@ -228,6 +228,8 @@
     wis();
   } else if (gevonden && gevonden.verzonden && versie && Number(versie.value) > gevonden.basis) {
     wis(); // The explicit save that was sent has landed.
+  } else if (gevonden && gevonden.bewaard && versie && Number(versie.value) >= gevonden.basis) {
+    wis(); // What the copy holds was saved, and this page shows that save or a later one.
   } else if (gevonden) {
     if (!anders(gevonden).length) {
       wis();
@@ -315,7 +317,9 @@
             bewaarKopie(); // typed on while this save was under way: the next one follows
             meld("Wijzigingen nog niet bewaard…");
           } else {
-            wis();
+            // Kept, marked as saved, not wiped: a page that opened before this save landed
+            // (a reload while it was under way) still shows the older text, and puts this back.
+            bewaarKopie({ bewaard: true });
             meld(inhoud.gewijzigd ? "Concept automatisch bewaard om " + inhoud.moment + "." : "Alles is bewaard.");
           }
         } else if (code === 409) {
@@ -426,8 +430,10 @@
     });
   });
   window.addEventListener("beforeunload", function (gebeurtenis) {
-    if (verzenden || !vuil) return;
-    kopieNu();
+    if (verzenden) return;
+    // A save under way may land after the next page has been made: the copy keeps its text.
+    if (lopend || vuil) kopieNu();
+    if (!vuil) return;
     bewaar(true);
     gebeurtenis.preventDefault();
     gebeurtenis.returnValue = "";
