@@ -263,6 +263,21 @@ def test_the_result_page_explains_the_advies(adviseur_client, afweging):
     assert "Vergelijkbare fusieorganisaties" in pagina.get_text()
 
 
+def test_the_result_page_shows_no_internal_codes(adviseur_client, afweging):
+    from afweging import scoring, selectors
+
+    tekst = soep(
+        adviseur_client.get(reverse("afweging:uitkomst", kwargs={"pk": afweging.pk}))
+    ).get_text()
+    assert "Signalen" in tekst and "Hoe het advies tot stand komt" in tekst
+    # The identifiers (knockout_draagvlak, frictiekosten_kleiner_dan_taakstelling); a code
+    # that is a plain word (positief) may of course be read.
+    codes = [code for code, _ in scoring.REGELS if "_" in code]
+    codes += [s.code for s in selectors.resultaat(afweging).signalen if "_" in s.code]
+    assert len(codes) > 5
+    assert [code for code in codes if code in tekst] == []
+
+
 def test_the_list_shows_only_the_own_provincie_and_filters_on_status(
     adviseur_client, afweging, ander_adviseur
 ):
