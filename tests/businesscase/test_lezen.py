@@ -53,12 +53,12 @@ def test_the_secretaris_sees_the_figures_and_charts_but_no_form(secretaris_clien
     tabel = pagina.find(id="tabel-uitgangspunten")
     rijen = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
              for tr in tabel.tbody.find_all("tr")}  # fmt: skip
-    assert rijen["Structurele besparing"] == ["2,5%", "0%"]
+    assert rijen["Structurele besparing"] == ["2,5%", "0,0%"]
     assert rijen["Frictiekosten (eenmalig)"] == ["€ 600.000", "€ 0"]
     assert rijen["Extra kosten per jaar"] == ["€ 25.000", "€ 0"]
     verdeling = pagina.find(id="uitgangspunten-kop").parent.find_all("li")
     assert [li.get_text(strip=True) for li in verdeling] == [
-        "Albrandswaard: 20%", "Barendrecht: 50%", "Ridderkerk: 30%",
+        "Albrandswaard: 20,0%", "Barendrecht: 50,0%", "Ridderkerk: 30,0%",
     ]  # fmt: skip
     # The same projection and charts as the adviseur sees, each with its table.
     assert pagina.find(id="grafiek-businesscase") is not None

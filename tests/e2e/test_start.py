@@ -73,7 +73,7 @@ def test_de_startpagina_toont_wat_nieuw_is_en_wat_wacht(
     ).to_be_visible()
     s.get_by_label("Uw opmerking bij deelvraag 5").fill("Hoe groot is de steun in de raad?")
     s.locator("#dv-opmerkingen-5").get_by_role("button", name="Opmerking plaatsen").click()
-    expect(s.get_by_text("Uw opmerking is geplaatst.")).to_be_visible()
+    expect(s.get_by_text("Uw opmerking bij deelvraag 5 is geplaatst.")).to_be_visible()
 
     # The adviseur's start page shows it as new, and who changed the afweging last.
     naar_start(a)
