@@ -1,15 +1,12 @@
 """Refusals and errors are Dutch pages in the site's layout that say what to do (issue 11)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
+from tests.html import soep
+
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_a_refusal_says_why_in_dutch(secretaris):

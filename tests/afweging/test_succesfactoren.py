@@ -2,11 +2,11 @@
 Condities was one page of three deelvragen and fifteen checklist items."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from afweging.models import Afweging, SuccesfactorAntwoord, Wijziging
 from tests.factories import beantwoord_alles
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
 
@@ -14,10 +14,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def afweging(maak_afweging):
     return maak_afweging(titel="Checklist BAR", gemeenten=["GM0489", "GM0613"])
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def tekst(element) -> str:

@@ -3,7 +3,6 @@ open, no vaststelling of an onvolledige afweging, an explicit confirmation, and 
 that says what happens next."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
@@ -11,6 +10,7 @@ from afweging import services
 from afweging.models import Afweging
 from review import services as review
 from tests.factories import beantwoord_alles
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +22,6 @@ def afweging(maak_afweging):
 
 def url(naam, afweging):
     return reverse(f"afweging:{naam}", kwargs={"pk": afweging.pk})
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def tekst(element) -> str:

@@ -1,18 +1,14 @@
 """The afweging pages: creating, the steps, validation, autosave, conflicts and access."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from afweging.models import Afweging
 from afweging.services import afweging_aanmaken
 from casussen.models import Gemeente
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def gemeenten(*codes):

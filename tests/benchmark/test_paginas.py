@@ -1,14 +1,11 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from tests.html import soep
+
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_the_benchmark_page_shows_trend_chart_and_table(adviseur_client):

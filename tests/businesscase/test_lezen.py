@@ -4,17 +4,13 @@ the figures and charts, the assumptions, no form and no save button."""
 from decimal import Decimal
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from businesscase.models import Businesscase
 from review import services as review
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def url(naam, afweging):

@@ -3,14 +3,11 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from tests.html import soep
+
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_fusieorganisatie_shows_members_successors_and_both_totals(adviseur_client):

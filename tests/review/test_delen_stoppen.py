@@ -2,19 +2,15 @@
 the reviewer loses access, what they wrote stays in the afweging."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
 from casussen.models import Gemeente
 from kader.models import Deelvraag
 from review import services as review
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def url(naam, afweging, **kwargs):

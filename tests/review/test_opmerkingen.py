@@ -3,19 +3,15 @@ each deelvraag's score and motivation, all in one form; each button places its o
 what was typed in the others is shown again when a post is refused."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from kader.models import Deelvraag
 from review import services as review
 from review.models import Opmerking
 from tests.factories import beantwoord_alles
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def url(naam, afweging):

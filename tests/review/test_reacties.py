@@ -3,7 +3,6 @@ silently by a second secretaris, an answer marked once the reactie changes after
 reactie received by letter or e-mail recorded by the adviseur, marked so wherever it shows."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
@@ -15,13 +14,10 @@ from casussen.models import Gemeente
 from review import services as review
 from review.models import Reactie
 from tests.factories import SecretarisFactory, beantwoord_alles
+from tests.html import soep
 from uitwisseling.exporteren import als_dict
 
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def url(naam, afweging, **kwargs):

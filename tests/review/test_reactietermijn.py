@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
 from review import services as review
 from review.models import Deling
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +32,6 @@ def afweging(maak_afweging, secretaris):
 
 def delen_url(afweging):
     return reverse("afweging:delen", kwargs={"pk": afweging.pk})
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_sharing_with_a_termijn_stores_it_records_it_and_mails_it(

@@ -1,7 +1,6 @@
 """Sharing, comments, formal reactions, status, new versions and the history."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +14,9 @@ from casussen.models import Gemeente
 from review import services as review
 from review.models import Opmerking, Reactie
 from tests.factories import AfwegingFactory, beantwoord_alles
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
-
-
-def soep(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture
