@@ -72,6 +72,14 @@ def opmerking_view(request, pk):
     return toon_uitkomst(request, afweging, formulieren={"opmerking_form": form}, status=400)
 
 
+def _na_conflict(request, conflict):
+    """What was typed, on the version of the reactie now shown: posting it again replaces
+    that reactie (the user has seen it)."""
+    data = request.POST.copy()
+    data["versie"] = conflict.reactie.versie
+    return data
+
+
 @require_POST
 @alleen_reviewer
 def reactie_view(request, pk):
@@ -89,10 +97,7 @@ def reactie_view(request, pk):
         except services.NietToegestaan as fout:
             weiger(str(fout))
         except services.ReactieConflict as conflict:
-            # What was typed stays; posting it again now replaces the reactie shown.
-            data = request.POST.copy()
-            data["versie"] = conflict.reactie.versie
-            form = reactie_form(request.user, afweging, data)
+            form = reactie_form(request.user, afweging, _na_conflict(request, conflict))
             formulieren = {"reactie_form": form, "reactieconflict": conflict}
             return toon_uitkomst(request, afweging, formulieren=formulieren, status=409)
         messages.success(request, "Uw formele reactie is vastgelegd.")
@@ -126,10 +131,9 @@ def reactie_namens_view(request, pk, code):
         except services.NietToegestaan as fout:
             weiger(str(fout))
         except services.ReactieConflict as conflict:
-            data = request.POST.copy()
-            data["versie"] = conflict.reactie.versie
             pagina = Namenspagina(
-                request, afweging, gemeente=gemeente, form=namens_form(data),
+                request, afweging, gemeente=gemeente,
+                form=namens_form(_na_conflict(request, conflict)),
                 conflict=conflict, status=409,
             )  # fmt: skip
             return render(request, "review/namens.html", pagina.context(), status=409)
