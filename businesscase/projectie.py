@@ -200,7 +200,7 @@ class Grondslag:
         elif self.decimalen:
             getal = getallen.decimaal(self.waarde, self.decimalen)
         else:
-            getal = getallen.aantal(self.waarde)
+            getal = getallen.geheel(self.waarde)
         return f"{self.wat} {getal} ({self.bron})"
 
 
@@ -220,6 +220,10 @@ class Deelbijdrage:
     def sleutelnaam(self) -> str:
         return Verdeelsleutel(self.sleutel).label
 
+    @property
+    def grondslagtekst(self) -> str:
+        return "; ".join(g.tekst for g in self.grondslagen)
+
 
 @dataclass(frozen=True)
 class Bijdrage:
@@ -227,6 +231,18 @@ class Bijdrage:
     aandeel: float  # 0..1
     bijdrage: float  # euros per year
     delen: tuple[Deelbijdrage, ...] = ()
+
+    @property
+    def sleuteltekst(self) -> str:
+        """Which key decided it: "Sociaal domein (25,0%) naar cliënten; de rest (75,0%) naar
+        ingebracht budget (huidige overhead)"."""
+        if len(self.delen) == 1 and not self.delen[0].domein:
+            return self.delen[0].sleutelnaam
+        tekst = "; ".join(
+            f"{d.domein or 'de rest'} ({getallen.procent(d.deel)}) {d.sleutelnaam.lower()}"
+            for d in self.delen
+        )
+        return tekst[:1].upper() + tekst[1:]
 
     @property
     def verschil(self) -> float:
