@@ -34,15 +34,14 @@ class Doorrekening:
 
     @property
     def sleutel_tekst(self) -> str:
-        """The keys in words: "naar ingebracht budget; sociaal domein (25,0%) naar cliënten"."""
-        hoofd = self.businesscase.get_verdeelsleutel_display().lower()
+        """The keys in words: "Sociaal domein (25,0%) naar cliënten; de rest naar ingebracht
+        budget (huidige overhead)"."""
+        hoofd = bc.in_zin(self.businesscase.verdeelsleutel)
         domeinen = domeinsleutels(self.businesscase)
         if not domeinen:
             return hoofd
         delen = [
-            f"{d.domein} ({getallen.procent(d.aandeel)}) "
-            f"{bc.Verdeelsleutel(d.sleutel).label.lower()}"
-            for d in domeinen
+            f"{d.domein} ({getallen.procent(d.aandeel)}) {bc.in_zin(d.sleutel)}" for d in domeinen
         ]
         if sum(d.aandeel for d in domeinen) < 1 - bc.AFRONDING:
             delen.append(f"de rest {hoofd}")

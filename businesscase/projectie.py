@@ -117,6 +117,12 @@ class Verdeelsleutel(models.TextChoices):
     CLIENTEN = "clienten", "Naar cliënten"
 
 
+def in_zin(sleutel: str) -> str:
+    """A key in running text: "naar inwoners", "volgens een vaste verdeling"."""
+    label = Verdeelsleutel(sleutel).label.lower()
+    return label if label.startswith("naar ") else f"volgens een {label}"
+
+
 # A part of the costs (a domain) has a key of its own; a fixed split and a mix have one set of
 # figures for the whole business case, so they serve the main key only.
 DOMEINSLEUTELS = (
@@ -239,7 +245,7 @@ class Bijdrage:
         if len(self.delen) == 1 and not self.delen[0].domein:
             return self.delen[0].sleutelnaam
         tekst = "; ".join(
-            f"{d.domein or 'de rest'} ({getallen.procent(d.deel)}) {d.sleutelnaam.lower()}"
+            f"{d.domein or 'de rest'} ({getallen.procent(d.deel)}) {in_zin(d.sleutel)}"
             for d in self.delen
         )
         return tekst[:1].upper() + tekst[1:]
