@@ -102,7 +102,7 @@ class BusinesscaseForm(forms.ModelForm):
         for i in range(1, DOMEINEN + 1):
             domein = opgeslagen[i - 1] if i <= len(opgeslagen) else {}
             self.fields[f"domein_{i}"] = forms.CharField(
-                label=f"Domein {i}", required=False, max_length=MAX_DOMEIN,
+                label=f"Naam van domein {i}", required=False, max_length=MAX_DOMEIN,
                 initial=domein.get("domein", ""), help_text="Bijvoorbeeld sociaal domein.",
             )  # fmt: skip
             self.fields[f"domein_{i}_aandeel"] = DecimaalVeld(
