@@ -5,7 +5,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from afweging.models import Afweging
+from afweging.rapport import rapport_van
 from businesscase.berekening import bereken, businesscase_van
+from config.pdf import render_to_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +240,17 @@ def test_a_domain_needs_a_name_share_key_and_source(adviseur_client, afweging):
     ]:  # fmt: skip
         assert melding in tekst
     assert businesscase_van(afweging).domeinsleutels == []
+
+
+def test_the_report_and_its_pdf_say_which_key_decided_and_where_the_figures_came_from(
+    adviseur_client, afweging
+):
+    assert adviseur_client.post(url(afweging), met_fte(afweging)).status_code == 302
+    afweging = Afweging.objects.get(pk=afweging.pk)
+    html, inhoud = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
+    papier = BeautifulSoup(html, "html.parser")
+    kop = next(h for h in papier.select("h3") if h.get_text().startswith("Bijdrage per deelnemer"))
+    assert kop.get_text() == "Bijdrage per deelnemer: naar formatie (fte per gemeente)"
+    herkomst = papier.select_one("#herkomst-bijdragen").get_text(" ", strip=True)
+    assert "Op grond van fte 199,5 (formatieoverzicht GM0597 2025)." in herkomst
+    assert inhoud.startswith(b"%PDF")
