@@ -15,6 +15,7 @@ from afweging.models import Afweging
 from benchmark.analyse import laatste_jaarrekening
 from businesscase import projectie as bc
 from businesscase.models import Businesscase, BusinesscaseVariant
+from weergave import getallen
 
 
 @dataclass
@@ -32,8 +33,54 @@ class Doorrekening:
     sleutelfout: str = ""
 
     @property
+    def sleutel_tekst(self) -> str:
+        """The keys in words: "Sociaal domein (25,0%) naar cliënten; de rest naar ingebracht
+        budget (huidige overhead)"."""
+        hoofd = bc.in_zin(self.businesscase.verdeelsleutel)
+        domeinen = domeinsleutels(self.businesscase)
+        if not domeinen:
+            return hoofd
+        delen = [
+            f"{d.domein} ({getallen.procent(d.aandeel)}) {bc.in_zin(d.sleutel)}" for d in domeinen
+        ]
+        if sum(d.aandeel for d in domeinen) < 1 - bc.AFRONDING:
+            delen.append(f"de rest {hoofd}")
+        return "; ".join(delen)
+
+    @property
     def voorgesteld(self) -> bc.Projectie | None:
         return self.projecties[0][1] if self.projecties else None
+
+
+def _gegeven(opgeslagen) -> bc.Gegeven | None:
+    if not isinstance(opgeslagen, dict) or opgeslagen.get("waarde") is None:
+        return None
+    return bc.Gegeven(float(opgeslagen["waarde"]), opgeslagen.get("bron") or "bron onbekend")
+
+
+def ingevulde_gegevens(businesscase: Businesscase, code: str) -> dict[str, bc.Gegeven]:
+    """The figures the adviseur entered for one member, by kind; an absent one is unknown."""
+    uit = {}
+    for soort in bc.INGEVULDE_GEGEVENS:
+        gegeven = _gegeven((businesscase.verdeelgegevens or {}).get(soort, {}).get(code))
+        if gegeven is not None:
+            uit[soort] = gegeven
+    return uit
+
+
+def uurtarieven(businesscase: Businesscase) -> dict[str, bc.Gegeven]:
+    tarieven = businesscase.uurtarieven or {}
+    uit = {groep: _gegeven(tarieven.get(groep)) for groep in bc.TARIEFGROEPEN}
+    return {groep: gegeven for groep, gegeven in uit.items() if gegeven is not None}
+
+
+def domeinsleutels(businesscase: Businesscase) -> list[bc.Domeinsleutel]:
+    return [
+        bc.Domeinsleutel(
+            d["domein"], float(d["aandeel_pct"]) / 100, d["verdeelsleutel"], d.get("bron", "")
+        )
+        for d in businesscase.domeinsleutels or []
+    ]
 
 
 def variantnamen(afweging: Afweging) -> dict[str, str]:
@@ -90,7 +137,11 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Doo
             continue
         kosten.append(
             bc.Deelnemerkosten(
-                deelnemer.gemeente.naam, int(rij["inwoners"]), float(rij["overhead_lasten_eur"])
+                deelnemer.gemeente.naam,
+                int(rij["inwoners"]),
+                float(rij["overhead_lasten_eur"]),
+                bron=f"Iv3 {analyse.bestand} (Bron: CBS)",
+                gegevens=ingevulde_gegevens(businesscase, deelnemer.gemeente.code),
             )
         )
         if rij["vlag_bijdrage"] or rij["vlag_bijna_nul"]:
@@ -135,6 +186,8 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Doo
                 businesscase.verdeelsleutel,
                 vast=vast,
                 mix_inwoners=float(businesscase.mix_inwoners_pct) / 100,
+                tarieven=uurtarieven(businesscase),
+                domeinen=domeinsleutels(businesscase),
             )
         except bc.SleutelFout as fout:
             resultaat.sleutelfout = str(fout)

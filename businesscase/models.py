@@ -45,6 +45,15 @@ class Businesscase(models.Model):
     vaste_verdeling = models.JSONField(
         default=dict, blank=True, help_text="Per gemeentecode het percentage, samen 100."
     )
+    # What the data cannot supply, entered with its source (a key needs them all known):
+    # {soort: {gemeentecode: {"waarde": 120.5, "bron": "..."}}}, soort as in
+    # projectie.INGEVULDE_GEGEVENS (fte, cliënten, uren per group of scales).
+    verdeelgegevens = models.JSONField(default=dict, blank=True)
+    # The hourly rate per group of scales: {groep: {"waarde": 65, "bron": "..."}}.
+    uurtarieven = models.JSONField(default=dict, blank=True)
+    # Parts of the costs under a key of their own: [{"domein": "Sociaal domein",
+    # "aandeel_pct": 25.0, "verdeelsleutel": "clienten", "bron": "..."}].
+    domeinsleutels = models.JSONField(default=list, blank=True)
 
     class Meta:
         db_table = "afweging_businesscase"

@@ -11,7 +11,8 @@ line 5193). All amounts in euros per year unless said otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from django.db import models
 
@@ -108,11 +109,61 @@ class Verdeelsleutel(models.TextChoices):
     BEGROTING = "begroting", "Naar ingebracht budget (huidige overhead)"
     VAST = "vast", "Vaste verdeling"
     MIX = "mix", "Mix van inwoners en ingebracht budget"
+    # Bevelanden: P&O and ICT by the fte of each member's organisation (line 5103).
+    FTE = "fte", "Naar formatie (fte per gemeente)"
+    # CGM: hours bought at a rate per group of salary scales (lines 5073-5077).
+    UREN = "uren", "Naar uren tegen een gedifferentieerd uurtarief"
+    # BAR: the sociaal domein by clients (line 5083).
+    CLIENTEN = "clienten", "Naar cliënten"
 
+
+def in_zin(sleutel: str) -> str:
+    """A key in running text: "naar inwoners", "volgens een vaste verdeling"."""
+    label = Verdeelsleutel(sleutel).label.lower()
+    return label if label.startswith("naar ") else f"volgens een {label}"
+
+
+# A part of the costs (a domain) has a key of its own; a fixed split and a mix have one set of
+# figures for the whole business case, so they serve the main key only.
+DOMEINSLEUTELS = (
+    Verdeelsleutel.INWONERS,
+    Verdeelsleutel.BEGROTING,
+    Verdeelsleutel.FTE,
+    Verdeelsleutel.UREN,
+    Verdeelsleutel.CLIENTEN,
+)
+
+# CGM's groups of salary scales, each with its own hourly rate (lines 5073-5074).
+TARIEFGROEPEN = {
+    "schaal_1_6": "schaal 1 t/m 6",
+    "schaal_7_9": "schaal 7 t/m 9",
+    "schaal_10": "schaal 10 en hoger",
+}
+
+# The figures per member that the data cannot supply: the adviseur enters each with its
+# source. The hours are entered per group of scales.
+INGEVULDE_GEGEVENS = {
+    "fte": "fte",
+    "clienten": "cliënten",
+    **{f"uren_{groep}": f"uren {naam}" for groep, naam in TARIEFGROEPEN.items()},
+}
 
 # A fixed split is typed in percentages with one decimal; its sum may miss 100 by rounding
 # alone, never by more than this. The form and the maths use the same margin.
 MARGE_VASTE_VERDELING = 0.05
+
+# Sums of parts that differ from 1 by less than this differ by floating point alone.
+AFRONDING = 1e-9
+
+VAST_BRON = "vaste verdeling, ingevuld door de adviseur"
+
+
+@dataclass(frozen=True)
+class Gegeven:
+    """A figure that the data cannot supply, entered by the adviseur with its source."""
+
+    waarde: float
+    bron: str
 
 
 @dataclass(frozen=True)
@@ -122,6 +173,62 @@ class Deelnemerkosten:
     naam: str
     inwoners: int
     overhead: float  # what the member spends on overhead alone now, euros per year
+    bron: str = ""  # where the inhabitants and the overhead come from
+    # Entered figures by kind (see INGEVULDE_GEGEVENS); a kind not here is unknown.
+    gegevens: Mapping[str, Gegeven] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Domeinsleutel:
+    """A part of the costs shared under a key of its own, as BAR does with the sociaal domein
+    (line 5083); the main key shares the rest."""
+
+    domein: str
+    aandeel: float  # of the costs to share, 0..1
+    sleutel: str
+    bron: str  # where the part's share of the costs comes from
+
+
+@dataclass(frozen=True)
+class Grondslag:
+    """One figure a member's share was computed from, and where it came from."""
+
+    wat: str
+    waarde: float
+    bron: str
+    bedrag: bool = False  # shown in euros
+    decimalen: int = 0
+
+    @property
+    def tekst(self) -> str:
+        if self.bedrag:
+            getal = getallen.euro(self.waarde)
+        elif self.decimalen:
+            getal = getallen.decimaal(self.waarde, self.decimalen)
+        else:
+            getal = getallen.geheel(self.waarde)
+        return f"{self.wat} {getal} ({self.bron})"
+
+
+@dataclass(frozen=True)
+class Deelbijdrage:
+    """What a member pays for one part of the costs, under the key that decided it."""
+
+    domein: str  # "" for the part the main key shares
+    deel: float  # the part's share of all costs, 0..1
+    domeinbron: str  # where that share comes from ("" for the main key's part)
+    sleutel: str
+    aandeel: float  # the member's share of this part, 0..1
+    bedrag: float
+    grondslagen: tuple[Grondslag, ...]
+
+    @property
+    def sleutelnaam(self) -> str:
+        return Verdeelsleutel(self.sleutel).label
+
+    @property
+    def grondslagtekst(self) -> str:
+        return "; ".join(g.tekst for g in self.grondslagen)
 
 
 @dataclass(frozen=True)
@@ -129,6 +236,19 @@ class Bijdrage:
     deelnemer: Deelnemerkosten
     aandeel: float  # 0..1
     bijdrage: float  # euros per year
+    delen: tuple[Deelbijdrage, ...] = ()
+
+    @property
+    def sleuteltekst(self) -> str:
+        """Which key decided it: "Sociaal domein (25,0%) naar cliënten; de rest (75,0%) naar
+        ingebracht budget (huidige overhead)"."""
+        if len(self.delen) == 1 and not self.delen[0].domein:
+            return self.delen[0].sleutelnaam
+        tekst = "; ".join(
+            f"{d.domein or 'de rest'} ({getallen.procent(d.deel)}) {in_zin(d.sleutel)}"
+            for d in self.delen
+        )
+        return tekst[:1].upper() + tekst[1:]
 
     @property
     def verschil(self) -> float:
@@ -144,42 +264,149 @@ class SleutelFout(ValueError):
     pass
 
 
+def _ingevuld(deelnemers, soorten: list[str], sleutelnaam: str) -> None:
+    """Refuses a key whose entered figures are not all known: unknown is never 0."""
+    ontbreekt = [
+        f"{INGEVULDE_GEGEVENS[soort]} van {d.naam}"
+        for soort in soorten
+        for d in deelnemers
+        if soort not in d.gegevens
+    ]
+    if ontbreekt:
+        raise SleutelFout(
+            f"Voor de verdeling {sleutelnaam.lower()} is onbekend: "
+            f"{getallen.opsomming(ontbreekt)}. Vul deze gegevens in, met hun bron."
+        )
+
+
+def _naar(gewichten: list[float], wat: str) -> list[float]:
+    totaal = sum(gewichten)
+    if totaal <= 0:
+        raise SleutelFout(f"De {wat} van de deelnemers zijn samen 0; zo valt niets te verdelen.")
+    return [g / totaal for g in gewichten]
+
+
+def _tariefgroepen(deelnemers, tarieven: Mapping[str, Gegeven]) -> list[str]:
+    """The groups in use: those with a rate or with hours for any member."""
+    return [
+        groep
+        for groep in TARIEFGROEPEN
+        if groep in tarieven or any(f"uren_{groep}" in d.gegevens for d in deelnemers)
+    ]
+
+
+def grondslagen_en_aandelen(
+    deelnemers: list[Deelnemerkosten],
+    sleutel: str,
+    *,
+    vast: dict[str, float] | None = None,
+    mix_inwoners: float = 0.5,
+    tarieven: Mapping[str, Gegeven] | None = None,
+) -> list[tuple[float, tuple[Grondslag, ...]]]:
+    """Per member its share under `sleutel` and the figures it was computed from."""
+    tarieven = tarieven or {}
+    inwoners = [Grondslag("inwoners", d.inwoners, d.bron) for d in deelnemers]
+    budget = [
+        Grondslag("ingebracht budget (overhead nu)", d.overhead, d.bron, bedrag=True)
+        for d in deelnemers
+    ]
+    if sleutel == Verdeelsleutel.INWONERS:
+        return list(
+            zip(
+                _naar([d.inwoners for d in deelnemers], "inwoners"),
+                [(g,) for g in inwoners],
+                strict=True,
+            )
+        )
+    if sleutel == Verdeelsleutel.BEGROTING:
+        if not sum(d.overhead for d in deelnemers):
+            raise SleutelFout("Zonder ingebracht budget kan niet naar budget worden verdeeld.")
+        return list(
+            zip(
+                _naar([d.overhead for d in deelnemers], "budgetten"),
+                [(g,) for g in budget],
+                strict=True,
+            )
+        )
+    if sleutel == Verdeelsleutel.MIX:
+        if not 0 <= mix_inwoners <= 1:
+            raise SleutelFout("Het aandeel inwoners in de mix moet tussen 0 en 100% liggen.")
+        naar_inwoners = _naar([d.inwoners for d in deelnemers], "inwoners")
+        som = sum(d.overhead for d in deelnemers)
+        naar_budget = [d.overhead / som for d in deelnemers] if som else [0.0] * len(deelnemers)
+        return [
+            (mix_inwoners * i + (1 - mix_inwoners) * b, (gi, gb))
+            for i, b, gi, gb in zip(naar_inwoners, naar_budget, inwoners, budget, strict=True)
+        ]
+    if sleutel == Verdeelsleutel.VAST:
+        vast = vast or {}
+        procenten = [float(vast.get(d.naam, 0)) for d in deelnemers]
+        if abs(sum(procenten) - 100) > MARGE_VASTE_VERDELING:
+            nu = getallen.decimaal(sum(procenten))
+            raise SleutelFout(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
+        return [
+            (p / 100, (Grondslag("vast aandeel (%)", p, VAST_BRON, decimalen=1),))
+            for p in procenten
+        ]
+    if sleutel in (Verdeelsleutel.FTE, Verdeelsleutel.CLIENTEN):
+        _ingevuld(deelnemers, [sleutel], Verdeelsleutel(sleutel).label)
+        gegevens = [d.gegevens[sleutel] for d in deelnemers]
+        wat = INGEVULDE_GEGEVENS[sleutel]
+        decimalen = 1 if sleutel == Verdeelsleutel.FTE else 0
+        return list(
+            zip(
+                _naar([g.waarde for g in gegevens], wat),
+                [(Grondslag(wat, g.waarde, g.bron, decimalen=decimalen),) for g in gegevens],
+                strict=True,
+            )
+        )
+    if sleutel == Verdeelsleutel.UREN:
+        # CGM: each member pays for its hours at the rate of their group of scales; the
+        # overhead follows those hours (lines 5073-5077). The rates weigh the hours.
+        groepen = _tariefgroepen(deelnemers, tarieven)
+        if not groepen:
+            groepen = list(TARIEFGROEPEN)[:1]
+        _ingevuld(deelnemers, [f"uren_{g}" for g in groepen], Verdeelsleutel.UREN.label)
+        zonder_tarief = [f"uurtarief {TARIEFGROEPEN[g]}" for g in groepen if g not in tarieven]
+        if zonder_tarief:
+            raise SleutelFout(
+                f"Voor de verdeling {Verdeelsleutel.UREN.label.lower()} is onbekend: "
+                f"{getallen.opsomming(zonder_tarief)}. Vul deze gegevens in, met hun bron."
+            )
+        gewichten, grond = [], []
+        for d in deelnemers:
+            uren = [d.gegevens[f"uren_{g}"] for g in groepen]
+            gewichten.append(
+                sum(u.waarde * tarieven[g].waarde for u, g in zip(uren, groepen, strict=True))
+            )
+            grond.append(
+                tuple(
+                    Grondslag(
+                        f"uren {TARIEFGROEPEN[g]} à {getallen.euro(tarieven[g].waarde)}",
+                        u.waarde,
+                        f"{u.bron}; tarief: {tarieven[g].bron}",
+                    )
+                    for u, g in zip(uren, groepen, strict=True)
+                )
+            )
+        return list(zip(_naar(gewichten, "uren maal tarief"), grond, strict=True))
+    raise SleutelFout(f"Onbekende verdeelsleutel {sleutel!r}.")
+
+
 def aandelen(
     deelnemers: list[Deelnemerkosten],
     sleutel: str,
     *,
     vast: dict[str, float] | None = None,
     mix_inwoners: float = 0.5,
+    tarieven: Mapping[str, Gegeven] | None = None,
 ) -> list[float]:
-    inwoners = sum(deelnemer.inwoners for deelnemer in deelnemers)
-    budget = sum(deelnemer.overhead for deelnemer in deelnemers)
-    naar_inwoners = [deelnemer.inwoners / inwoners for deelnemer in deelnemers]
-    naar_budget = (
-        [deelnemer.overhead / budget for deelnemer in deelnemers]
-        if budget
-        else [0.0] * len(deelnemers)
-    )
-    if sleutel == Verdeelsleutel.INWONERS:
-        return naar_inwoners
-    if sleutel == Verdeelsleutel.BEGROTING:
-        if not budget:
-            raise SleutelFout("Zonder ingebracht budget kan niet naar budget worden verdeeld.")
-        return naar_budget
-    if sleutel == Verdeelsleutel.MIX:
-        if not 0 <= mix_inwoners <= 1:
-            raise SleutelFout("Het aandeel inwoners in de mix moet tussen 0 en 100% liggen.")
-        return [
-            mix_inwoners * i + (1 - mix_inwoners) * b
-            for i, b in zip(naar_inwoners, naar_budget, strict=True)
-        ]
-    if sleutel == Verdeelsleutel.VAST:
-        vast = vast or {}
-        procenten = [float(vast.get(deelnemer.naam, 0)) for deelnemer in deelnemers]
-        if abs(sum(procenten) - 100) > MARGE_VASTE_VERDELING:
-            nu = getallen.decimaal(sum(procenten))
-            raise SleutelFout(f"De vaste verdeling moet samen 100% zijn; nu {nu}%.")
-        return [p / 100 for p in procenten]
-    raise SleutelFout(f"Onbekende verdeelsleutel {sleutel!r}.")
+    return [
+        aandeel
+        for aandeel, _ in grondslagen_en_aandelen(
+            deelnemers, sleutel, vast=vast, mix_inwoners=mix_inwoners, tarieven=tarieven
+        )
+    ]
 
 
 def verdeel(
@@ -189,12 +416,41 @@ def verdeel(
     *,
     vast=None,
     mix_inwoners: float = 0.5,
+    tarieven: Mapping[str, Gegeven] | None = None,
+    domeinen: tuple[Domeinsleutel, ...] | list[Domeinsleutel] = (),
 ) -> list[Bijdrage]:
-    return [
-        Bijdrage(deelnemer, aandeel, totaal * aandeel)
-        for deelnemer, aandeel in zip(
-            deelnemers,
-            aandelen(deelnemers, sleutel, vast=vast, mix_inwoners=mix_inwoners),
-            strict=True,
+    """Share `totaal` among the members: each domain's part under its own key, the rest under
+    `sleutel`. Each contribution says per part which key decided it and on what figures."""
+    for domein in domeinen:
+        if domein.sleutel not in DOMEINSLEUTELS:
+            raise SleutelFout(
+                f"Domein {domein.domein} kan niet met een vaste verdeling of een mix worden "
+                "verdeeld; kies een andere sleutel."
+            )
+    rest = 1 - sum(domein.aandeel for domein in domeinen)
+    if rest < -AFRONDING:
+        samen = getallen.decimaal(100 * (1 - rest))
+        raise SleutelFout(f"De domeinen hebben samen {samen}% van de kosten; hooguit 100%.")
+    delen = [(d.domein, d.aandeel, d.bron, d.sleutel) for d in domeinen]
+    # Domains that take all costs leave nothing for the main key (whose figures may then
+    # be unknown without harm).
+    if rest > AFRONDING:
+        delen.append(("", rest, "", sleutel))
+    per_deel = [
+        grondslagen_en_aandelen(
+            deelnemers, deelsleutel, vast=vast, mix_inwoners=mix_inwoners, tarieven=tarieven
         )
+        for _, _, _, deelsleutel in delen
     ]
+    uit = []
+    for i, deelnemer in enumerate(deelnemers):
+        eigen = tuple(
+            Deelbijdrage(
+                domein, deel, bron, deelsleutel, uitkomst[i][0], totaal * deel * uitkomst[i][0],
+                uitkomst[i][1],
+            )
+            for (domein, deel, bron, deelsleutel), uitkomst in zip(delen, per_deel, strict=True)
+        )  # fmt: skip
+        bedrag = sum(d.bedrag for d in eigen)
+        uit.append(Bijdrage(deelnemer, sum(d.deel * d.aandeel for d in eigen), bedrag, eigen))
+    return uit

@@ -123,7 +123,7 @@ def kostenverschuiving(doorrekening: Doorrekening) -> Signaal | None:
     )
     if not verschoven:
         return None
-    sleutel = doorrekening.businesscase.get_verdeelsleutel_display().lower()
+    sleutel = doorrekening.sleutel_tekst
     delen = [
         f"{b.deelnemer.naam} betaalt straks {getallen.euro(b.bijdrage)} per jaar aan overhead, "
         f"tegen {getallen.euro(b.deelnemer.overhead)} nu: {getallen.procent(stijging)} meer"

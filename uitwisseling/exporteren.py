@@ -10,17 +10,24 @@ import json
 
 from afweging.models import Afweging
 from afweging.selectors import resultaat
+from businesscase.berekening import bereken
 from uitwisseling.schema import (
     FORMAAT,
     Afwegingdocument,
     Antwoordregel,
+    Bijdrageregel,
     Businesscasegegevens,
+    Deelbijdrageregel,
     Deelnemerregel,
+    Domeinsleutelregel,
+    Grondslagregel,
     Opmerkingregel,
     Reactieregel,
     Succesfactorregel,
     Uitkomstgegevens,
     Variantregel,
+    Verdeelgegeven,
+    Verdelingsgegevens,
 )
 
 
@@ -79,7 +86,7 @@ def document(afweging: Afweging) -> Afwegingdocument:
             )
             for s in afweging.succesfactorantwoorden.all()
         ],
-        businesscase=None if bc is None else _businesscase(bc),
+        businesscase=None if bc is None else _businesscase(bc, afweging),
         reacties=[
             Reactieregel.model_construct(
                 gemeentecode=r.gemeente.code,
@@ -121,12 +128,64 @@ def document(afweging: Afweging) -> Afwegingdocument:
     )
 
 
-def _businesscase(bc) -> Businesscasegegevens:
+def _gegeven(opgeslagen: dict) -> Verdeelgegeven:
+    return Verdeelgegeven.model_construct(waarde=opgeslagen["waarde"], bron=opgeslagen["bron"])
+
+
+def _verdeling(afweging: Afweging, bc) -> Verdelingsgegevens:
+    """The contribution per member as computed now: the key that decided each part, and the
+    figures with their sources."""
+    doorrekening = bereken(afweging, bc)
+    codes = {d.gemeente.naam: d.gemeente.code for d in afweging.deelnemers.all()}
+    onbekend = doorrekening.sleutelfout or None
+    if not doorrekening.bijdragen and onbekend is None:
+        onbekend = (
+            f"Geen verdeling: {doorrekening.basis_bron}."
+            if doorrekening.basis is None
+            else ("Geen verdeling: niet voor alle deelnemers zijn Iv3-cijfers.")
+        )
+    return Verdelingsgegevens.model_construct(
+        sleutels=doorrekening.sleutel_tekst,
+        onbekend=onbekend,
+        bijdragen=[
+            Bijdrageregel.model_construct(
+                gemeentecode=codes[b.deelnemer.naam],
+                aandeel_pct=100 * b.aandeel,
+                bijdrage=b.bijdrage,
+                delen=[
+                    Deelbijdrageregel.model_construct(
+                        domein=d.domein or None,
+                        deel_pct=100 * d.deel,
+                        domeinbron=d.domeinbron or None,
+                        verdeelsleutel=d.sleutel,
+                        aandeel_pct=100 * d.aandeel,
+                        bedrag=d.bedrag,
+                        grondslagen=[
+                            Grondslagregel.model_construct(wat=g.wat, waarde=g.waarde, bron=g.bron)
+                            for g in d.grondslagen
+                        ],
+                    )
+                    for d in b.delen
+                ],
+            )
+            for b in doorrekening.bijdragen
+        ],
+    )
+
+
+def _businesscase(bc, afweging: Afweging) -> Businesscasegegevens:
     return Businesscasegegevens.model_construct(
         basis_overhead=bc.basis_overhead,
         verdeelsleutel=bc.verdeelsleutel,
         mix_inwoners_pct=bc.mix_inwoners_pct,
         vaste_verdeling=bc.vaste_verdeling,
+        verdeelgegevens={
+            soort: {code: _gegeven(g) for code, g in per_code.items()}
+            for soort, per_code in (bc.verdeelgegevens or {}).items()
+        },
+        uurtarieven={groep: _gegeven(g) for groep, g in (bc.uurtarieven or {}).items()},
+        domeinsleutels=[Domeinsleutelregel.model_construct(**d) for d in bc.domeinsleutels or []],
+        verdeling=_verdeling(afweging, bc),
         varianten=[
             Variantregel.model_construct(
                 soort=v.soort,

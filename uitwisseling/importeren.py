@@ -508,6 +508,12 @@ def _schrijf_businesscase(afweging: Afweging, bc) -> None:
         afweging=afweging,
         **_velden(bc, "basis_overhead", "verdeelsleutel", "mix_inwoners_pct"),
         vaste_verdeling=dict(bc.vaste_verdeling),
+        verdeelgegevens={
+            soort: {code: g.model_dump() for code, g in per_code.items()}
+            for soort, per_code in bc.verdeelgegevens.items()
+        },
+        uurtarieven={groep: g.model_dump() for groep, g in bc.uurtarieven.items()},
+        domeinsleutels=[d.model_dump() for d in bc.domeinsleutels],
     )
     varianten = {v.soort: v for v in bc.varianten}
     # A variant not in the document gets the defaults of a new one (the proposed one starts

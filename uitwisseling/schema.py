@@ -47,7 +47,9 @@ from afweging.models import (
     SuccesfactorAntwoord,
 )
 from afweging.scoring import Advies, Waarde
+from businesscase.forms import MAX_BRON, MAX_DOMEIN
 from businesscase.models import Businesscase, BusinesscaseVariant
+from businesscase.projectie import DOMEINSLEUTELS, INGEVULDE_GEGEVENS, TARIEFGROEPEN
 from review.forms import OpmerkingForm, ReactieForm
 from review.models import Reactie
 
@@ -333,8 +335,91 @@ class Variantregel(_Model):
     )
 
 
+# An entered figure: kept as given, int or float, like the fixed split.
+Getal = Annotated[
+    int | float,
+    Field(ge=0, le=MAX_BEDRAG),
+    BeforeValidator(_een_getal),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_BEDRAG}),
+]
+Bron = tekst(MAX_BRON, verplicht=True)
+
+
+class Verdeelgegeven(_Model):
+    """Een gegeven dat de data niet leveren (fte, uren, cliënten, een uurtarief), ingevuld
+    door de adviseur met de bron."""
+
+    model_config = ConfigDict(title="Ingevuld gegeven")
+
+    waarde: Getal = Field(description="Het gegeven: fte, uren, cliënten of euro per uur.")
+    bron: Bron = Field(description="Waar het gegeven vandaan komt.")
+
+
+class Domeinsleutelregel(_Model):
+    """Een deel van de kosten met een eigen verdeelsleutel, zoals BAR het sociaal domein naar
+    cliënten verdeelt; de verdeelsleutel van de businesscase verdeelt de rest."""
+
+    model_config = ConfigDict(title="Domein met een eigen verdeelsleutel")
+
+    domein: tekst(MAX_DOMEIN, verplicht=True) = Field(description="Naam van het domein.")
+    aandeel_pct: Aandeel = Field(description="Deel van de kosten dat dit domein is, in %.")
+    verdeelsleutel: keuze(list(DOMEINSLEUTELS)) = Field(
+        description="Hoe de kosten van dit domein worden verdeeld."
+    )
+    bron: Bron = Field(description="Waar het aandeel van het domein vandaan komt.")
+
+
+class Grondslagregel(_Model):
+    """Een gegeven waarop een aandeel berust, met zijn bron."""
+
+    model_config = ConfigDict(title="Grondslag")
+
+    wat: str = Field(description="Welk gegeven, bijvoorbeeld ‘fte’ of ‘inwoners’.")
+    waarde: float = Field(description="Het gegeven.")
+    bron: str = Field(description="Waar het vandaan komt.")
+
+
+class Deelbijdrageregel(_Model):
+    """Wat een deelnemer betaalt voor één deel van de kosten, onder de sleutel die besliste."""
+
+    model_config = ConfigDict(title="Deel van een bijdrage")
+
+    domein: str | None = Field(description="Het domein; null: de rest, onder de hoofdsleutel.")
+    deel_pct: float = Field(description="Deel van alle kosten, in %.")
+    domeinbron: str | None = Field(description="Bron van het aandeel van het domein.")
+    verdeelsleutel: str = Field(description="De verdeelsleutel die dit deel verdeelde.")
+    aandeel_pct: float = Field(description="Aandeel van de deelnemer in dit deel, in %.")
+    bedrag: float = Field(description="Euro per jaar.")
+    grondslagen: list[Grondslagregel] = Field(description="De gegevens van de deelnemer.")
+
+
+class Bijdrageregel(_Model):
+    """De bijdrage van één deelnemer aan de structurele overhead, zoals berekend."""
+
+    model_config = ConfigDict(title="Bijdrage per deelnemer")
+
+    gemeentecode: str = Field(description="CBS-code van de deelnemer.")
+    aandeel_pct: float = Field(description="Aandeel in de kosten, in %.")
+    bijdrage: float = Field(description="Euro per jaar.")
+    delen: list[Deelbijdrageregel] = Field(description="Per deel van de kosten de sleutel.")
+
+
+class Verdelingsgegevens(_Model):
+    """De verdeling van de structurele overhead over de deelnemers, zoals berekend bij de
+    export; bij importeren niet gelezen, maar opnieuw berekend."""
+
+    model_config = ConfigDict(title="Verdeling")
+
+    sleutels: str = Field(description="De verdeelsleutel(s) in woorden.")
+    onbekend: str | None = Field(
+        description="Waarom de verdeling onbekend is (een gegeven ontbreekt); null: berekend."
+    )
+    bijdragen: list[Bijdrageregel] = Field(description="Per deelnemer; leeg als onbekend.")
+
+
 class Businesscasegegevens(_Model):
-    """De invoer van de businesscase; de uitkomsten worden berekend, niet uitgewisseld."""
+    """De invoer van de businesscase; de uitkomsten worden berekend, niet uitgewisseld
+    (de verdeling staat erbij zoals berekend, maar wordt niet gelezen)."""
 
     model_config = ConfigDict(title="Businesscase")
 
@@ -354,6 +439,26 @@ class Businesscasegegevens(_Model):
     )
     varianten: lijst(Variantregel) = Field(
         [], description="Een variant die ontbreekt, krijgt de standaardwaarden."
+    )
+    # Absent from exports made before the keys of §6.4.1 were added (issue 12).
+    verdeelgegevens: Annotated[
+        dict[keuze(list(INGEVULDE_GEGEVENS)), Annotated[
+            dict[Verdeelcode, Verdeelgegeven], Field(max_length=MAX_REGELS)
+        ]],
+        Field(max_length=len(INGEVULDE_GEGEVENS)),
+    ] = Field(
+        {},
+        description="Per soort (fte, clienten, uren per groep van schalen) en gemeentecode het "
+        "ingevulde gegeven met zijn bron; ontbreekt: onbekend.",
+    )  # fmt: skip
+    uurtarieven: dict[keuze(list(TARIEFGROEPEN)), Verdeelgegeven] = Field(
+        {}, description="Per groep van schalen het uurtarief in euro, met zijn bron."
+    )
+    domeinsleutels: lijst(Domeinsleutelregel) = Field(
+        [], description="Delen van de kosten met een eigen verdeelsleutel."
+    )
+    verdeling: Annotated[Verdelingsgegevens | None, Genegeerd] = Field(
+        None, description="De berekende bijdrage per deelnemer; bij importeren niet gelezen."
     )
 
 

@@ -66,6 +66,21 @@ def afweging(adviseur, secretaris):
     businesscase.verdeelsleutel = Businesscase.Sleutel.VAST
     businesscase.mix_inwoners_pct = Decimal("40.5")
     businesscase.vaste_verdeling = {"GM0489": 50.5, "GM0613": 20.0, "GM0597": 29.5}
+    # The keys of §6.4.1 (issue 12): P&O/ICT by fte as in the Bevelanden, figures entered
+    # with their sources; a count, a decimal and a rate in euros with cents.
+    businesscase.verdeelgegevens = {
+        "fte": {
+            "GM0489": {"waarde": 120.5, "bron": "Formatieoverzicht 2025"},
+            "GM0613": {"waarde": 80, "bron": "Formatieoverzicht 2025"},
+            "GM0597": {"waarde": 199.5, "bron": "Formatieoverzicht 2025"},
+        },
+        "clienten": {"GM0489": {"waarde": 1200, "bron": "Monitor sociaal domein"}},
+    }
+    businesscase.uurtarieven = {"schaal_7_9": {"waarde": 65.5, "bron": "Begroting 2025"}}
+    businesscase.domeinsleutels = [
+        {"domein": "P&O en ICT", "aandeel_pct": 60.0, "verdeelsleutel": "fte",
+         "bron": "Begroting GR 2025"},
+    ]  # fmt: skip
     businesscase.save()
     businesscase.varianten.filter(soort="voorgesteld").update(
         besparing_pct=Decimal("2.5"), ingroei_jaren=4, frictiekosten=Decimal("600000"),

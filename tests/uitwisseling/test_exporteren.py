@@ -132,3 +132,51 @@ def test_a_new_version_goes_there_and_back_without_its_link(afweging, adviseur, 
     voor, na = _heen_en_terug(Afweging.objects.get(pk=kopie.pk), collega)
     assert voor["vorige"] == afweging.pk and na["vorige"] is None
     assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor) | {"vorige": None}
+
+
+# --- the keys of §6.4.1 (issue 12) -------------------------------------------------------
+
+
+def test_the_export_carries_the_entered_figures_with_their_sources(afweging):
+    businesscase = als_dict(afweging)["businesscase"]
+    assert businesscase["verdeelgegevens"]["fte"]["GM0489"] == {
+        "waarde": 120.5, "bron": "Formatieoverzicht 2025",
+    }  # fmt: skip
+    assert businesscase["uurtarieven"] == {"schaal_7_9": {"waarde": 65.5, "bron": "Begroting 2025"}}
+    assert businesscase["domeinsleutels"] == [
+        {"domein": "P&O en ICT", "aandeel_pct": 60.0, "verdeelsleutel": "fte",
+         "bron": "Begroting GR 2025"},
+    ]  # fmt: skip
+
+
+def test_the_export_shows_each_contribution_with_the_key_that_decided_it(afweging):
+    verdeling = als_dict(afweging)["businesscase"]["verdeling"]
+    assert verdeling["sleutels"] == (
+        "P&O en ICT (60,0%) naar formatie (fte per gemeente); de rest volgens een vaste verdeling"
+    )
+    assert verdeling["onbekend"] is None
+    barendrecht = next(b for b in verdeling["bijdragen"] if b["gemeentecode"] == "GM0489")
+    # 60% by fte 120,5 of 400; 40% by the fixed 50,5%.
+    assert barendrecht["aandeel_pct"] == pytest.approx(60 * 120.5 / 400 + 40 * 0.505)
+    po_ict, rest = barendrecht["delen"]
+    assert po_ict["domein"] == "P&O en ICT" and po_ict["domeinbron"] == "Begroting GR 2025"
+    assert (po_ict["verdeelsleutel"], po_ict["deel_pct"]) == ("fte", pytest.approx(60))
+    assert po_ict["grondslagen"] == [
+        {"wat": "fte", "waarde": 120.5, "bron": "Formatieoverzicht 2025"}
+    ]
+    assert (rest["domein"], rest["verdeelsleutel"], rest["aandeel_pct"]) == (
+        None, "vast", pytest.approx(50.5),
+    )  # fmt: skip
+    assert rest["grondslagen"][0]["bron"] == "vaste verdeling, ingevuld door de adviseur"
+    assert po_ict["bedrag"] + rest["bedrag"] == pytest.approx(barendrecht["bijdrage"])
+
+
+def test_an_unknown_figure_is_exported_as_unknown_not_as_zero(afweging):
+    businesscase = afweging.businesscase
+    del businesscase.verdeelgegevens["fte"]["GM0597"]
+    businesscase.save()
+    verdeling = als_dict(afweging)["businesscase"]["verdeling"]
+    assert verdeling["bijdragen"] == []
+    assert verdeling["onbekend"].startswith(
+        "Voor de verdeling naar formatie (fte per gemeente) is onbekend: fte van Ridderkerk."
+    )

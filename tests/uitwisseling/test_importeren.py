@@ -460,3 +460,59 @@ def test_the_command_refuses_what_it_cannot_read(tmp_path, collega, inhoud, gebr
         call_command("importeer_afweging", str(pad), "--door", door)
     assert str(fout.value) == melding.format(pad=pad)
     assert not Afweging.objects.exists()
+
+
+# --- the keys of §6.4.1 (issue 12) -------------------------------------------------------
+
+
+def test_a_file_from_before_the_keys_of_the_report_still_imports(afweging, collega):
+    document = als_dict(afweging)
+    for sleutel in ["verdeelgegevens", "uurtarieven", "domeinsleutels", "verdeling"]:
+        del document["businesscase"][sleutel]
+
+    kopie = importeer(document, collega)
+
+    businesscase = Businesscase.objects.get(afweging=kopie)
+    assert businesscase.verdeelsleutel == "vast"
+    assert businesscase.vaste_verdeling == {"GM0489": 50.5, "GM0613": 20.0, "GM0597": 29.5}
+    assert (businesscase.verdeelgegevens, businesscase.uurtarieven) == ({}, {})
+    assert businesscase.domeinsleutels == []
+
+
+def test_the_entered_figures_and_domains_are_imported_and_the_computed_split_is_not_read(
+    afweging, collega
+):
+    document = als_dict(afweging)
+    document["businesscase"]["verdeling"] = {"onzin": True}  # computed: not read
+    kopie = importeer(document, collega)
+    businesscase = Businesscase.objects.get(afweging=kopie)
+    assert businesscase.verdeelgegevens["fte"]["GM0613"] == {
+        "waarde": 80, "bron": "Formatieoverzicht 2025",
+    }  # fmt: skip
+    assert businesscase.uurtarieven == {"schaal_7_9": {"waarde": 65.5, "bron": "Begroting 2025"}}
+    assert businesscase.domeinsleutels == afweging.businesscase.domeinsleutels
+
+
+def test_an_entered_figure_needs_its_source_and_a_domain_a_key_of_its_own(afweging, collega):
+    document = als_dict(afweging)
+    bc = document["businesscase"]
+    bc["verdeelgegevens"]["fte"]["GM0489"]["bron"] = " "
+    del bc["verdeelgegevens"]["clienten"]["GM0489"]["bron"]
+    bc["verdeelgegevens"]["uren"] = {}
+    bc["uurtarieven"]["schaal_7_9"]["waarde"] = -1
+    bc["domeinsleutels"][0]["verdeelsleutel"] = "vast"
+    voor = tellingen()
+
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+
+    assert sorted(fout.value.problemen) == sorted([
+        "Bron van het gegeven bij GM0489 is leeg.",
+        "Het veld ‘bron’ ontbreekt (bron van het gegeven bij GM0489).",
+        "Soort gegeven ‘uren’ bestaat niet; kies uit: fte, clienten, uren_schaal_1_6, "
+        "uren_schaal_7_9, uren_schaal_10.",
+        "Uurtarief schaal_7_9 is -1; dat ligt niet tussen 0 en 99.999.999.999.999.",
+        "Verdeelsleutel van domein 1 ‘vast’ bestaat niet; kies uit: inwoners, begroting, fte, "
+        "uren, clienten.",
+    ])  # fmt: skip
+    assert tellingen() == voor
