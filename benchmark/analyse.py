@@ -20,11 +20,11 @@ _SLOT = threading.Lock()
 
 
 def _euro(waarde) -> str:
-    return "" if pd.isna(waarde) else getallen.geheel(waarde)
+    return getallen.ONBEKEND if pd.isna(waarde) else getallen.geheel(waarde)
 
 
 def _procent(waarde) -> str:
-    return "" if pd.isna(waarde) else getallen.procent(waarde)
+    return getallen.ONBEKEND if pd.isna(waarde) else getallen.procent(waarde)
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Analyse:
                 "gemeentecode": r["gemeentecode"],
                 "gemeentenaam": r["gemeentenaam"],
                 "fusieorganisatie": r["fusieorganisatie"],
+                "vlag_geen_cijfers": r["vlag_geen_cijfers"],
                 "vlag_bijna_nul": r["vlag_bijna_nul"],
                 "vlag_bijdrage": r["vlag_bijdrage"],
                 "inwoners": _euro(r["inwoners"]),
@@ -75,6 +76,11 @@ class Analyse:
     def aantal_uitgesloten(self) -> int:
         niet_fusie = self.gegevens[~self.gegevens["in_fusie"]]
         return len(niet_fusie) - len(fitset(self.gegevens))
+
+    @property
+    def zonder_cijfers(self) -> list[str]:
+        """The gemeenten whose figures in this file are all zero: unknown, not € 0."""
+        return list(self.gegevens.loc[self.gegevens["vlag_geen_cijfers"], "gemeentenaam"])
 
     def rij(self, code: str) -> dict | None:
         gevonden = self.gegevens[self.gegevens["gemeentecode"] == code]
