@@ -13,6 +13,7 @@ import pandas as pd
 from benchmark.models import Iv3Bestand
 from benchmark.overhead import actieve_fusieleden, overhead_frame
 from benchmark.trend import Trend, fit_trend, fitset, groep_tegen_trend, met_afwijking
+from paginacache import stand
 from weergave import getallen
 
 _CACHE: dict[tuple, Analyse] = {}
@@ -95,7 +96,9 @@ def analyse(jaar: int, document: str) -> Analyse | None:
     if bestand is None:
         return None
     leden = actieve_fusieleden()
-    sleutel = (jaar, document, bestand.controlesom, tuple(sorted(leden.items())))
+    # The stamp of the reference data, not only the file's checksum: a row edited in the
+    # admin, or put back by the loader, changes the figures but not the file.
+    sleutel = (jaar, document, stand.referentiestand(), tuple(sorted(leden.items())))
     with _SLOT:
         gevonden = _CACHE.get(sleutel)
     if gevonden is not None:

@@ -462,6 +462,8 @@ def laad_referentiedata() -> Verslag:
             dict(
                 fusieorganisatie_id=fusieorganisaties[org["slug"]].pk,
                 gemeente_id=gemeente(verwijzing).pk,
+                # The files give no note per member: one typed in the admin is put back.
+                toelichting="",
             )
             for org in organisaties
             for verwijzing in org["deelnemers"]
