@@ -164,6 +164,11 @@ class Rapport:
         return any(r["vlag_bijdrage"] or r["vlag_bijna_nul"] for r in self.benchmark_rijen)
 
     @property
+    def benchmark_zonder_cijfers(self) -> list[str]:
+        """Participants whose Iv3 file holds only zeros: their overhead is unknown."""
+        return [r["gemeentenaam"] for r in self.benchmark_rijen if r["vlag_geen_cijfers"]]
+
+    @property
     def uitkomst(self):
         return self.resultaat.uitkomst
 

@@ -106,9 +106,35 @@ def _verhouding(context: Context) -> tuple[Deelnemerprofiel, Deelnemerprofiel, f
     return grootste, kleinste, grootste.inwoners / kleinste.inwoners
 
 
+def _niet_te_beoordelen(code: str, titel: str, vraag: str, gegeven: str, onbekend: list[str],
+                        bron: str) -> Signaal:  # fmt: skip
+    """A rule that cannot judge because a deelnemer's reference data is missing says so,
+    rather than staying silent as if all were well."""
+    return Signaal(
+        f"{code}_onbekend",
+        AANDACHT,
+        f"{titel}: niet te beoordelen",
+        f"{vraag}, kan niet beoordeeld worden: {gegeven} van {getallen.opsomming(onbekend)} "
+        f"is onbekend in de referentiegegevens.",
+        bron,
+    )
+
+
 def grootteverschil(context: Context) -> Signaal | None:
     verhouding = _verhouding(context)
-    if verhouding is None or verhouding[2] < GROOTTEVERHOUDING:
+    if verhouding is None:
+        onbekend = [d.naam for d in context.deelnemers if not d.inwoners]
+        if onbekend and len(context.deelnemers) >= 2:
+            return _niet_te_beoordelen(
+                "grootteverschil",
+                "Verschil in omvang",
+                "Of de deelnemers sterk in omvang verschillen",
+                "het aantal inwoners",
+                onbekend,
+                "§5.4.2 (regel 3727) en §8.4.1 Omgaan met schaalverschillen (regel 6726)",
+            )
+        return None
+    if verhouding[2] < GROOTTEVERHOUDING:
         return None
     grootste, kleinste, factor = verhouding
     return Signaal(
@@ -124,30 +150,51 @@ def grootteverschil(context: Context) -> Signaal | None:
     )
 
 
-def _regio_signaal(code: str, veld: str, naam: str, ernst: str) -> Callable:
+def _regio_signaal(code: str, veld: str, naam: str, ernst: str, enkelvoud: str) -> Callable:
+    """A signal when the deelnemers lie in different regions; `enkelvoud` names one
+    region with its article, for the message when one is unknown."""
+    bron = "§5.4.1 (regel 3589) en §5.5.1 Gelijkheid versus gelijkwaardigheid (regel 4167)"
+
     def regel(context: Context) -> Signaal | None:
         waarden = {getattr(d, veld) for d in context.deelnemers if getattr(d, veld)}
+        onbekend = [d.naam for d in context.deelnemers if not getattr(d, veld)]
         if len(waarden) < 2:
+            if onbekend and len(context.deelnemers) >= 2:
+                return _niet_te_beoordelen(
+                    code,
+                    _hoofdletter(naam),
+                    f"Of de deelnemers in verschillende {naam} liggen",
+                    enkelvoud,
+                    onbekend,
+                    bron,
+                )
             return None
+        onbekend_tekst = (
+            f" Van {getallen.opsomming(onbekend)} is {enkelvoud} onbekend." if onbekend else ""
+        )
         return Signaal(
             code,
             ernst,
             f"Deelnemers in verschillende {naam}",
             f"De deelnemers liggen in {len(waarden)} verschillende {naam}: "
-            f"{', '.join(sorted(waarden))}. Het rapport noemt een gelijke regionale oriëntatie "
-            "een voorwaarde; wisselende oriëntaties leiden tot andere belangen en beperken de "
-            "regionale slagkracht.",
-            "§5.4.1 (regel 3589) en §5.5.1 Gelijkheid versus gelijkwaardigheid (regel 4167)",
+            f"{', '.join(sorted(waarden))}.{onbekend_tekst} Het rapport noemt een gelijke "
+            "regionale oriëntatie een voorwaarde; wisselende oriëntaties leiden tot andere "
+            "belangen en beperken de regionale slagkracht.",
+            bron,
         )
 
     regel.__name__ = code
     return regel
 
 
-provincies = _regio_signaal("provincies", "provincie", "provincies", WAARSCHUWING)
-corop = _regio_signaal("corop", "corop", "COROP-gebieden", WAARSCHUWING)
+provincies = _regio_signaal("provincies", "provincie", "provincies", WAARSCHUWING, "de provincie")
+corop = _regio_signaal("corop", "corop", "COROP-gebieden", WAARSCHUWING, "het COROP-gebied")
 arbeidsmarktregio = _regio_signaal(
-    "arbeidsmarktregio", "arbeidsmarktregio", "arbeidsmarktregio's", AANDACHT
+    "arbeidsmarktregio",
+    "arbeidsmarktregio",
+    "arbeidsmarktregio's",
+    AANDACHT,
+    "de arbeidsmarktregio",
 )
 
 

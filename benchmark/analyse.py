@@ -13,6 +13,7 @@ import pandas as pd
 from benchmark.models import Iv3Bestand
 from benchmark.overhead import actieve_fusieleden, overhead_frame
 from benchmark.trend import Trend, fit_trend, fitset, groep_tegen_trend, met_afwijking
+from paginacache import stand
 from weergave import getallen
 
 _CACHE: dict[tuple, Analyse] = {}
@@ -20,11 +21,11 @@ _SLOT = threading.Lock()
 
 
 def _euro(waarde) -> str:
-    return "" if pd.isna(waarde) else getallen.geheel(waarde)
+    return getallen.ONBEKEND if pd.isna(waarde) else getallen.geheel(waarde)
 
 
 def _procent(waarde) -> str:
-    return "" if pd.isna(waarde) else getallen.procent(waarde)
+    return getallen.ONBEKEND if pd.isna(waarde) else getallen.procent(waarde)
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Analyse:
                 "gemeentecode": r["gemeentecode"],
                 "gemeentenaam": r["gemeentenaam"],
                 "fusieorganisatie": r["fusieorganisatie"],
+                "vlag_geen_cijfers": r["vlag_geen_cijfers"],
                 "vlag_bijna_nul": r["vlag_bijna_nul"],
                 "vlag_bijdrage": r["vlag_bijdrage"],
                 "inwoners": _euro(r["inwoners"]),
@@ -76,6 +78,11 @@ class Analyse:
         niet_fusie = self.gegevens[~self.gegevens["in_fusie"]]
         return len(niet_fusie) - len(fitset(self.gegevens))
 
+    @property
+    def zonder_cijfers(self) -> list[str]:
+        """The gemeenten whose figures in this file are all zero: unknown, not € 0."""
+        return list(self.gegevens.loc[self.gegevens["vlag_geen_cijfers"], "gemeentenaam"])
+
     def rij(self, code: str) -> dict | None:
         gevonden = self.gegevens[self.gegevens["gemeentecode"] == code]
         return None if gevonden.empty else gevonden.iloc[0].to_dict()
@@ -89,7 +96,9 @@ def analyse(jaar: int, document: str) -> Analyse | None:
     if bestand is None:
         return None
     leden = actieve_fusieleden()
-    sleutel = (jaar, document, bestand.controlesom, tuple(sorted(leden.items())))
+    # The stamp of the reference data, not only the file's checksum: a row edited in the
+    # admin, or put back by the loader, changes the figures but not the file.
+    sleutel = (jaar, document, stand.referentiestand(), tuple(sorted(leden.items())))
     with _SLOT:
         gevonden = _CACHE.get(sleutel)
     if gevonden is not None:

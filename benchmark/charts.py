@@ -115,7 +115,9 @@ def _punten(df, naam, kleur, symbool="circle", grootte=7):
 
 
 def spreiding(analyse: Analyse, gekozen: list[str] | None = None) -> dict:
-    df = analyse.gegevens[analyse.gegevens["inwoners"].notna()]
+    # An unknown overhead is not a point (it is "onbekend" in the table beside the chart).
+    df = analyse.gegevens
+    df = df[df["inwoners"].notna() & df["overhead_lasten_eur"].notna()]
     gekozen = gekozen or []
     vlag = df["vlag_bijna_nul"] | df["vlag_bijdrage"]
     keuze = df["gemeentecode"].isin(gekozen)

@@ -9,8 +9,9 @@ Two formats are read:
 
 The import is atomic and idempotent: every file is read and checked first, and every bad
 row is reported with its file, line and reason; then each year and document is replaced
-only when its rows changed (a checksum over the normalised rows), so a second run changes
-nothing.
+when its file changed (a checksum over the normalised rows), and otherwise compared row by
+row with the database, so an amount edited in the admin is put back: the files are leading.
+A second run changes nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from benchmark.models import Iv3Bestand, Iv3Regel, Iv3Totaal, Taakveld
 from casussen.models import Gemeente
@@ -207,6 +208,83 @@ def _controlesom(records: list[Record]) -> str:
     return hashlib.sha256(inhoud.encode()).hexdigest()
 
 
+TIENDE = Decimal("0.1")
+
+
+def _als_opgeslagen(bedrag: Decimal | None) -> float | None:
+    """An amount as the database keeps it (one decimal), as a float to compare with what
+    it holds. Amounts stay below 10^13, so every one-decimal amount has its own float."""
+    if bedrag is None:
+        return None
+    getal = float(bedrag)
+    if round(getal, 1) != getal:  # More than one decimal: rounded as the database does.
+        getal = float(bedrag.quantize(TIENDE))
+    return getal
+
+
+def _bedragen_in_database(model, bestand: Iv3Bestand, sleutelkolommen: tuple[str, ...]) -> dict:
+    """(key) → (pk, lasten, baten, salarissen) of every row of `bestand`, read with one plain
+    query: Django's decimal converters would cost more than the whole comparison."""
+    tabel = model._meta.db_table
+    kolommen = ", ".join(("id", *sleutelkolommen, "lasten", "baten", "salarissen"))
+    n = len(sleutelkolommen)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {kolommen} FROM {tabel} WHERE bestand_id = %s", [bestand.pk])
+        return {
+            tuple(rij[1 : 1 + n]): (
+                rij[0],
+                *(None if waarde is None else float(waarde) for waarde in rij[1 + n :]),
+            )
+            for rij in cursor.fetchall()
+        }
+
+
+def _herstel(bestand: Iv3Bestand, groep: list[Record], bron: str, gemeenten: dict[str, int],
+             taakvelden: dict[str, int]) -> int:  # fmt: skip
+    """Put back every row of `bestand` that differs from the file's records (an edit in the
+    admin): changed amounts are restored, missing rows made, extra rows deleted. Returns
+    how many rows it touched; 0 means the database already equals the file."""
+    aantal = 0
+    for model, kolommen, sleutel_van in (
+        (Iv3Regel, ("gemeente_id", "taakveld_id"),
+         lambda r: (gemeenten[r.code], taakvelden[r.taakveld]) if r.code != NEDERLAND else None),
+        (Iv3Totaal, ("taakveld_id",),
+         lambda r: (taakvelden[r.taakveld],) if r.code == NEDERLAND else None),
+    ):  # fmt: skip
+        bestaand = _bedragen_in_database(model, bestand, kolommen)
+        gewijzigd, nieuw = [], []
+        for r in groep:
+            sleutel = sleutel_van(r)
+            if sleutel is None:
+                continue
+            gevonden = bestaand.pop(sleutel, None)
+            bedragen = (
+                _als_opgeslagen(r.lasten),
+                _als_opgeslagen(r.baten),
+                _als_opgeslagen(r.salarissen),
+            )
+            if gevonden is not None and gevonden[1:] == bedragen:
+                continue
+            velden = {"lasten": r.lasten, "baten": r.baten, "salarissen": r.salarissen}
+            if gevonden is None:
+                nieuw.append(model(bestand=bestand, **dict(zip(kolommen, sleutel, strict=True)),
+                                   **velden))  # fmt: skip
+            else:
+                gewijzigd.append(model(pk=gevonden[0], **velden))
+        if gewijzigd:
+            model.objects.bulk_update(gewijzigd, ["lasten", "baten", "salarissen"], batch_size=2000)
+        if nieuw:
+            model.objects.bulk_create(nieuw, batch_size=2000)
+        if bestaand:
+            model.objects.filter(pk__in=[pk for pk, *_ in bestaand.values()]).delete()
+        aantal += len(gewijzigd) + len(nieuw) + len(bestaand)
+    if aantal or bestand.bron != bron or bestand.aantal_regels != len(groep):
+        bestand.bron = bron
+        bestand.aantal_regels = len(groep)
+        bestand.save()
+    return aantal
+
+
 @transaction.atomic
 @stand.gebundeld()
 def laad_iv3(paden: list[Path] | None = None) -> list[str]:
@@ -266,16 +344,28 @@ def laad_iv3(paden: list[Path] | None = None) -> list[str]:
     for (jaar, document), groep in sorted(groepen.items()):
         som = _controlesom(groep)
         bestand = Iv3Bestand.objects.filter(jaar=jaar, document=document).first()
-        if bestand is not None and bestand.controlesom == som:
-            regels.append(f"Iv3 {document} {jaar}: ongewijzigd ({bestand.aantal_regels} regels)")
-            continue
         bron = BRON_MICHIELSD if groep[0].taakveldnaam is not None else BRON_LANG
+        bron = f"{bron} ({', '.join(sorted({r.bestand for r in groep}))})"
+        if bestand is not None and bestand.controlesom == som:
+            # The same file as last time; the rows may still have been edited in the admin.
+            # The files are leading, so the rows are compared with the file and put back.
+            hersteld = _herstel(bestand, groep, bron, gemeenten, taakvelden)
+            if hersteld:
+                regels.append(
+                    f"Iv3 {document} {jaar}: {hersteld} regel(s) teruggezet naar het bestand "
+                    f"({bestand.aantal_regels} regels)"
+                )
+            else:
+                regels.append(
+                    f"Iv3 {document} {jaar}: ongewijzigd ({bestand.aantal_regels} regels)"
+                )
+            continue
         if bestand is None:
             bestand = Iv3Bestand(jaar=jaar, document=document)
         else:
             bestand.regels.all().delete()
             bestand.totalen.all().delete()
-        bestand.bron = f"{bron} ({', '.join(sorted({r.bestand for r in groep}))})"
+        bestand.bron = bron
         bestand.controlesom = som
         bestand.aantal_regels = len(groep)
         bestand.save()

@@ -8,7 +8,7 @@ turned into euros here, once. Inhabitants are CBS figures on 1 January of the sa
 from __future__ import annotations
 
 import pandas as pd
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from benchmark.models import Iv3Bestand, Iv3Regel
 from casussen.models import Deelname, Fusieorganisatie, Gemeente, Inwonertal
@@ -19,11 +19,16 @@ GEEN_KOSTEN = ("0.10", "0.11")
 # compared as they are, shown and labelled rather than removed.
 BIJNA_NUL_PER_INWONER = 25.0  # euro per inhabitant of overhead: almost certainly booked elsewhere.
 LAGE_SALARISAANDEEL = 0.10  # salaries under 10% of overhead lasten: staff paid as a contribution.
+# A gemeente whose every taakveld is zero in a file (Vijfheerenlanden in the jaarrekening
+# 2023, Voorne aan Zee in the begroting 2023) delivered no figures: CBS's aggregation writes
+# 0, not empty. Its overhead is unknown, not € 0, so it is shown as "onbekend", never fitted,
+# summed or compared.
 
 KOLOMMEN = [
     "gemeentecode", "gemeentenaam", "provincie", "inwoners", "overhead_lasten_eur",
     "overhead_salarissen_eur", "totale_lasten_eur", "overhead_per_inwoner_eur",
-    "overhead_aandeel", "fusieorganisatie", "in_fusie", "vlag_bijna_nul", "vlag_bijdrage",
+    "overhead_aandeel", "fusieorganisatie", "in_fusie", "vlag_geen_cijfers", "vlag_bijna_nul",
+    "vlag_bijdrage",
 ]  # fmt: skip
 
 
@@ -49,10 +54,11 @@ def overhead_frame(jaar: int, document: str) -> pd.DataFrame:
             overhead=Sum("lasten", filter=Q(taakveld__code=OVERHEAD)),
             salarissen=Sum("salarissen", filter=Q(taakveld__code=OVERHEAD)),
             totaal=Sum("lasten", filter=~Q(taakveld__code__in=GEEN_KOSTEN)),
+            geboekt=Count("pk", filter=~Q(lasten=0) | ~Q(baten=0)),
         )
     )
     df = pd.DataFrame.from_records(
-        list(cijfers), columns=["gemeente_id", "overhead", "salarissen", "totaal"]
+        list(cijfers), columns=["gemeente_id", "overhead", "salarissen", "totaal", "geboekt"]
     )
     if df.empty:
         return pd.DataFrame(columns=KOLOMMEN)
@@ -73,6 +79,9 @@ def overhead_frame(jaar: int, document: str) -> pd.DataFrame:
     for bron, doel in (("overhead", "overhead_lasten_eur"), ("salarissen", "overhead_salarissen_eur"),
                        ("totaal", "totale_lasten_eur")):  # fmt: skip
         df[doel] = df[bron].astype("Float64") * 1000
+    df["vlag_geen_cijfers"] = df["geboekt"] == 0
+    geen = df["vlag_geen_cijfers"]
+    df.loc[geen, ["overhead_lasten_eur", "overhead_salarissen_eur", "totale_lasten_eur"]] = pd.NA
     df["overhead_per_inwoner_eur"] = df["overhead_lasten_eur"] / df["inwoners"].astype("Float64")
     df["overhead_aandeel"] = df["overhead_lasten_eur"] / df["totale_lasten_eur"]
     leden = actieve_fusieleden()

@@ -21,7 +21,7 @@ def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
     """Overhead against inhabitants on log axes, with the trend line and marked gemeenten."""
     gekozen = set(gekozen or [])
     df = analyse.gegevens
-    df = df[df["inwoners"].notna() & (df["overhead_lasten_eur"] > 0)]
+    df = df[df["inwoners"].notna() & (df["overhead_lasten_eur"] > 0).fillna(False)]
     x0, x1 = 500, 2_000_000
     y0, y1 = 500_000, 2_000_000_000
     sx = schaal(x0, x1, MARGE["links"], BREEDTE - MARGE["rechts"], True)

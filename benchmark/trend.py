@@ -88,9 +88,14 @@ class Groepspositie:
 
 def groep_tegen_trend(df: pd.DataFrame, trend: Trend, codes: list[str], naam: str):
     """Members taken together: their summed overhead against the trend at their summed
-    inhabitants. None when a member has no figures for this year."""
+    inhabitants. None when a member has no figures for this year (no row, no inhabitants, or
+    a file in which all its taakvelden are zero): a sum without it would look too cheap."""
     leden = df[df["gemeentecode"].isin(codes)]
-    if len(leden) != len(codes) or leden["inwoners"].isna().any():
+    if (
+        len(leden) != len(codes)
+        or leden["inwoners"].isna().any()
+        or leden["overhead_lasten_eur"].isna().any()
+    ):
         return None
     inwoners = int(leden["inwoners"].sum())
     return Groepspositie(

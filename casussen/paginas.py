@@ -13,7 +13,14 @@ from casussen.bronnen import BRONNEN
 from casussen.forms import RegisterFilterForm
 from casussen.grafieken import inwoners_grafiek
 from casussen.models import CasusDeelnemer, Deelname, Fusieorganisatie, Gemeente
-from casussen.register import INWONERJAREN, LAATSTE_JAAR, fusieorganisaties, registerregel, tijdlijn
+from casussen.register import (
+    INWONERJAREN,
+    LAATSTE_JAAR,
+    fusieorganisaties,
+    met_eigen_afloop,
+    registerregel,
+    tijdlijn,
+)
 from casussen.register import register as registerregels
 from paginacache import stand
 from paginacache.pagina import Referentiepagina
@@ -130,13 +137,20 @@ class Gemeentepagina(Referentiepagina):
         return inwoners_grafiek(self.gemeente.naam, self.inwonertallen)
 
     @cached_property
+    def deelnames(self) -> list:
+        """The gemeente's own memberships, each with its own fate (`met_eigen_afloop`)."""
+        return met_eigen_afloop(list(self.volledig.deelnames.all()))
+
+    @cached_property
     def via_voorgangers(self) -> list:
         """Memberships through predecessors: a current gemeente inherits the history of
         the gemeenten that merged into it."""
-        return list(
-            Deelname.objects.filter(gemeente__in=self.volledig.voorgangers_sinds.all())
-            .select_related("fusieorganisatie", "gemeente")
-            .order_by("fusieorganisatie__startdatum")
+        return met_eigen_afloop(
+            list(
+                Deelname.objects.filter(gemeente__in=self.volledig.voorgangers_sinds.all())
+                .select_related("fusieorganisatie", "gemeente")
+                .order_by("fusieorganisatie__startdatum")
+            )
         )
 
 

@@ -160,9 +160,26 @@ def _lees_cbs_85067() -> dict[str, dict[str, str]]:
     return rijen
 
 
+REGIOVELDEN = ("corop_code", "corop_naam", "arbeidsmarktregio_code", "arbeidsmarktregio_naam")
+
+
+def _lees_regioaanvulling(fouten: list[str]) -> dict[str, dict[str, str]]:
+    """The regions of gemeenten formed after CBS 85067NED (2022), by gemeentecode, each
+    row with its source (fixtures/BRONNEN.md)."""
+    bestand = "fixtures/cbs/regios_aanvulling_2023.csv"
+    regios = {}
+    for nummer, rij in _lees_csv(FIXTURES / "cbs" / "regios_aanvulling_2023.csv"):
+        if not all(rij.get(veld, "").strip() for veld in (*REGIOVELDEN, "bron")):
+            fouten.append(f"{bestand} regel {nummer}: een regio of de bron ontbreekt")
+            continue
+        regios[rij["gemeentecode"]] = {veld: rij[veld].strip() for veld in REGIOVELDEN}
+    return regios
+
+
 def _gemeenterijen(fouten: list[str]) -> tuple[list[dict], list[dict], dict[str, str]]:
     """Gemeenten (current and those of 2018) and inhabitants, as model field dicts."""
     cbs2022 = _lees_cbs_85067()
+    aanvulling = _lees_regioaanvulling(fouten)
     gemeenten: dict[str, dict] = {}
     inwoners: list[dict] = []
     provincies: dict[str, str] = {}
@@ -170,9 +187,7 @@ def _gemeenterijen(fouten: list[str]) -> tuple[list[dict], list[dict], dict[str,
     def regio(code: str) -> dict[str, str]:
         rij = cbs2022.get(code)
         if not rij:
-            return dict(
-                corop_code="", corop_naam="", arbeidsmarktregio_code="", arbeidsmarktregio_naam=""
-            )
+            return aanvulling.get(code) or dict.fromkeys(REGIOVELDEN, "")
         return dict(
             corop_code=rij["Code_8"],
             corop_naam=rij["Naam_9"],
@@ -199,6 +214,13 @@ def _gemeenterijen(fouten: list[str]) -> tuple[list[dict], list[dict], dict[str,
             bron="cbs-gebieden",
             **regio(code),
         )
+        if not all(gemeenten[code][veld] for veld in REGIOVELDEN):
+            # The region signalen compare every deelnemer: a current gemeente needs both.
+            fouten.append(
+                f"{bestand} regel {nummer}: {code} {rij['gemeentenaam']} heeft geen COROP-gebied "
+                "of arbeidsmarktregio in CBS 85067NED; vul fixtures/cbs/regios_aanvulling_2023.csv "
+                "aan, met bron"
+            )
         for jaar, (kolom, bron) in INWONER_KOLOMMEN.items():
             waarde = rij[kolom].strip()
             if not waarde:
@@ -440,6 +462,8 @@ def laad_referentiedata() -> Verslag:
             dict(
                 fusieorganisatie_id=fusieorganisaties[org["slug"]].pk,
                 gemeente_id=gemeente(verwijzing).pk,
+                # The files give no note per member: one typed in the admin is put back.
+                toelichting="",
             )
             for org in organisaties
             for verwijzing in org["deelnemers"]

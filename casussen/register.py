@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from casussen.models import Casus, Deelname, Fusieorganisatie, Gemeente, Herindeling
 
@@ -93,6 +93,30 @@ def bereken_totaal(leden: list[Lid], jaar: int) -> Totaal:
         aantal=len(leden),
         zonder_cijfer=[lid.gemeente.naam for lid in leden if jaar not in lid.inwoners],
     )
+
+
+def met_eigen_afloop(deelnames: list[Deelname]) -> list[Deelname]:
+    """Sets `bleef_zelfstandig` on each membership: its organisation ended in a herindeling
+    (status "opgegaan in herindeling") that this member was not part of, as Dantumadiel
+    stayed on its own when the other DDFK-gemeenten merged on 1-1-2019. The organisation's
+    status is then not the member's own fate. Read from the CBS herindelingen: a member
+    took part when it is the old or the new gemeente of one on the organisation's end date."""
+    gemeenten = {d.gemeente_id for d in deelnames}
+    datums: dict[int, set[date]] = {pk: set() for pk in gemeenten}
+    for oud, nieuw, datum in Herindeling.objects.filter(
+        Q(oude_gemeente_id__in=gemeenten) | Q(nieuwe_gemeente_id__in=gemeenten)
+    ).values_list("oude_gemeente_id", "nieuwe_gemeente_id", "datum"):
+        for pk in (oud, nieuw):
+            if pk in datums:
+                datums[pk].add(datum)
+    for deelname in deelnames:
+        organisatie = deelname.fusieorganisatie
+        deelname.bleef_zelfstandig = (
+            organisatie.status == Fusieorganisatie.Status.HERINDELING
+            and organisatie.einddatum is not None
+            and organisatie.einddatum not in datums[deelname.gemeente_id]
+        )
+    return deelnames
 
 
 def _leden_queryset() -> QuerySet[Deelname]:

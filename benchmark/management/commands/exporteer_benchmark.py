@@ -8,14 +8,15 @@ from benchmark.models import Iv3Bestand
 KOLOMMEN = [
     "gemeentecode", "gemeentenaam", "inwoners", "overhead_lasten_eur", "overhead_per_inwoner_eur",
     "overhead_aandeel", "totale_lasten_eur", "overhead_salarissen_eur", "verwacht_eur",
-    "afwijking_pct", "fusieorganisatie", "vlag_bijna_nul", "vlag_bijdrage",
+    "afwijking_pct", "fusieorganisatie", "vlag_geen_cijfers", "vlag_bijna_nul", "vlag_bijdrage",
 ]  # fmt: skip
 
 
 class Command(BaseCommand):
     help = (
         "Schrijft de overhead per gemeente (taakveld 0.4, Iv3) als CSV naar stdout, met de "
-        "afwijking van de trend. Bron: CBS (Iv3)."
+        "afwijking van de trend. Een lege cel is onbekend; vlag_geen_cijfers zegt dat de gemeente "
+        "in dit bestand op alle taakvelden 0 heeft (geen cijfers geleverd). Bron: CBS (Iv3)."
     )
 
     def add_arguments(self, parser):
