@@ -69,7 +69,9 @@ def test_the_cached_page_is_not_served_after_the_move(secretaris_client, gedeeld
 
 def test_a_moved_secretaris_no_longer_comments(secretaris_client, gedeeld, secretaris):
     verhuis(secretaris)
-    response = secretaris_client.post(url("opmerking", gedeeld), {"deelvraag": 3, "tekst": "Nog een"})
+    response = secretaris_client.post(
+        url("opmerking", gedeeld), {"deelvraag": 3, "tekst": "Nog een"}
+    )
     assert response.status_code == 404
     assert list(gedeeld.opmerkingen.values_list("tekst", flat=True)) == ["Hoe telt de regio mee?"]
     assert not is_reviewer(secretaris, gedeeld)
@@ -105,9 +107,10 @@ def test_the_adviseur_sees_who_lost_access(adviseur_client, gedeeld, secretaris)
         li.get_text(" ", strip=True).split(" (")[0]: li.get_text(" ", strip=True)
         for li in soep(adviseur_client.get(url("uitkomst", gedeeld))).find(id="gedeeld-met")("li")
     }
-    assert "geen toegang: werkt niet meer voor een deelnemende gemeente" in regels[
-        secretaris.get_full_name()
-    ]
+    assert (
+        "geen toegang: werkt niet meer voor een deelnemende gemeente"
+        in regels[secretaris.get_full_name()]
+    )
     assert "geen toegang" not in regels[gedeeld.collega.get_full_name()]
 
 
