@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a login, except the views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A change of someone's roles or rights is recorded in the name of who is logged in.
+    "gebruikers.rolwijzigingen.NamensMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
