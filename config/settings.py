@@ -99,7 +99,9 @@ MIDDLEWARE = [
 ]
 
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one username from one
-# address, logging in is refused for AXES_COOLOFF_TIME.
+# address, or INLOGLIMIET_PER_ADRES from one address over all usernames, logging in is
+# refused for AXES_COOLOFF_TIME. The address is the client's, also behind the
+# VERTROUWDE_PROXIES reverse proxies in front of the app (gebruikers/inloggen.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -110,6 +112,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "gebruikers.inloggen.axes_gebruikersnaam"
+AXES_HANDLER = "gebruikers.inloggen.Inloghandler"
+AXES_CLIENT_IP_CALLABLE = "gebruikers.inloggen.client_adres"
+INLOGLIMIET_PER_ADRES = envint("INLOGLIMIET_PER_ADRES", 20)
+# 0: the app faces the clients itself and X-Forwarded-For, which anyone can send, is ignored.
+VERTROUWDE_PROXIES = envint("VERTROUWDE_PROXIES", 0)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
