@@ -197,8 +197,18 @@ CACHES = {
         "LOCATION": "fusietoets",
         "TIMEOUT": envint("PAGINACACHE_SECONDEN", 60 * 60),
         "OPTIONS": {"MAX_ENTRIES": envint("PAGINACACHE_MAX", 500)},
-    }
+    },
+    # Counts that limit requests (password reset), apart so that pages never push them out.
+    "beperkingen": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fusietoets-beperkingen",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
+# Password reset mails per e-mail address and per client address, per window (per process).
+WACHTWOORDHERSTEL_PER_EMAIL = envint("WACHTWOORDHERSTEL_PER_EMAIL", 3)
+WACHTWOORDHERSTEL_PER_ADRES = envint("WACHTWOORDHERSTEL_PER_ADRES", 10)
+WACHTWOORDHERSTEL_VENSTER_SECONDEN = envint("WACHTWOORDHERSTEL_VENSTER_SECONDEN", 60 * 60)
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
