@@ -128,9 +128,10 @@ class Uitbreiding:
         all that is outstanding, for anyone else only what they owe themselves."""
         return []
 
-    def exportformaten(self) -> dict:
-        """Exports this app offers at `export.<formaat>`: {formaat: (maak, content type)},
-        where `maak(afweging)` gives the file's content."""
+    def exportformaten(self, gebruiker) -> dict:
+        """Exports this app offers at `export.<formaat>` to this user: {formaat: (maak,
+        content type)}, where `maak(afweging)` gives the file's content, holding no more
+        than the user's own page shows."""
         return {}
 
 

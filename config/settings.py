@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a login, except the views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A change of someone's roles or rights is recorded in the name of who is logged in.
+    "gebruikers.rolwijzigingen.NamensMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
@@ -97,7 +99,9 @@ MIDDLEWARE = [
 ]
 
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one username from one
-# address, logging in is refused for AXES_COOLOFF_TIME.
+# address, or INLOGLIMIET_PER_ADRES from one address over all usernames, logging in is
+# refused for AXES_COOLOFF_TIME. The address is the client's, also behind the
+# VERTROUWDE_PROXIES reverse proxies in front of the app (gebruikers/inloggen.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -108,6 +112,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "gebruikers.inloggen.axes_gebruikersnaam"
+AXES_HANDLER = "gebruikers.inloggen.Inloghandler"
+AXES_CLIENT_IP_CALLABLE = "gebruikers.inloggen.client_adres"
+INLOGLIMIET_PER_ADRES = envint("INLOGLIMIET_PER_ADRES", 20)
+# 0: the app faces the clients itself and X-Forwarded-For, which anyone can send, is ignored.
+VERTROUWDE_PROXIES = envint("VERTROUWDE_PROXIES", 0)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -188,8 +197,18 @@ CACHES = {
         "LOCATION": "fusietoets",
         "TIMEOUT": envint("PAGINACACHE_SECONDEN", 60 * 60),
         "OPTIONS": {"MAX_ENTRIES": envint("PAGINACACHE_MAX", 500)},
-    }
+    },
+    # Counts that limit requests (password reset), apart so that pages never push them out.
+    "beperkingen": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fusietoets-beperkingen",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
+# Password reset mails per e-mail address and per client address, per window (per process).
+WACHTWOORDHERSTEL_PER_EMAIL = envint("WACHTWOORDHERSTEL_PER_EMAIL", 3)
+WACHTWOORDHERSTEL_PER_ADRES = envint("WACHTWOORDHERSTEL_PER_ADRES", 10)
+WACHTWOORDHERSTEL_VENSTER_SECONDEN = envint("WACHTWOORDHERSTEL_VENSTER_SECONDEN", 60 * 60)
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True

@@ -9,6 +9,7 @@ import businesscase.urls
 import review.urls
 from afweging.views.start import start_view
 from config.gezond import gezond_view
+from gebruikers.wachtwoordherstel import WachtwoordherstelView
 
 admin.site.site_header = "Fusietoets – beheer"
 admin.site.site_title = "Fusietoets beheer"
@@ -22,6 +23,8 @@ urlpatterns = [
     ),
     path("gezond/", gezond_view, name="gezond"),
     path("beheer/", admin.site.urls),
+    # Before Django's own: the password reset with a limit (gebruikers/wachtwoordherstel.py).
+    path("account/password_reset/", WachtwoordherstelView.as_view(), name="password_reset"),
     path("account/", include("django.contrib.auth.urls")),
     # Where login lands: per role what there is to do.
     path("start/", start_view, name="start"),

@@ -54,3 +54,46 @@ class Gebruiker(AbstractUser):
     @property
     def rolnamen(self) -> list[str]:
         return sorted(self._rollen)
+
+
+class Rolwijziging(models.Model):
+    """One change of what a user may do: their roles (groups), provincie, gemeenten, access
+    to the admin, superuser status or separate permissions; who made it, when, how, and from
+    what to what. Written by `gebruikers.rolwijzigingen` whatever made the change (the
+    admin's user and group pages, its bulk actions, a management command); never changed."""
+
+    class Veld(models.TextChoices):
+        ROLLEN = "rollen", "rollen"
+        PROVINCIE = "provincie", "provincie"
+        GEMEENTEN = "gemeenten", "gemeenten"
+        BEHEER = "is_staff", "toegang tot beheer"
+        SUPERUSER = "is_superuser", "superuser"
+        RECHTEN = "rechten", "losse rechten"
+
+    gebruiker = models.ForeignKey(
+        Gebruiker,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="rolwijzigingen",
+        help_text="Leeg als de gebruiker later is verwijderd; de gebruikersnaam blijft.",
+    )
+    gebruikersnaam = models.CharField(max_length=150)
+    veld = models.CharField("wat", max_length=20, choices=Veld.choices)
+    van = models.TextField()
+    naar = models.TextField()
+    door = models.ForeignKey(
+        Gebruiker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    door_naam = models.CharField(
+        "door", max_length=150, help_text="Gebruikersnaam, of hoe de wijziging buiten de app kwam."
+    )
+    via = models.CharField(max_length=200)
+    moment = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "wijziging van rollen en rechten"
+        verbose_name_plural = "wijzigingen van rollen en rechten"
+        ordering = ["-moment", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_veld_display()} van {self.gebruikersnaam}: {self.van} → {self.naar}"

@@ -156,7 +156,11 @@ class Reviewdeel:
 
     @cached_property
     def delingen(self):
-        return self.afweging.delingen.select_related("gebruiker")
+        """With whom it is shared; `geldig` is False for a reviewer who no longer works for
+        a deelnemende gemeente (and so cannot open it)."""
+        return self.afweging.delingen.select_related("gebruiker").annotate(
+            geldig=toegang.werkt_voor_deelnemer()
+        )
 
     @cached_property
     def delen_form(self) -> DelenForm:

@@ -17,6 +17,7 @@ from afweging.meldingen import link, mail, naam
 from afweging.models import Afweging
 from afweging.services import NietToegestaan, status_onder_slot, vastleggen, versie_ophogen
 from review.models import Deling, Opmerking, Reactie
+from review.toegang import met_toegang
 from weergave.datums import datum
 
 
@@ -105,7 +106,8 @@ def opmerking_plaatsen(*, afweging: Afweging, deelvraag, auteur, tekst: str, ant
         onderwerp = f"Opmerking bij deelvraag {deelvraag.nummer}: {afweging.titel}"
     else:
         vastleggen(afweging, auteur, f"Antwoord op een opmerking bij deelvraag {deelvraag.nummer}")
-        ontvangers = [antwoord_op.auteur]
+        # Not to a reviewer who no longer reads the afweging (moved to another gemeente).
+        ontvangers = met_toegang([antwoord_op.auteur], afweging)
         onderwerp = f"Antwoord op uw opmerking: {afweging.titel}"
     mail(ontvangers, onderwerp, f"{naam(auteur)} schreef:\n\n{tekst}\n\n{link(afweging)}\n")
     return opmerking
@@ -221,7 +223,7 @@ def reactie_beantwoorden(*, reactie: Reactie, door, tekst: str) -> Reactie:
     )  # fmt: skip
     vastleggen(afweging, door, f"Antwoord op de formele reactie van {reactie.gemeente.naam}")
     mail(
-        [reactie.auteur],
+        met_toegang([reactie.auteur], afweging),
         f"Antwoord op de reactie van {reactie.gemeente.naam}: {afweging.titel}",
         f"{naam(door)} antwoordde:\n\n{tekst}\n\n{link(afweging)}\n",
     )

@@ -15,6 +15,7 @@ from afweging.toegang import is_eigenaar
 from afweging.uitbreidingen import Controlepunt, Nieuw, Uitbreiding, Wachtpunt
 from gebruikers.models import Gebruiker
 from review.models import Deling, Opmerking, Reactie
+from review.toegang import gedeelde_afwegingen, geldige_delingen
 from weergave.getallen import opsomming
 
 
@@ -67,11 +68,14 @@ class Review(Uitbreiding):
         )
 
     def betrokkenen(self, afweging):
-        return [d.gebruiker for d in afweging.delingen.select_related("gebruiker")]
+        # A reviewer moved to a gemeente outside the afweging no longer reads it.
+        delingen = geldige_delingen(afweging.delingen.all()).select_related("gebruiker")
+        return [d.gebruiker for d in delingen]
 
     def zichtbaar(self, gebruiker):
         if gebruiker.is_gemeentesecretaris:
-            return Q(delingen__gebruiker=gebruiker)
+            # Shared with them, and they work for one of its deelnemers now.
+            return Q(pk__in=gedeelde_afwegingen(gebruiker))
         return None
 
     def pagina_deel(self, pagina):

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.apps import AppConfig
 
 
@@ -11,9 +13,10 @@ class UitwisselingConfig(AppConfig):
         class Uitwisseling(Uitbreiding):
             naam = "uitwisseling"
 
-            def exportformaten(self):
+            def exportformaten(self, gebruiker):
                 from uitwisseling.exporteren import als_json
 
-                return {"json": (als_json, "application/json; charset=utf-8")}
+                maak = partial(als_json, voor=gebruiker)
+                return {"json": (maak, "application/json; charset=utf-8")}
 
         registreer(Uitwisseling())

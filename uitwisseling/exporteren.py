@@ -4,12 +4,19 @@ The document is built from the schema's models and dumped by them, so the names,
 and the form of every value are the schema's: export and import cannot drift apart. It is
 built, not validated: the schema's limits are what an import accepts, and an export of what
 the app has stored must never fail.
+
+The adviseur of the afweging (and `exporteer_afweging`) gets the whole document, the one an
+import reads back. Anyone else who may read it (a gemeentesecretaris it is shared with) gets
+what their page shows and nothing more: people by the name the page gives them (the full
+name, else the username) instead of their username, and not with whom else it is shared.
 """
 
 import json
 
+from afweging.meldingen import naam
 from afweging.models import Afweging
 from afweging.selectors import resultaat
+from afweging.toegang import is_eigenaar
 from businesscase.berekening import bereken
 from uitwisseling.schema import (
     FORMAAT,
@@ -31,17 +38,24 @@ from uitwisseling.schema import (
 )
 
 
-def als_json(afweging: Afweging) -> str:
-    return json.dumps(als_dict(afweging), ensure_ascii=False, indent=2)
+def als_json(afweging: Afweging, *, voor=None) -> str:
+    return json.dumps(als_dict(afweging, voor=voor), ensure_ascii=False, indent=2)
 
 
-def als_dict(afweging: Afweging) -> dict:
+def als_dict(afweging: Afweging, *, voor=None) -> dict:
     """The whole afweging as plain data: proposal, members, answers, checklist, business
-    case, reactions and the outcome it leads to."""
-    return document(afweging).model_dump(mode="json")
+    case, reactions and the outcome it leads to; for `voor`, a user who is not its
+    adviseur, as their page shows it."""
+    return document(afweging, voor=voor).model_dump(mode="json")
 
 
-def document(afweging: Afweging) -> Afwegingdocument:
+def _gebruikersnaam(gebruiker) -> str:
+    return gebruiker.username
+
+
+def document(afweging: Afweging, *, voor=None) -> Afwegingdocument:
+    volledig = voor is None or is_eigenaar(voor, afweging)
+    wie = _gebruikersnaam if volledig else naam
     uitkomst = resultaat(afweging).uitkomst
     bc = getattr(afweging, "businesscase", None)
     return Afwegingdocument.model_construct(
@@ -92,10 +106,10 @@ def document(afweging: Afweging) -> Afwegingdocument:
                 gemeentecode=r.gemeente.code,
                 standpunt=r.standpunt,
                 tekst=r.tekst,
-                auteur=r.auteur.username,
+                auteur=wie(r.auteur),
                 gegeven=r.gegeven,
                 antwoord=r.antwoord,
-                beantwoord_door=r.beantwoord_door.username if r.beantwoord_door else None,
+                beantwoord_door=wie(r.beantwoord_door) if r.beantwoord_door else None,
                 beantwoord_op=r.beantwoord_op,
                 ontvangen_per=r.ontvangen_per or None,
                 eerdere_tekst=r.eerdere_tekst,
@@ -107,18 +121,21 @@ def document(afweging: Afweging) -> Afwegingdocument:
             Opmerkingregel.model_construct(
                 id=o.pk,
                 deelvraag=o.deelvraag.nummer,
-                auteur=o.auteur.username,
+                auteur=wie(o.auteur),
                 tekst=o.tekst,
                 antwoord_op=o.antwoord_op_id,
                 geplaatst=o.geplaatst,
             )
             for o in afweging.opmerkingen.select_related("deelvraag", "auteur").order_by("pk")
         ],
-        gedeeld_met=[d.gebruiker.username for d in afweging.delingen.select_related("gebruiker")],
+        # Only the adviseur's page says with whom it is shared.
+        gedeeld_met=[d.gebruiker.username for d in afweging.delingen.select_related("gebruiker")]
+        if volledig
+        else [],
         aangemaakt=afweging.aangemaakt,
         gewijzigd=afweging.gewijzigd,
         vastgesteld_op=afweging.vastgesteld_op,
-        vastgesteld_door=afweging.vastgesteld_door.username if afweging.vastgesteld_door else None,
+        vastgesteld_door=wie(afweging.vastgesteld_door) if afweging.vastgesteld_door else None,
         uitkomst=Uitkomstgegevens.model_construct(
             advies=uitkomst.advies.value,
             regel=uitkomst.regel,

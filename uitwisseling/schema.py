@@ -247,6 +247,9 @@ Lezer = Annotated[
     str, Field(min_length=1, max_length=MAX_GEBRUIKERSNAAM), BeforeValidator(_opslaanbare_tekst)
 ]
 Genegeerd = WrapValidator(_of_niets)
+# An export for someone who is not the afweging's adviseur (a gemeentesecretaris) holds
+# what their page shows: people by name, not by username (uitwisseling.exporteren).
+_ALS_TOONT = "; in de export voor een gemeentesecretaris de naam zoals de pagina die toont"
 
 
 def lijst(soort) -> Any:
@@ -470,7 +473,7 @@ class Reactieregel(_Model):
     gemeentecode: Code = Field(description="CBS-code van de gemeente die reageert.")
     standpunt: keuze(Reactie.Standpunt) = Field(description="Het standpunt van de gemeente.")
     tekst: Reactietekst = Field(description="Toelichting.")
-    auteur: Auteur = Field(description="Gebruikersnaam van wie reageerde.")
+    auteur: Auteur = Field(description=f"Gebruikersnaam van wie reageerde{_ALS_TOONT}.")
     gegeven: Moment = Field(
         None,
         description="Moment van de reactie; ontbreekt: nu.",
@@ -479,7 +482,8 @@ class Reactieregel(_Model):
     antwoord: Tekst = Field("", description="Antwoord van de provincie.")
     # Absent from exports made before these two were added.
     beantwoord_door: Gebruikersnaam | None = Field(
-        None, description="Gebruikersnaam van wie antwoordde (ontbreekt in oudere exports)."
+        None,
+        description=f"Gebruikersnaam van wie antwoordde{_ALS_TOONT} (ontbreekt in oudere exports).",
     )
     beantwoord_op: Moment | None = Field(
         None, description="Moment van het antwoord (ontbreekt in oudere exports)."
@@ -507,7 +511,7 @@ class Opmerkingregel(_Model):
 
     id: Id = Field(description="Id in het bestand; een antwoord verwijst ernaar.")
     deelvraag: Deelvraagnummer = Field(description="Nummer van de deelvraag.")
-    auteur: Auteur = Field(description="Gebruikersnaam van de auteur.")
+    auteur: Auteur = Field(description=f"Gebruikersnaam van de auteur{_ALS_TOONT}.")
     tekst: Opmerkingtekst = Field(description="De opmerking.")
     antwoord_op: Id | None = Field(
         None, description="Id van een eerdere opmerking bij dezelfde deelvraag."
@@ -595,7 +599,9 @@ class Afwegingdocument(_Model):
         [], description="In volgorde: een antwoord staat na de opmerking die het beantwoordt."
     )
     gedeeld_met: lijst(Lezer) = Field(
-        [], description="Gebruikersnamen van de gemeentesecretarissen met wie gedeeld is."
+        [],
+        description="Gebruikersnamen van de gemeentesecretarissen met wie gedeeld is; leeg in "
+        "de export voor een gemeentesecretaris.",
     )
     aangemaakt: Annotated[Moment | None, Genegeerd] = Field(
         None, description="Moment van aanmaken in de bron; bij importeren: nu."
@@ -607,7 +613,7 @@ class Afwegingdocument(_Model):
         None, description="Moment van vaststellen; alleen en altijd bij status vastgesteld."
     )
     vastgesteld_door: Gebruikersnaam | None = Field(
-        None, description="Gebruikersnaam van wie vaststelde."
+        None, description=f"Gebruikersnaam van wie vaststelde{_ALS_TOONT}."
     )
     uitkomst: Annotated[Uitkomstgegevens | None, Genegeerd] = Field(
         None, description="Het berekende advies; bij importeren opnieuw berekend."

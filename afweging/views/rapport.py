@@ -66,18 +66,19 @@ FORMATEN = {
 }
 
 
-def _formaten() -> dict:
-    """The afweging's own exports and those other apps add (the whole afweging as JSON)."""
+def _formaten(gebruiker) -> dict:
+    """The afweging's own exports (the scores, as every reader's page shows them) and those
+    other apps add for this user (the whole afweging as JSON)."""
     return {
         **FORMATEN,
-        **{f: m for u in uitbreidingen.alle() for f, m in u.exportformaten().items()},
+        **{f: m for u in uitbreidingen.alle() for f, m in u.exportformaten(gebruiker).items()},
     }
 
 
 @require_GET
 @adviseur_of_reviewer
 def export_view(request, pk, formaat):
-    formaten = _formaten()
+    formaten = _formaten(request.user)
     if formaat not in formaten:
         raise Http404
     afweging = laad(request, pk)

@@ -6,6 +6,7 @@ from django.db import transaction
 from casussen.models import Gemeente, Provincie
 from gebruikers import rollen
 from gebruikers.models import Gebruiker
+from gebruikers.rolwijzigingen import namens
 
 # Documented in the README; for local development only.
 DEMO_WACHTWOORD = "fusietoets-demo"
@@ -19,6 +20,11 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # The roles it gives are recorded as given by this command.
+        with namens(via="commando maak_demogebruikers"):
+            self._maak()
+
+    def _maak(self):
         if settings.PRODUCTIE or not settings.DEBUG:
             raise CommandError(
                 "Demogebruikers zijn alleen voor lokale ontwikkeling en worden niet aangemaakt "
