@@ -13,7 +13,6 @@ from afweging import services
 from afweging.models import Afweging
 from casussen.models import Gemeente
 from review import services as review
-from tests.html import soep
 from tests.factories import (
     AdviseurFactory,
     AfwegingFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     SecretarisFactory,
     beantwoord_alles,
 )
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
 
@@ -272,7 +272,8 @@ def test_action_access_across_a_border(grens, naam, rol):
     if (naam, rol) == ("opmerking", "meelezer"):
         opmerking = afweging.opmerkingen.get()
         assert (opmerking.auteur, opmerking.tekst) == (
-            gebruikers["meelezer"], "Vraag uit de buurprovincie"
+            gebruikers["meelezer"],
+            "Vraag uit de buurprovincie",
         )
 
 
