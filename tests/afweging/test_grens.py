@@ -248,3 +248,15 @@ def test_a_cross_border_afweging_imports_for_the_leading_provincie(bel, noord_ho
     assert [
         p.naam for p in met_alles(Afweging.objects.filter(pk=kopie.pk)).get().andere_provincies
     ] == ["Utrecht"]
+
+
+def test_the_voorbeeldafweging_is_only_made_for_an_adviseur_of_its_gemeenten(noord_holland):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError) as fout:
+        call_command("maak_voorbeeldafweging", "--door", noord_holland.username)
+    assert str(fout.value) == (
+        "De voorbeeldafweging gaat over Leiderdorp, Oegstgeest en Zoeterwoude, geen van alle "
+        "in Noord-Holland; geef met --door een adviseur van hun provincie op."
+    )
+    assert not Afweging.objects.exists()
