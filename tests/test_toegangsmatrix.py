@@ -293,6 +293,9 @@ def test_lists_follow_the_border_rule(grens, rol):
         assert [td.get_text() for td in rij.select("td")][1] == (
             f"{afweging.provincie.naam} (leidend), met {andere[0]}"
         )
+    start = soep(client.get(reverse("start"))).get_text(" ", strip=True)
+    meelezen = f"Geleid door {afweging.provincie.naam}; u leest mee."
+    assert (meelezen in start) == (rol == "meelezer")
     # Another status is filtered out for everyone.
     leeg = client.get(reverse("afweging:lijst"), {"status": "vastgesteld"})
     assert soep(leeg).select("tbody th a") == []
