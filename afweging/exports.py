@@ -66,9 +66,10 @@ def als_excel(afweging: Afweging) -> bytes:
     blad.append(["Advies", uitkomst.advies.label])
     blad.append(["Status", afweging.get_status_display()])
     blad.append(["Kaderversie", afweging.kader.versie])
+    blad.append(["Provincie", afweging.provincies_kort])
     blad.append([])
     blad.append(KOLOMMEN)
-    for cel in blad[6]:
+    for cel in blad[7]:
         cel.font = Font(bold=True)
     for regel in scoreregels(afweging):
         blad.append([tekst(regel[k]) for k in KOLOMMEN])
@@ -78,7 +79,7 @@ def als_excel(afweging: Afweging) -> bytes:
                 cel.data_type = "s"  # Never a formula, whatever the text starts with.
     for kolom, breedte in zip("ABCDEFGH", (18, 10, 60, 9, 12, 10, 70, 40), strict=True):
         blad.column_dimensions[kolom].width = breedte
-    for rij in blad.iter_rows(min_row=7):
+    for rij in blad.iter_rows(min_row=8):
         for cel in rij:
             cel.alignment = Alignment(wrap_text=True, vertical="top")
     inhoud = io.BytesIO()

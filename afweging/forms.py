@@ -13,6 +13,7 @@ from afweging.models import (
     Deelnemer,
     SuccesfactorAntwoord,
 )
+from afweging.toegang import heeft_deelnemer_in
 from casussen.models import Gemeente
 from weergave import getallen
 
@@ -155,8 +156,11 @@ class AfwegingForm(forms.ModelForm):
             "variant": {"required": "Kies de voorgestelde variant."},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, provincie=None, **kwargs):
+        """`provincie`: for a new afweging, the adviseur's own, which will lead it; an
+        existing afweging keeps the provincie that leads it."""
         super().__init__(*args, **kwargs)
+        self.provincie = self.instance.provincie if self.instance.pk else provincie
         self.fields["centrumgemeente"].queryset = Gemeente.objects.filter(
             datum_opheffing__isnull=True
         )
@@ -174,6 +178,21 @@ class AfwegingForm(forms.ModelForm):
         gemeenten = self.cleaned_data["gemeenten"]
         if len(gemeenten) < 2:
             raise ValidationError("Kies minstens twee deelnemende gemeenten.")
+        # The leading provincie keeps a deelnemer of its own (afweging/toegang.py).
+        if self.provincie is not None and not heeft_deelnemer_in(self.provincie, gemeenten):
+            naam = self.provincie.naam
+            if self.instance.pk:
+                raise ValidationError(
+                    f"Houd minstens één gemeente in {naam} als deelnemer: de provincie {naam} "
+                    "leidt deze afweging en doet dat voor een deelnemer in haar eigen provincie.",
+                    code="geen_eigen_deelnemer",
+                )
+            raise ValidationError(
+                f"Kies minstens één gemeente in uw eigen provincie, {naam}. Een afweging wordt "
+                "geleid door de provincie van een van de deelnemers; de adviseurs van de andere "
+                "provincies met een deelnemer lezen mee.",
+                code="geen_eigen_deelnemer",
+            )
         return gemeenten
 
     def clean(self):

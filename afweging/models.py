@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from casussen.models import Gemeente, Provincie
 from kader.models import Deelvraag, Kader, Succesfactor
+from weergave.getallen import opsomming
 
 # The motives of §2.6 (table of kansen, line 917), as choices for each deelnemer.
 MOTIEVEN = [
@@ -142,6 +143,42 @@ class Afweging(models.Model):
     @property
     def is_klassiek(self) -> bool:
         return self.variant != self.Variant.CENTRUMCONSTRUCTIE
+
+    @property
+    def andere_provincies(self) -> list[Provincie]:
+        """The provincies besides the leading one (`provincie`) in which a deelnemer lies,
+        by name: their adviseurs read along (afweging/toegang.py). Reads the prefetched
+        deelnemers when there are."""
+        andere = {
+            d.gemeente.provincie_id: d.gemeente.provincie
+            for d in self.deelnemers.all()
+            if d.gemeente.provincie_id not in (None, self.provincie_id)
+        }
+        return sorted(andere.values(), key=lambda p: p.naam)
+
+    @property
+    def provincies_kort(self) -> str:
+        """'Zuid-Holland', or across a border 'Noord-Holland (leidend), met Utrecht'."""
+        andere = [p.naam for p in self.andere_provincies]
+        if not andere:
+            return self.provincie.naam
+        return f"{self.provincie.naam} (leidend), met {opsomming(andere)}"
+
+    @property
+    def provincies_zin(self) -> str:
+        """Who leads, in a sentence for the pages and the report."""
+        andere = [p.naam for p in self.andere_provincies]
+        if not andere:
+            return f"Provincie {self.provincie.naam}."
+        if len(andere) == 1:
+            return (
+                f"Geleid door de provincie {self.provincie.naam}; de provincie {andere[0]} "
+                "leest mee, omdat daar ook een deelnemer ligt."
+            )
+        return (
+            f"Geleid door de provincie {self.provincie.naam}; de provincies "
+            f"{opsomming(andere)} lezen mee, omdat daar ook deelnemers liggen."
+        )
 
     @property
     def versienummer(self) -> int:

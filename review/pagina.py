@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from afweging.models import Afweging
+from afweging.toegang import is_meelezer
 from afweging.views.pagina import Afwegingpagina
 from casussen.models import Gemeente
 from review import toegang
@@ -55,11 +56,22 @@ class Reviewdeel:
         return toegang.is_reviewer(self.gebruiker, self.afweging)
 
     @cached_property
+    def meelezer(self) -> bool:
+        """An adviseur of another provincie with a deelnemer in it (afweging/toegang.py)."""
+        return is_meelezer(self.gebruiker, self.afweging)
+
+    @cached_property
+    def plaatst_opmerkingen(self) -> bool:
+        """Who places opmerkingen per deelvraag: the reviewers and the adviseurs who read
+        along from another provincie; the leading provincie answers them."""
+        return self.reviewer or self.meelezer
+
+    @cached_property
     def schrijft(self) -> bool:
-        """Whether the page has the opmerkingen form: a reviewer comments, the adviseur
-        answers, until the afweging is vastgesteld."""
+        """Whether the page has the opmerkingen form: reviewers and the provincies that read
+        along comment, the adviseur answers, until the afweging is vastgesteld."""
         return self.afweging.status != Afweging.Status.VASTGESTELD and (
-            self.reviewer or self.pagina.eigenaar
+            self.plaatst_opmerkingen or self.pagina.eigenaar
         )
 
     @cached_property
@@ -101,7 +113,7 @@ class Reviewdeel:
         vakken = set()
         if self.pagina.eigenaar:
             vakken |= {f"antwoord-{o.pk}" for lijst in self.opmerkingen.values() for o in lijst}
-        if self.reviewer:
+        if self.plaatst_opmerkingen:
             vakken |= {f"opmerking-{d.nummer}" for o in self.pagina.onderdelen for d, _ in o[2]}
         return form.vak not in vakken
 

@@ -17,6 +17,7 @@ from afweging.toegang import (
     alleen_adviseur,
     alleen_reviewer,
     is_eigenaar,
+    is_meelezer,
     weiger,
 )
 from afweging.views.pagina import laad, licht
@@ -34,7 +35,9 @@ from review.toegang import is_reviewer
 def opmerking_view(request, pk):
     afweging = laad(request, pk)
     form = OpmerkingForm.uit_post(request.POST)
-    eigenaar, reviewer = is_eigenaar(request.user, afweging), is_reviewer(request.user, afweging)
+    eigenaar = is_eigenaar(request.user, afweging)
+    # Reviewers and the adviseurs of another provincie with a deelnemer comment.
+    commentator = is_reviewer(request.user, afweging) or is_meelezer(request.user, afweging)
     if form.is_valid():
         antwoord_op = deelvraag = None
         if form.cleaned_data["antwoord_op"]:
@@ -49,8 +52,8 @@ def opmerking_view(request, pk):
             deelvraag = Deelvraag.objects.filter(
                 onderdeel__kader=afweging.kader, nummer=form.cleaned_data["deelvraag"]
             ).first()
-        # Reviewers comment; the adviseur answers their comments.
-        toegestaan = (reviewer and antwoord_op is None) or (eigenaar and antwoord_op is not None)
+        # They comment; the adviseur of the leading provincie answers their comments.
+        toegestaan = (commentator and antwoord_op is None) or (eigenaar and antwoord_op is not None)
         if deelvraag is None:
             form.add_error(None, "Deze opmerking hoort niet bij deze afweging.")
         elif not toegestaan:

@@ -13,7 +13,14 @@ from afweging import services
 from afweging.models import Afweging
 from casussen.models import Gemeente
 from review import services as review
-from tests.factories import SecretarisFactory, beantwoord_alles
+from tests.factories import (
+    AdviseurFactory,
+    AfwegingFactory,
+    ProvincieFactory,
+    SecretarisFactory,
+    beantwoord_alles,
+)
+from tests.html import soep
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +84,7 @@ def client_voor(rol, gebruikers):
     return client
 
 
-def pagina_url(naam, afweging):
+def pagina_url(naam, afweging, code="GM0613"):
     if naam in ("lijst", "nieuw"):
         return reverse(f"afweging:{naam}")
     if naam.startswith("export:"):
@@ -85,7 +92,7 @@ def pagina_url(naam, afweging):
     if naam.startswith("stap:"):
         return reverse("afweging:stap", kwargs={"pk": afweging.pk, "stap": naam.split(":")[1]})
     if naam == "reactie-namens":
-        return reverse("afweging:reactie-namens", kwargs={"pk": afweging.pk, "code": "GM0613"})
+        return reverse("afweging:reactie-namens", kwargs={"pk": afweging.pk, "code": code})
     if naam == "delen-stoppen":
         deling = afweging.delingen.get()
         return reverse("afweging:delen-stoppen", kwargs={"pk": afweging.pk, "deling_pk": deling.pk})
@@ -167,3 +174,128 @@ def test_nobody_changes_a_vastgestelde_afweging(opzet, rol):
         client.post(pagina_url(naam, afweging), actie_data(naam, afweging))
     assert (afweging.opmerkingen.count(), afweging.reacties.count()) == (0, 0)
     assert Afweging.objects.values_list("versie", "gewijzigd").get(pk=afweging.pk) == voor
+
+
+# --- Across a provincial border -------------------------------------------------------
+# Real fusies across a border, on the gemeenten of today (the form offers only those):
+# BEL Combinatie (Blaricum and Laren in Noord-Holland, Eemnes in Utrecht), led by
+# Noord-Holland; and at the border of the former fusie Vijfheerenlanden, Vijfheerenlanden
+# (Utrecht since 2019; Leerdam and Zederik were in Zuid-Holland) with Gorinchem and
+# Molenlanden (Zuid-Holland), led by Utrecht. Each has an adviseur of the leading
+# provincie, one of the other provincie with a deelnemer (reads along), and one of a
+# provincie with no deelnemer (sees nothing).
+GRENSFUSIES = {
+    "bel": {"leidend": "PV27", "meelezer": "PV26", "buiten": "PV28",
+            "gemeenten": ["GM0376", "GM0317", "GM0417"]},
+    "vijfheerenlanden": {"leidend": "PV26", "meelezer": "PV28", "buiten": "PV27",
+                         "gemeenten": ["GM1961", "GM0512", "GM1978"]},
+}  # fmt: skip
+GRENSROLLEN = ["leidend", "meelezer", "buiten"]
+LEZEN = {"lijst", "nieuw", "uitkomst", "businesscase", "rapport", "rapport-pdf",
+         "export:csv", "export:xlsx", "export:json"}  # fmt: skip
+# The leading provincie's adviseur is the `adviseur` of the matrix above; the one who reads
+# along may read what a reviewer reads and is told why (403) everywhere else; the
+# provincie without a deelnemer is the `ander_adviseur` above: 404.
+GRENSPAGINAS = {
+    naam: (codes[ROLLEN.index("adviseur")], 200 if naam in LEZEN else 403,
+           codes[ROLLEN.index("ander_adviseur")])
+    for naam, codes in PAGINAS.items()
+}  # fmt: skip
+GRENSACTIES = {
+    "delen": (400, 403, 404),
+    "opmerking": (403, 302, 404),  # reads along and comments; the leading one answers
+    "reactie": (403, 403, 403),  # a formal reactie is a gemeente's
+    "vaststellen": (302, 403, 404),
+    "nieuwe-versie": (302, 403, 404),
+    "stap:meerwaarde": (200, 403, 404),
+    "businesscase": (409, 403, 404),
+    "reactie-namens": (302, 403, 404),
+    "delen-stoppen": (302, 403, 404),
+}
+
+
+@pytest.fixture(params=list(GRENSFUSIES))
+def grens(request):
+    fusie = GRENSFUSIES[request.param]
+    gebruikers = {
+        rol: AdviseurFactory(provincie=ProvincieFactory(code=fusie[rol])) for rol in GRENSROLLEN
+    }
+    afweging = AfwegingFactory(
+        door=gebruikers["leidend"], gemeenten=fusie["gemeenten"], titel=f"Grens {request.param}"
+    )
+    # Shared with the secretaris of the deelnemer in the other provincie.
+    tweede = fusie["gemeenten"][1]
+    secretaris = SecretarisFactory(gemeenten=[Gemeente.objects.get(code=tweede)])
+    review.delen(afweging=afweging, gebruikers=[secretaris], door=gebruikers["leidend"])
+    return afweging, gebruikers, tweede
+
+
+def test_the_gemeenten_lie_where_the_matrix_says(grens):
+    afweging, gebruikers, _ = grens
+    provincies = {d.gemeente.provincie_id for d in afweging.deelnemers.select_related("gemeente")}
+    assert afweging.provincie == gebruikers["leidend"].provincie
+    assert provincies == {gebruikers["leidend"].provincie_id, gebruikers["meelezer"].provincie_id}
+
+
+@pytest.mark.parametrize("naam", PAGINAS)
+@pytest.mark.parametrize("rol", GRENSROLLEN)
+def test_page_access_across_a_border(grens, naam, rol):
+    afweging, gebruikers, tweede = grens
+    client = client_voor(rol, gebruikers)
+    response = client.get(pagina_url(naam, afweging, code=tweede))
+    assert response.status_code == GRENSPAGINAS[naam][GRENSROLLEN.index(rol)], (naam, rol)
+    if response.status_code == 403:  # says who leads, and what the reader may do
+        tekst = response.content.decode()
+        assert f"geleid door de provincie {afweging.provincie.naam}" in tekst
+        assert "bij elke deelvraag een opmerking plaatsen" in tekst
+
+
+@pytest.mark.parametrize("naam", ACTIES)
+@pytest.mark.parametrize("rol", GRENSROLLEN)
+def test_action_access_across_a_border(grens, naam, rol):
+    afweging, gebruikers, tweede = grens
+
+    def stand():
+        afweging.refresh_from_db()
+        return (afweging.opmerkingen.count(), afweging.reacties.count(), afweging.status,
+                afweging.delingen.count(), afweging.versie)  # fmt: skip
+
+    voor = stand()
+    data = actie_data(naam, afweging)
+    if naam == "opmerking":
+        data = {"deelvraag": 2, "tekst": "Vraag uit de buurprovincie"}
+    response = client_voor(rol, gebruikers).post(pagina_url(naam, afweging, code=tweede), data)
+    verwacht = GRENSACTIES[naam][GRENSROLLEN.index(rol)]
+    assert response.status_code == verwacht, (naam, rol)
+    if verwacht in (403, 404):
+        assert stand() == voor, (naam, rol)
+    if (naam, rol) == ("opmerking", "meelezer"):
+        opmerking = afweging.opmerkingen.get()
+        assert (opmerking.auteur, opmerking.tekst) == (
+            gebruikers["meelezer"],
+            "Vraag uit de buurprovincie",
+        )
+
+
+@pytest.mark.parametrize("rol", GRENSROLLEN)
+def test_lists_follow_the_border_rule(grens, rol):
+    afweging, gebruikers, _ = grens
+    client = client_voor(rol, gebruikers)
+    gezien = rol != "buiten"
+    for adres in (reverse("afweging:lijst"), reverse("afweging:lijst") + "?status=ter_review",
+                  reverse("start")):  # fmt: skip
+        pagina = client.get(adres)
+        titels = [a.get_text() for a in soep(pagina).select("tbody th a")]
+        assert titels == ([afweging.titel] if gezien else []), (adres, rol)
+    if gezien:
+        rij = soep(client.get(reverse("afweging:lijst"))).select_one("tbody tr")
+        andere = [p.naam for p in afweging.andere_provincies]
+        assert [td.get_text() for td in rij.select("td")][1] == (
+            f"{afweging.provincie.naam} (leidend), met {andere[0]}"
+        )
+    start = soep(client.get(reverse("start"))).get_text(" ", strip=True)
+    meelezen = f"Geleid door {afweging.provincie.naam}; u leest mee."
+    assert (meelezen in start) == (rol == "meelezer")
+    # Another status is filtered out for everyone.
+    leeg = client.get(reverse("afweging:lijst"), {"status": "vastgesteld"})
+    assert soep(leeg).select("tbody th a") == []

@@ -87,6 +87,9 @@ CONTROLES: dict[str, str] = {
     "({provincie.code}); u bent adviseur voor {eigen.naam} ({eigen.code}). Importeer alleen "
     "afwegingen van uw eigen provincie, of vraag een adviseur van {provincie.naam} om dit te "
     "doen.",
+    "geen_eigen_deelnemer": "Geen van de deelnemende gemeenten ligt in uw provincie, "
+    "{eigen.naam}. Een afweging wordt geleid door de provincie van een van de deelnemers; "
+    "vraag een adviseur van de provincie van de deelnemers om dit te doen.",
     "kader_onbekend": "Kader versie {versie} bestaat niet.",
     "kader_niet_gepubliceerd": "Kader versie {versie} is nog niet gepubliceerd.",
     "gemeente_onbekend": "Gemeente {code} bestaat niet.",

@@ -17,7 +17,8 @@ What an import keeps, and what it makes new:
   exportbestand" by the importing adviseur, who is also `aangemaakt_door`. The link to a
   previous version (`vorige`) is an id in the database the file came from and is dropped.
 - Provincie: an adviseur imports only afwegingen of their own provincie, and a document of
-  another provincie is refused. An adviseur sees and edits the afwegingen of their
+  another provincie is refused; as in the app, one of its deelnemers must lie in that
+  provincie (the rule of `afweging/toegang.py`). An adviseur sees and edits the afwegingen of their
   provincie (see `toegang.py`); quietly moving an afweging to the importer's provincie
   would change who owns it and what the export says.
 - People are found by username. A comment or reaction whose author does not exist here is
@@ -40,6 +41,7 @@ from pydantic import ValidationError
 
 from afweging.models import Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
 from afweging.services import vastleggen
+from afweging.toegang import heeft_deelnemer_in
 from businesscase.berekening import standaardvarianten
 from businesscase.models import Businesscase, BusinesscaseVariant
 from casussen.models import Gemeente, Provincie
@@ -177,6 +179,7 @@ class _Controle:
         self.leden: dict[str, Gemeente] = {}  # the deelnemers' gemeenten, by code
         self.gebruikers: dict[str, Gebruiker] = {}
         self.delen_met: list[Gebruiker] = []
+        self.andere_provincie = False
 
         if not (getattr(door, "is_adviseur", False) and getattr(door, "provincie_id", None)):
             self.fout((), "geen_adviseur", fase=-1)
@@ -207,6 +210,7 @@ class _Controle:
             self.fout(("provincie",), "provincie_onbekend", code=toon(code))
         elif provincie is not None and door is not None and provincie.pk != door.provincie_id:
             self.fout(("provincie",), "andere_provincie", provincie=provincie, eigen=door.provincie)
+            self.andere_provincie = True
 
     def _kader(self) -> None:
         versie = _geldig(self.d.kaderversie)
@@ -241,6 +245,16 @@ class _Controle:
                     motieven.add(motief)
             if gemeente is not None:
                 self.leden.setdefault(code, gemeente)
+        # As in the app: the importer's provincie, which will lead, has a deelnemer of its own.
+        # (A document of another provincie has heard why already.)
+        door = self.door
+        if (
+            door is not None
+            and not self.andere_provincie
+            and self.leden
+            and not heeft_deelnemer_in(door.provincie_id, self.leden.values())
+        ):
+            self.fout(("deelnemers",), "geen_eigen_deelnemer", eigen=door.provincie)
 
     def _voorstel(self) -> None:
         d = self.d

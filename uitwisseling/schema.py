@@ -552,7 +552,10 @@ class Afwegingdocument(_Model):
         "importeren alleen in de geschiedenis genoemd.",
     )
     titel: tekst(MAX_TITEL, verplicht=True) = Field(description="Titel van de afweging.")
-    provincie: Code = Field(description="Code van de provincie, bijvoorbeeld PV28.")
+    provincie: Code = Field(
+        description="Code van de leidende provincie, bijvoorbeeld PV28: die van de adviseur die "
+        "de afweging begon. De adviseurs van andere provincies met een deelnemer lezen mee."
+    )
     status: keuze(Afweging.Status) = Field(
         Afweging.Status.CONCEPT.value, description="Concept, ter review of vastgesteld."
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afweging import selectors, services
 from afweging.forms import AfwegingForm, StatusFilterForm
+from afweging.models import Deelnemer
 from afweging.toegang import adviseur_of_reviewer, afwegingen_voor, alleen_adviseur
 
 
@@ -16,8 +18,12 @@ from afweging.toegang import adviseur_of_reviewer, afwegingen_voor, alleen_advis
 @adviseur_of_reviewer
 def lijst_view(request):
     form = StatusFilterForm(request.GET or None)
-    afwegingen = afwegingen_voor(request.user).select_related(
-        "aangemaakt_door", "gewijzigd_door", "kader"
+    afwegingen = (
+        afwegingen_voor(request.user)
+        .select_related("aangemaakt_door", "gewijzigd_door", "kader", "provincie")
+        .prefetch_related(
+            Prefetch("deelnemers", queryset=Deelnemer.objects.select_related("gemeente__provincie"))
+        )
     )
     if form.is_valid() and form.cleaned_data["status"]:
         afwegingen = afwegingen.filter(status=form.cleaned_data["status"])
@@ -40,7 +46,7 @@ def lijst_view(request):
 @require_http_methods(["GET", "POST"])
 @alleen_adviseur
 def nieuw_view(request):
-    form = AfwegingForm(request.POST or None)
+    form = AfwegingForm(request.POST or None, provincie=request.user.provincie)
     if request.method == "POST" and form.is_valid():
         velden = {
             veld: form.cleaned_data[veld]

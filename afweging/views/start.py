@@ -1,6 +1,7 @@
 """The start page after login: per role what there is to do.
 
-An adviseur sees the lopende afwegingen of their provincie with what others added since
+An adviseur sees the lopende afwegingen of their provincie (and those another provincie
+leads with a deelnemer in theirs, `afweging.toegang`) with what others added since
 they last opened each one (`models.Gezien`) and the formal reacties past their termijn; a
 gemeentesecretaris sees the lopende afwegingen shared with them and the reacties they owe,
 with the day by which. Who has neither role (a beheerder, an account without a role)
@@ -87,7 +88,7 @@ class Startpagina:
         lopend = (
             afwegingen_voor(self.gebruiker)
             .exclude(status=Afweging.Status.VASTGESTELD)
-            .select_related("aangemaakt_door", "gewijzigd_door")
+            .select_related("aangemaakt_door", "gewijzigd_door", "provincie")
             .defer("vastgestelde_pdf")
         )
         return selectors.laatst_gewijzigd_door(selectors.met_laatste_wijziging(lopend))

@@ -38,7 +38,7 @@ def test_excel_holds_the_same_scores(adviseur_client, afweging):
     blad = load_workbook(io.BytesIO(response.content)).active
     assert blad["B1"].value == "Export"
     assert blad["B2"].value == "Onvolledig"
-    assert blad["G8"].value == "Zwakke regio; “aanhalingstekens”, é"
+    assert blad["G9"].value == "Zwakke regio; “aanhalingstekens”, é"
 
 
 def test_an_unknown_format_is_404_and_another_provincie_sees_nothing(
@@ -62,4 +62,4 @@ def test_formulas_in_user_text_stay_text_in_csv_and_excel(adviseur_client, afweg
     assert rij["score_getal"] == "1"
     blad = load_workbook(io.BytesIO(adviseur_client.get(url(afweging, "xlsx")).content)).active
     assert (blad["B1"].value, blad["B1"].data_type) == ("=1+2", "s")
-    assert blad["G9"].data_type == "s"
+    assert blad["G10"].data_type == "s"
