@@ -21,9 +21,10 @@ from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
-# The fork server imports these once; each PDF is a fork of it.
+# The fork server imports these once; each PDF is a fork of it. "__main__" (gunicorn's
+# script, manage.py) too: a child finds it imported and does not run it again.
 _processen = multiprocessing.get_context("forkserver")
-_processen.set_forkserver_preload(["weasyprint", "config.pdf"])
+_processen.set_forkserver_preload(["__main__", "weasyprint", "config.pdf"])
 
 
 class PdfFout(Exception):
