@@ -19,12 +19,16 @@ import multiprocessing
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from config import pdfproces
+
 logger = logging.getLogger(__name__)
 
 # The fork server imports these once; each PDF is a fork of it. "__main__" (gunicorn's
-# script, manage.py) too: a child finds it imported and does not run it again.
+# script, manage.py) too: a child finds it imported and does not run it again. The child's
+# own small module (config.pdfproces) is not preloaded: the child imports it by the path of
+# this process, which the fork server of Python 3.11 would not use.
 _processen = multiprocessing.get_context("forkserver")
-_processen.set_forkserver_preload(["__main__", "weasyprint", "config.pdf"])
+_processen.set_forkserver_preload(["__main__", "weasyprint"])
 
 
 class PdfFout(Exception):
@@ -46,7 +50,7 @@ def html_naar_pdf(html: str, *, naam: str = "", limiet: float | None = None) -> 
     limiet = settings.PDF_MAX_SECONDEN if limiet is None else limiet
     ontvanger, zender = _processen.Pipe(duplex=False)
     proces = _processen.Process(
-        target=_maak_pdf, args=(html, str(settings.BASE_DIR), zender), daemon=True
+        target=pdfproces.maak_pdf, args=(html, str(settings.BASE_DIR), zender), daemon=True
     )
     proces.start()
     zender.close()  # Only the child writes: its end closing tells us it is gone.
@@ -76,28 +80,3 @@ def html_naar_pdf(html: str, *, naam: str = "", limiet: float | None = None) -> 
 
 def _seconden(limiet: float) -> str:
     return "1 seconde" if limiet == 1 else f"{limiet:g} seconden".replace(".", ",")
-
-
-class _Verzamel(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.meldingen: list[tuple[int, str]] = []
-
-    def emit(self, record):
-        self.meldingen.append((record.levelno, record.getMessage()))
-
-
-def _maak_pdf(html: str, basis: str, zender) -> None:
-    """In the child: the PDF, sent back as ("pdf", bytes, what WeasyPrint logged)."""
-    import weasyprint  # noqa: PLC0415 - preloaded by the fork server, see the docstring.
-
-    verzamel = _Verzamel()
-    logging.getLogger("weasyprint").addHandler(verzamel)
-    try:
-        document = weasyprint.HTML(string=html, base_url=basis)
-        inhoud = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
-    except Exception as fout:  # WeasyPrint raises many kinds; the parent needs one.
-        zender.send(("fout", repr(fout), verzamel.meldingen))
-    else:
-        zender.send(("pdf", inhoud, verzamel.meldingen))
-    zender.close()
