@@ -2,8 +2,11 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms import BaseModelFormSet, modelformset_factory
+from django.utils.html import format_html
 
+from afweging import lengtes
 from afweging.models import (
     MOTIEF_ONGESPLITST,
     MOTIEF_ONGESPLITST_LABEL,
@@ -20,6 +23,93 @@ from weergave import getallen
 # The largest id of a BigAutoField. SQLite cannot even compare with a larger integer: one
 # typed into a multiple choice would crash the query that looks up the chosen ids.
 MAX_ID = 2**63 - 1
+
+
+class MetTeller:
+    """A text widget with its counter ("nog 1.234 tekens") below it, named by the field's
+    aria-describedby; static/js/afweging.js keeps it up to date while typing and says
+    it aloud, politely, only when few characters are left (no chatter on every key)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        maximum = attrs.get("maxlength") or self.attrs.get("maxlength")
+        veld_id = attrs.get("id") or self.attrs.get("id")
+        if not maximum or not veld_id:
+            return super().render(name, value, attrs, renderer)
+        teller = f"{veld_id}_teller"
+        beschreven = attrs.get("aria-describedby") or self.attrs.get("aria-describedby")
+        attrs["aria-describedby"] = f"{beschreven} {teller}" if beschreven else teller
+        vak = super().render(name, value, attrs, renderer)
+        tekst = getallen.nog_tekens(getallen.tekstlengte(value), int(maximum))
+        return vak + format_html(
+            '<div class="form-text teller" id="{}" data-teller="{}">{}</div>',
+            teller,
+            veld_id,
+            tekst,
+        )
+
+
+class Tekstvak(MetTeller, forms.Textarea):
+    pass
+
+
+class Tekstregel(MetTeller, forms.TextInput):
+    pass
+
+
+class Tekstveld(forms.CharField):
+    """Free text of at most `max_length` characters, counted as the browser counts them
+    (`lengtes.tekstlengte`), refused beyond that with a message that says by how much.
+
+    A text saved before its limit existed may be longer: posted back unchanged, it is
+    accepted, so it can still be shown, kept and shortened (`opgeslagen`, set by
+    `Tekstgrenzen` from what the form shows)."""
+
+    widget = Tekstvak
+    default_error_messages = {
+        "te_lang": "Deze tekst is %(lengte)s tekens lang; er passen er %(maximum)s. Maak hem "
+        "%(te_veel)s korter. Wat u typte, staat nog in het veld.",
+    }
+
+    def __init__(self, *, max_length: int, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+        # Our own check below replaces Django's, which counts a line break twice.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+        self.opgeslagen = ""
+
+    def validate(self, value):
+        super().validate(value)
+        lengte = getallen.tekstlengte(value)
+        if lengte <= self.max_length:
+            return
+        gelijk = _als_in_browser(value, self.strip) == _als_in_browser(self.opgeslagen, self.strip)
+        if gelijk:
+            return  # Saved before the limit, posted back as it was shown.
+        raise ValidationError(
+            self.error_messages["te_lang"],
+            code="te_lang",
+            params={
+                "lengte": getallen.aantal(lengte),
+                "maximum": getallen.aantal(self.max_length),
+                "te_veel": getallen.nog_tekens(lengte, self.max_length).removesuffix(" te veel"),
+            },
+        )
+
+
+def _als_in_browser(tekst, strip: bool) -> str:
+    tekst = str(tekst or "").replace("\r\n", "\n")
+    return tekst.strip() if strip else tekst
+
+
+class Tekstgrenzen:
+    """For a form with Tekstvelden: each knows the text it showed (the saved one)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, veld in self.fields.items():
+            if isinstance(veld, Tekstveld):
+                # Not self[naam]: a bound field made now would keep the label it has now.
+                veld.opgeslagen = self.get_initial_for_field(veld, naam) or ""
 
 
 class KeuzesVeld(forms.ModelMultipleChoiceField):
@@ -42,9 +132,18 @@ class KeuzesVeld(forms.ModelMultipleChoiceField):
 
 class DecimaalVeld(forms.DecimalField):
     """Refuses NaN and infinity already in to_python(), not only in validate(): a formset
-    asks each form has_changed() before validating, and comparing with 'sNaN' raises."""
+    asks each form has_changed() before validating, and comparing with 'sNaN' raises.
+    `max_tekens`: the longest text it reads (a percentage typed as text)."""
+
+    max_tekens: int | None = None
 
     def to_python(self, value):
+        if self.max_tekens and isinstance(value, str) and len(value) > self.max_tekens:
+            raise ValidationError(
+                "Vul een getal in van hooguit %(maximum)s tekens, bijvoorbeeld 2,5.",
+                code="te_lang",
+                params={"maximum": self.max_tekens},
+            )
         waarde = super().to_python(value)
         if waarde is not None and not waarde.is_finite():
             raise ValidationError(self.error_messages["invalid"], code="invalid")
@@ -60,6 +159,7 @@ class BedragVeld(DecimaalVeld):
     widget = forms.TextInput
     default_error_messages = {
         "invalid": "Vul een bedrag in hele euro's in, bijvoorbeeld 1.200.000 of 1,2 mln.",
+        "te_lang": "Een bedrag past in %(maximum)s tekens, bijvoorbeeld 1.200.000 of 1,2 mln.",
         "hele_euros": (
             "Vul een bedrag in hele euro's in. Een komma staat voor de decimalen; schrijf "
             "duizendtallen met een punt: 1.200.000 of 1,2 mln."
@@ -73,10 +173,16 @@ class BedragVeld(DecimaalVeld):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"inputmode": "decimal", "spellcheck": "false"})
+        attrs.update(
+            {"inputmode": "decimal", "spellcheck": "false", "maxlength": str(lengtes.BEDRAG)}
+        )
         return attrs
 
     def to_python(self, value):
+        if isinstance(value, str) and len(value) > lengtes.BEDRAG:
+            raise ValidationError(
+                self.error_messages["te_lang"], code="te_lang", params={"maximum": lengtes.BEDRAG}
+            )
         if isinstance(value, str):
             try:
                 value = getallen.lees_getal(value)
@@ -103,7 +209,7 @@ class GemeentenVeld(KeuzesVeld):
         return f"{gemeente.naam} ({provincie})"
 
 
-class AfwegingForm(forms.ModelForm):
+class AfwegingForm(Tekstgrenzen, forms.ModelForm):
     """The proposal: title, gemeenten, variant and the context the signalen need."""
 
     gemeenten = GemeentenVeld(
@@ -146,6 +252,7 @@ class AfwegingForm(forms.ModelForm):
         }
         field_classes = {"taakstelling": BedragVeld, "frictiekostenbudget": BedragVeld}
         widgets = {
+            "titel": Tekstregel,
             "variant": forms.RadioSelect,
             "geplande_startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "geplande_evaluatiedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -240,7 +347,7 @@ class MotievenVeld(forms.MultipleChoiceField):
         return value == MOTIEF_ONGESPLITST or super().valid_value(value)
 
 
-class DeelnemerForm(forms.ModelForm):
+class DeelnemerForm(Tekstgrenzen, forms.ModelForm):
     motieven = MotievenVeld(
         choices=MOTIEVEN,
         required=False,
@@ -253,8 +360,9 @@ class DeelnemerForm(forms.ModelForm):
         fields = ["perspectief", "motieven", "motieven_toelichting"]
         widgets = {
             "perspectief": forms.RadioSelect,
-            "motieven_toelichting": forms.Textarea(attrs={"rows": 2}),
+            "motieven_toelichting": Tekstvak(attrs={"rows": 2}),
         }
+        field_classes = {"motieven_toelichting": Tekstveld}
         labels = {
             "perspectief": "Hoe ziet deze gemeente de fusie?",
             "motieven_toelichting": "Andere motieven of toelichting",
@@ -280,7 +388,7 @@ class DeelnemerForm(forms.ModelForm):
         return motieven
 
 
-class AntwoordForm(forms.ModelForm):
+class AntwoordForm(Tekstgrenzen, forms.ModelForm):
     """One deelvraag. Explicit saves demand a motivation for a score; autosave keeps a draft."""
 
     class Meta:
@@ -288,9 +396,10 @@ class AntwoordForm(forms.ModelForm):
         fields = ["score", "motivering", "bronnen"]
         widgets = {
             "score": forms.RadioSelect,
-            "motivering": forms.Textarea(attrs={"rows": 4}),
-            "bronnen": forms.Textarea(attrs={"rows": 2}),
+            "motivering": Tekstvak(attrs={"rows": 4}),
+            "bronnen": Tekstvak(attrs={"rows": 2}),
         }
+        field_classes = {"motivering": Tekstveld, "bronnen": Tekstveld}
         labels = {
             "score": "Score",
             "motivering": "Motivering",
@@ -324,14 +433,15 @@ class AntwoordForm(forms.ModelForm):
         return data
 
 
-class SuccesfactorForm(forms.ModelForm):
+class SuccesfactorForm(Tekstgrenzen, forms.ModelForm):
     class Meta:
         model = SuccesfactorAntwoord
         fields = ["status", "notitie"]
         widgets = {
             "status": forms.RadioSelect,
-            "notitie": forms.Textarea(attrs={"rows": 2}),
+            "notitie": Tekstvak(attrs={"rows": 2}),
         }
+        field_classes = {"notitie": Tekstveld}
 
     def foutlabel(self, veld: str) -> str:
         """The field as the error summary names it: fifteen fields are called 'Status'."""

@@ -12,6 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from afweging import lengtes
 from casussen.models import Gemeente, Provincie
 from kader.models import Deelvraag, Kader, Succesfactor
 from weergave.getallen import opsomming
@@ -65,7 +66,7 @@ class Afweging(models.Model):
         NEE = "nee", "Nee"
         ONBEKEND = "onbekend", "Onbekend"
 
-    titel = models.CharField(max_length=200)
+    titel = models.CharField(max_length=lengtes.TITEL)
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="afwegingen")
     kader = models.ForeignKey(Kader, on_delete=models.PROTECT, related_name="afwegingen")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONCEPT)
@@ -205,7 +206,9 @@ class Deelnemer(models.Model):
             "erop vooruitlopen’, die blijft staan tot de adviseur een van beide kiest."
         ),
     )
-    motieven_toelichting = models.TextField("andere motieven of toelichting", blank=True)
+    motieven_toelichting = models.TextField(
+        "andere motieven of toelichting", blank=True, max_length=lengtes.MOTIEVEN_TOELICHTING
+    )
     perspectief = models.CharField(
         max_length=20, choices=Perspectief.choices, default=Perspectief.ONBEKEND
     )
@@ -245,8 +248,8 @@ class Antwoord(models.Model):
     afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="antwoorden")
     deelvraag = models.ForeignKey(Deelvraag, on_delete=models.PROTECT, related_name="antwoorden")
     score = models.CharField(max_length=2, choices=Score.choices, blank=True)
-    motivering = models.TextField(blank=True)
-    bronnen = models.TextField(blank=True)
+    motivering = models.TextField(blank=True, max_length=lengtes.MOTIVERING)
+    bronnen = models.TextField(blank=True, max_length=lengtes.BRONNEN)
 
     class Meta:
         ordering = ["afweging", "deelvraag__nummer"]
@@ -271,7 +274,7 @@ class SuccesfactorAntwoord(models.Model):
     )
     succesfactor = models.ForeignKey(Succesfactor, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ONBEKEND)
-    notitie = models.TextField(blank=True)
+    notitie = models.TextField(blank=True, max_length=lengtes.NOTITIE)
 
     class Meta:
         ordering = ["afweging", "succesfactor__volgorde"]

@@ -240,25 +240,55 @@ def formset_opslaan(*, afweging: Afweging, formsets, versie: int, door) -> Afweg
     return stap_opslaan(afweging=afweging, versie=versie, door=door, opslaan=opslaan)
 
 
-@transaction.atomic
+GEWIJZIGD_TIJDENS_PDF = (
+    "Terwijl de PDF werd gemaakt, veranderde de afweging (een opslag, een opmerking of een "
+    "reactie). Ze is niet vastgesteld: bekijk de controlepagina opnieuw en stel haar dan vast."
+)
+
+
 def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
-    """Freeze the afweging and keep its PDF as it is now, so it can be reproduced."""
+    """Freeze the afweging and keep its PDF as it is now, so it can be reproduced.
+
+    The PDF is made first, outside any transaction and without a lock: it takes seconds
+    (and is stopped after PDF_MAX_SECONDEN, config.pdf). The row is locked only for what
+    follows: checking that nothing changed since the PDF was made (its `selectors.stand`;
+    else nothing is written) and writing. What changes in between waits for that lock, then
+    finds the afweging vastgesteld."""
     from afweging.rapport import rapport_van
     from config.pdf import render_to_pdf
 
-    if status_onder_slot(afweging) == Afweging.Status.VASTGESTELD:
+    # As saved, not as this request's copy: the check and the PDF read what is frozen.
+    vers = selectors.met_stand(selectors.met_alles(Afweging.objects.filter(pk=afweging.pk))).get()
+    if vers.status == Afweging.Status.VASTGESTELD:
         raise NietToegestaan("Deze afweging is al vastgesteld.")
-    # As saved, not as this request's copy: the check reads what would be frozen.
-    controle = Controle(selectors.met_alles(Afweging.objects.filter(pk=afweging.pk)).get())
+    if vers.versie != versie:  # What is frozen is what the person saw.
+        raise Conflict(vers)
+    controle = Controle(vers)
     if not controle.kan_vaststellen:
         raise NietToegestaan(controle.waarom_niet())
+    stand = selectors.stand(vers)
+    nu = timezone.now()
+    vers.status, vers.vastgesteld_op, vers.vastgesteld_door = Afweging.Status.VASTGESTELD, nu, door
+    _, pdf = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(vers)})
+    return _vaststelling_opslaan(
+        afweging=afweging, versie=versie, door=door, nu=nu, pdf=pdf, stand=stand
+    )
+
+
+@transaction.atomic
+def _vaststelling_opslaan(*, afweging: Afweging, versie: int, door, nu, pdf: bytes, stand: str):
+    if status_onder_slot(afweging) == Afweging.Status.VASTGESTELD:
+        raise NietToegestaan("Deze afweging is al vastgesteld.")
+    nu_opgeslagen = selectors.met_stand(Afweging.objects.filter(pk=afweging.pk)).get()
+    if nu_opgeslagen.versie != versie:
+        raise Conflict(Afweging.objects.select_related("gewijzigd_door").get(pk=afweging.pk))
+    if selectors.stand(nu_opgeslagen) != stand:
+        raise NietToegestaan(GEWIJZIGD_TIJDENS_PDF)
 
     def opslaan():
-        nu = timezone.now()
         afweging.status = Afweging.Status.VASTGESTELD
         afweging.vastgesteld_op = nu
         afweging.vastgesteld_door = door
-        _, pdf = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
         Afweging.objects.filter(pk=afweging.pk).update(
             status=afweging.status, vastgesteld_op=nu, vastgesteld_door=door, vastgestelde_pdf=pdf
         )

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import modelformset_factory
 
+from afweging import lengtes
 from afweging.forms import BedragVeld, BestaandeFormSet, DecimaalVeld
 from businesscase.models import Businesscase, BusinesscaseVariant
 from businesscase.projectie import (
@@ -55,7 +56,7 @@ class BusinesscaseForm(forms.ModelForm):
         self.deelnemers = list(deelnemers)
         for deelnemer in self.deelnemers:
             code = deelnemer.gemeente.code
-            self.fields[f"vast_{code}"] = forms.DecimalField(
+            self.fields[f"vast_{code}"] = DecimaalVeld(
                 label=f"Vaste verdeling: {deelnemer.gemeente.naam} (%)",
                 required=False,
                 min_value=0,
@@ -64,6 +65,10 @@ class BusinesscaseForm(forms.ModelForm):
                 localize=True,
                 initial=self.instance.vaste_verdeling.get(code),
             )
+        for veld in self.fields.values():
+            if isinstance(veld, DecimaalVeld) and not isinstance(veld, BedragVeld):
+                veld.max_tekens = lengtes.PERCENTAGE
+                veld.widget.attrs["maxlength"] = str(lengtes.PERCENTAGE)
 
         self._gegevensvelden()
         self._domeinvelden()
@@ -269,6 +274,8 @@ class BusinesscaseVariantForm(forms.ModelForm):
             self.fields[veld].widget.is_localized = True
             self.fields[veld].widget.input_type = "text"
             self.fields[veld].widget.attrs["inputmode"] = "decimal"
+            self.fields[veld].widget.attrs["maxlength"] = str(lengtes.PERCENTAGE)
+            self.fields[veld].max_tekens = lengtes.PERCENTAGE
             self.fields[veld].error_messages["invalid"] = "Vul een percentage in, bijvoorbeeld 2,5."
 
     class Meta:

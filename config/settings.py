@@ -210,6 +210,11 @@ WACHTWOORDHERSTEL_PER_EMAIL = envint("WACHTWOORDHERSTEL_PER_EMAIL", 3)
 WACHTWOORDHERSTEL_PER_ADRES = envint("WACHTWOORDHERSTEL_PER_ADRES", 10)
 WACHTWOORDHERSTEL_VENSTER_SECONDEN = envint("WACHTWOORDHERSTEL_VENSTER_SECONDEN", 60 * 60)
 
+# A PDF is made in a child process that is killed after this many seconds (config/pdf.py):
+# the longest afweging the text limits allow takes a few (`make bench`, pdf_grootste_s), and
+# gunicorn's own timeout (gunicorn.conf.py) does not stop a busy request thread.
+PDF_MAX_SECONDEN = envint("PDF_MAX_SECONDEN", 20)
+
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

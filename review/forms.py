@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from afweging.forms import KeuzesVeld
+from afweging import lengtes
+from afweging.forms import KeuzesVeld, Tekstgrenzen, Tekstvak, Tekstveld
 from casussen.models import Gemeente
 from review.models import Reactie
 
@@ -18,10 +19,10 @@ VAK = re.compile(r"(opmerking|antwoord)-([1-9][0-9]{0,11})")
 class OpmerkingForm(forms.Form):
     deelvraag = forms.IntegerField(widget=forms.HiddenInput, required=False)
     antwoord_op = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    tekst = forms.CharField(
+    tekst = Tekstveld(
         label="Opmerking",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
+        widget=Tekstvak(attrs={"rows": 3}),
+        max_length=lengtes.OPMERKING,
         error_messages={"required": "Schrijf eerst uw opmerking."},
     )
 
@@ -49,7 +50,7 @@ class OpmerkingForm(forms.Form):
         return f"opmerking-{self.data.get('deelvraag', '')}"
 
 
-class ReactieForm(forms.Form):
+class ReactieForm(Tekstgrenzen, forms.Form):
     """One gemeente's formal reactie; `versie` is the version of the reactie the form
     showed (0: none yet), so that amending it cannot overwrite someone else's change."""
 
@@ -67,10 +68,10 @@ class ReactieForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Kies het standpunt van de gemeente."},
     )
-    tekst = forms.CharField(
+    tekst = Tekstveld(
         label="Toelichting",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=10000,
+        widget=Tekstvak(attrs={"rows": 4}),
+        max_length=lengtes.REACTIE,
         error_messages={"required": "Licht de reactie toe."},
     )
     versie = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -86,6 +87,22 @@ class ReactieForm(forms.Form):
         if not waarde:
             return 0
         return int(waarde) if waarde.isascii() and waarde.isdigit() and len(waarde) < 10 else -1
+
+
+class ReactieAntwoordForm(Tekstgrenzen, forms.Form):
+    """The provincie's answer to a gemeente's formal reactie."""
+
+    antwoord = Tekstveld(
+        label="Antwoord",
+        widget=Tekstvak(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+        max_length=lengtes.ANTWOORD_OP_REACTIE,
+        error_messages={"required": "Schrijf eerst uw antwoord op de reactie."},
+    )
+
+    def full_clean(self):
+        super().full_clean()
+        if self.errors:  # The box is written by hand in its template, not by crispy.
+            self.fields["antwoord"].widget.attrs["class"] += " is-invalid"
 
 
 class NamensReactieForm(ReactieForm):

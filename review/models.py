@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from afweging import lengtes
 from casussen.models import Gemeente
 from kader.models import Deelvraag
 
@@ -52,7 +53,7 @@ class Opmerking(models.Model):
     )
     deelvraag = models.ForeignKey(Deelvraag, on_delete=models.PROTECT, related_name="+")
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    tekst = models.TextField()
+    tekst = models.TextField(max_length=lengtes.OPMERKING)
     antwoord_op = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="antwoorden"
     )
@@ -93,9 +94,11 @@ class Reactie(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     standpunt = models.CharField(max_length=20, choices=Standpunt.choices)
-    tekst = models.TextField("toelichting")
+    tekst = models.TextField("toelichting", max_length=lengtes.REACTIE)
     gegeven = models.DateTimeField(auto_now=True)
-    antwoord = models.TextField("antwoord van de provincie", blank=True)
+    antwoord = models.TextField(
+        "antwoord van de provincie", blank=True, max_length=lengtes.ANTWOORD_OP_REACTIE
+    )
     beantwoord_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -110,6 +113,7 @@ class Reactie(models.Model):
     eerdere_tekst = models.TextField(
         "eerdere toelichting",
         blank=True,
+        max_length=lengtes.REACTIE,
         help_text="De toelichting waarover het antwoord van de provincie gaat, als de reactie "
         "daarna is gewijzigd.",
     )

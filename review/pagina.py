@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from afweging import lengtes
 from afweging.models import Afweging
 from afweging.toegang import is_meelezer
 from afweging.views.pagina import Afwegingpagina
 from casussen.models import Gemeente
 from review import toegang
-from review.forms import DelenForm, NamensReactieForm, OpmerkingForm, ReactieForm
+from review.forms import (
+    DelenForm,
+    NamensReactieForm,
+    OpmerkingForm,
+    ReactieAntwoordForm,
+    ReactieForm,
+)
 from review.services import kandidaat_reviewers
 from weergave.getallen import opsomming
 
@@ -37,6 +44,13 @@ def reactie_form(gebruiker, afweging, data=None, *, gemeente=None, reactie=None)
     return ReactieForm(data, gemeenten=gemeenten, initial=initial, auto_id=f"id_reactie_{code}_%s")
 
 
+def antwoord_form(reactie, data=None) -> ReactieAntwoordForm:
+    """The adviseur's answer to one reactie, showing the answer given so far."""
+    return ReactieAntwoordForm(
+        data, initial={"antwoord": reactie.antwoord}, auto_id=f"reactie-antwoord-{reactie.pk}-%s"
+    )
+
+
 def namens_form(data=None, *, reactie=None) -> NamensReactieForm:
     initial = {"versie": reactie.versie if reactie else 0}
     if reactie is not None:
@@ -50,6 +64,9 @@ class Reviewdeel:
         self.pagina = pagina
         self.afweging = pagina.afweging
         self.gebruiker = pagina.request.user
+
+    # The opmerkingen boxes are written by hand in their template (review/_vak.html).
+    max_opmerking = lengtes.OPMERKING
 
     @cached_property
     def reviewer(self) -> bool:
@@ -120,6 +137,19 @@ class Reviewdeel:
     @cached_property
     def reacties(self):
         return self.afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door")
+
+    @cached_property
+    def antwoordformulieren(self) -> dict:
+        """For the adviseur: per reactie (by id) the form of the answer; one refused is
+        shown again with what was typed."""
+        if not self.pagina.eigenaar:
+            return {}
+        formulieren = {r.pk: antwoord_form(r) for r in self.reacties}
+        if self.pagina.formulieren.get("antwoord_op") in formulieren:
+            formulieren[self.pagina.formulieren["antwoord_op"]] = self.pagina.formulieren[
+                "antwoord_form"
+            ]
+        return formulieren
 
     @cached_property
     def mijn_termijn(self):

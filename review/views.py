@@ -26,7 +26,13 @@ from kader.models import Deelvraag
 from review import services
 from review.forms import DelenForm, OpmerkingForm
 from review.models import Opmerking
-from review.pagina import Namenspagina, Stopdelenpagina, namens_form, reactie_form
+from review.pagina import (
+    Namenspagina,
+    Stopdelenpagina,
+    antwoord_form,
+    namens_form,
+    reactie_form,
+)
 from review.toegang import is_reviewer
 
 
@@ -193,13 +199,16 @@ def reactie_antwoord_view(request, pk, reactie_pk):
     reactie = get_object_or_404(
         afweging.reacties.select_related("gemeente", "auteur"), pk=reactie_pk
     )
-    tekst = request.POST.get("antwoord", "").strip()
-    if not tekst:
-        messages.error(request, "Schrijf eerst uw antwoord op de reactie.")
-    else:
-        try:
-            services.reactie_beantwoorden(reactie=reactie, door=request.user, tekst=tekst[:10000])
-        except services.NietToegestaan as fout:
-            weiger(str(fout))
-        messages.success(request, f"Uw antwoord aan {reactie.gemeente.naam} is vastgelegd.")
+    form = antwoord_form(reactie, request.POST)
+    if not form.is_valid():
+        # Refused (empty, too long): the page again, with what was typed in its box.
+        formulieren = {"antwoord_form": form, "antwoord_op": reactie.pk}
+        return toon_uitkomst(request, afweging, formulieren=formulieren, status=400)
+    try:
+        services.reactie_beantwoorden(
+            reactie=reactie, door=request.user, tekst=form.cleaned_data["antwoord"]
+        )
+    except services.NietToegestaan as fout:
+        weiger(str(fout))
+    messages.success(request, f"Uw antwoord aan {reactie.gemeente.naam} is vastgelegd.")
     return redirect(f"{afweging.get_absolute_url()}#reacties-kop")

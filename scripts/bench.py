@@ -49,6 +49,83 @@ def meet(naam: str, functie, herhalingen: int = HERHALINGEN) -> None:
     regel(f"{naam}_p95_ms", round(tijden[int(0.95 * (len(tijden) - 1))], 1))
 
 
+# The register's largest fusieorganisaties have four members; the largest afweging has six.
+GROOTSTE_DEELNEMERS = 6
+
+
+def vol(lengte: int) -> str:
+    """A text of exactly `lengte` characters: words, one long paragraph (the hardest to lay
+    out), different for each field."""
+    woorden = (
+        "de gemeenten voegen hun ambtelijke organisaties samen maar blijven bestuurlijk "
+        "zelfstandig met een eigen raad college en gemeentesecretaris kwetsbaarheid "
+        "frictiekosten verdeelsleutel bestuurskracht"
+    ).split()
+    uit, n = [], lengte
+    while sum(len(w) + 1 for w in uit) < lengte:
+        uit.append(woorden[n % len(woorden)])
+        n = n * 7 + 3
+    return " ".join(uit)[:lengte]
+
+
+def pdf_grootste() -> float:
+    """Seconds for the PDF of the longest afweging the limits allow (afweging.lengtes):
+    every text at its maximum, six deelnemers, each with a reactie that the provincie
+    answered and that was changed after (so the earlier text is printed too), and a
+    reviewer's opmerking with an answer on every deelvraag. Made as the product makes it."""
+    from afweging import lengtes
+    from afweging.rapport import rapport_van
+    from afweging.selectors import met_alles
+    from casussen.models import Gemeente
+    from config.pdf import render_to_pdf
+    from review import services as review
+    from tests.factories import AdviseurFactory, AfwegingFactory, SecretarisFactory
+
+    adviseur = AdviseurFactory(username="bench-grootste")
+    gemeenten = Gemeente.objects.filter(
+        provincie__code="PV28", datum_opheffing__isnull=True
+    ).order_by("code")[:GROOTSTE_DEELNEMERS]
+    afweging = AfwegingFactory(door=adviseur, gemeenten=list(gemeenten), titel=vol(lengtes.TITEL))
+    for antwoord in afweging.antwoorden.all():
+        antwoord.score, antwoord.motivering = "1", vol(lengtes.MOTIVERING)
+        antwoord.bronnen = vol(lengtes.BRONNEN)
+        antwoord.save()
+    for factor in afweging.succesfactorantwoorden.all():
+        factor.status, factor.notitie = "deels", vol(lengtes.NOTITIE)
+        factor.save()
+    secretarissen = []
+    for deelnemer in afweging.deelnemers.select_related("gemeente"):
+        deelnemer.motieven_toelichting = vol(lengtes.MOTIEVEN_TOELICHTING)
+        deelnemer.save()
+        secretarissen.append(SecretarisFactory(gemeenten=[deelnemer.gemeente]))
+    review.delen(afweging=afweging, gebruikers=secretarissen, door=adviseur)
+    for secretaris, deelnemer in zip(secretarissen, afweging.deelnemers.all(), strict=True):
+        reactie = review.reactie_geven(
+            afweging=afweging, gemeente=deelnemer.gemeente, auteur=secretaris,
+            standpunt="kanttekeningen", tekst=vol(lengtes.REACTIE),
+        )  # fmt: skip
+        review.reactie_beantwoorden(
+            reactie=reactie, door=adviseur, tekst=vol(lengtes.ANTWOORD_OP_REACTIE)
+        )
+        review.reactie_geven(
+            afweging=afweging, gemeente=deelnemer.gemeente, auteur=secretaris,
+            standpunt="niet_instemmend", tekst=vol(lengtes.REACTIE - 1),
+        )  # fmt: skip
+    for antwoord in afweging.antwoorden.select_related("deelvraag"):
+        opmerking = review.opmerking_plaatsen(
+            afweging=afweging, deelvraag=antwoord.deelvraag, auteur=secretarissen[0],
+            tekst=vol(lengtes.OPMERKING),
+        )  # fmt: skip
+        review.opmerking_plaatsen(
+            afweging=afweging, deelvraag=antwoord.deelvraag, auteur=adviseur,
+            tekst=vol(lengtes.OPMERKING), antwoord_op=opmerking,
+        )  # fmt: skip
+    start = time.perf_counter()
+    volledig = met_alles(type(afweging).objects.filter(pk=afweging.pk)).get()
+    render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(volledig)})
+    return round(time.perf_counter() - start, 2)
+
+
 def main() -> None:
     setup_test_environment()
     stil = open(os.devnull, "w")  # noqa: SIM115
@@ -98,6 +175,7 @@ def main() -> None:
         render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
         tijden.append(time.perf_counter() - start)
     regel("pdf_full_p50_s", round(statistics.median(tijden), 2))
+    regel("pdf_grootste_s", pdf_grootste())
 
     from config.opstarten import na_opstarten
 

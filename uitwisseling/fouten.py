@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from uitwisseling.deels import kern
 from uitwisseling.schema import Afwegingdocument, Businesscasegegevens, Opmerkingregel
+from weergave.getallen import tekstlengte
 
 # --- the messages ----------------------------------------------------------------------
 
@@ -293,7 +294,11 @@ def _bericht(fout: ErrorDetails, doel, document: dict, namen, kaderversie) -> st
         waarde = _op(document, fout["loc"])
     wie = namen.get(doel.rij, "")
     wat = LABELS.get(doel.pad, doel.pad).format(positie=doel.positie, wie=wie, sleutel=doel.sleutel)
-    lengte = len(waarde) if isinstance(waarde, str | list | dict) else 0
+    # A text as the app counts it (afweging.lengtes): a line break is one character.
+    lengte = (
+        tekstlengte(waarde) if isinstance(waarde, str)
+        else len(waarde) if isinstance(waarde, list | dict) else 0
+    )  # fmt: skip
     minimum = next((m.ge for m in doel.metadata if isinstance(m, Ge)), 0)
     maximum = next((m.le for m in doel.metadata if isinstance(m, Le)), None)
     maximum = ctx.get("max_length", maximum)

@@ -38,6 +38,7 @@ from pydantic import (
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError
 
+from afweging import lengtes
 from afweging.models import (
     MOTIEF_ONGESPLITST,
     MOTIEVEN,
@@ -50,14 +51,13 @@ from afweging.scoring import Advies, Waarde
 from businesscase.forms import MAX_BRON, MAX_DOMEIN
 from businesscase.models import Businesscase, BusinesscaseVariant
 from businesscase.projectie import DOMEINSLEUTELS, INGEVULDE_GEGEVENS, TARIEFGROEPEN
-from review.forms import OpmerkingForm, ReactieForm
 from review.models import Reactie
 
 FORMAAT = "fusietoets-afweging/1"
 # The published JSON Schema; `manage.py schema_afweging` prints what it must hold.
 SCHEMABESTAND = Path(__file__).with_name("fusietoets-afweging-1.schema.json")
 # A real export has some tens of rows; these limits only stop absurd input early.
-MAX_TEKST = 100_000  # for text without a limit of its own (motivering, notitie, ...)
+MAX_TEKST = 100_000  # for text without a limit of its own
 MAX_REGELS = 2_000  # per list
 MAX_BEDRAG = 10**14 - 1  # DecimalField(max_digits=14, decimal_places=0)
 MAX_KLEIN = 32_767  # PositiveSmallIntegerField
@@ -65,9 +65,7 @@ MAX_GETAL = 2_147_483_647  # PositiveIntegerField
 MAX_ID = 2**63 - 1  # BigAutoField
 MAX_CODE = 50  # a code longer than this is shown as not existing
 MAX_GEBRUIKERSNAAM = 150  # AbstractUser.username
-MAX_TITEL = Afweging._meta.get_field("titel").max_length
-MAX_OPMERKING = OpmerkingForm.base_fields["tekst"].max_length
-MAX_REACTIE = ReactieForm.base_fields["tekst"].max_length
+MAX_TITEL = lengtes.TITEL
 
 
 # --- value types -----------------------------------------------------------------------
@@ -115,6 +113,30 @@ def tekst(max_lengte: int = MAX_TEKST, *, verplicht: bool = False) -> Any:
             AfterValidator(_niet_leeg),
         ]
     return Annotated[str, Field(max_length=max_lengte), BeforeValidator(_opslaanbare_tekst)]
+
+
+def _hooguit(maximum: int):
+    def controleer(tekst: str) -> str:
+        if lengtes.tekstlengte(tekst) > maximum:
+            raise PydanticKnownError("string_too_long", {"max_length": maximum})
+        return tekst
+
+    return controleer
+
+
+def gebruikerstekst(maximum: int, *, verplicht: bool = False) -> Any:
+    """Text a user types in the app, at most `maximum` characters counted as the app counts
+    them (`afweging.lengtes`: a line break is one), so whatever the app saved imports again;
+    `verplicht`: not empty and not only white space."""
+    schema = {"type": "string", "maxLength": maximum} | ({"minLength": 1} if verplicht else {})
+    return Annotated[
+        str,
+        *([Field(min_length=1)] if verplicht else []),
+        BeforeValidator(_opslaanbare_tekst),
+        AfterValidator(_hooguit(maximum)),
+        *([AfterValidator(_niet_leeg)] if verplicht else []),
+        WithJsonSchema(schema),
+    ]
 
 
 def keuze(waarden) -> Any:
@@ -218,13 +240,12 @@ def _zonder_standaard(schema: dict) -> None:
     schema.pop("default")
 
 
-Tekst = tekst()
 Code = tekst(MAX_CODE, verplicht=True)
 Auteur = tekst(MAX_GEBRUIKERSNAAM, verplicht=True)
 Gebruikersnaam = tekst(MAX_GEBRUIKERSNAAM)
 Centrumcode = tekst(MAX_CODE)
-Reactietekst = tekst(MAX_REACTIE, verplicht=True)
-Opmerkingtekst = tekst(MAX_OPMERKING, verplicht=True)
+Reactietekst = gebruikerstekst(lengtes.REACTIE, verplicht=True)
+Opmerkingtekst = gebruikerstekst(lengtes.OPMERKING, verplicht=True)
 Bedrag = decimaal(maximum=MAX_BEDRAG, decimalen=0)
 Percentage = decimaal(maximum=100, decimalen=1)
 Datum = Annotated[date, BeforeValidator(_datum)]
@@ -285,7 +306,9 @@ class Deelnemerregel(_Model):
         "‘herindeling_voorkomen’ en ‘herindeling_vooruitlopen’; die wordt nog gelezen en "
         "blijft staan tot de adviseur een van beide kiest.",
     )
-    motieven_toelichting: Tekst = Field("", description="Andere motieven of toelichting.")
+    motieven_toelichting: gebruikerstekst(lengtes.MOTIEVEN_TOELICHTING) = Field(
+        "", description="Andere motieven of toelichting."
+    )
 
 
 class Antwoordregel(_Model):
@@ -302,8 +325,10 @@ class Antwoordregel(_Model):
         description="De score: −2 tot en met 2 (als tekst), ‘?’ voor onvoldoende informatie, "
         "of leeg. Een geheel getal of null wordt ook gelezen.",
     )
-    motivering: Tekst = Field("", description="Motivering van de score.")
-    bronnen: Tekst = Field("", description="Bronnen bij de score.")
+    motivering: gebruikerstekst(lengtes.MOTIVERING) = Field(
+        "", description="Motivering van de score."
+    )
+    bronnen: gebruikerstekst(lengtes.BRONNEN) = Field("", description="Bronnen bij de score.")
 
 
 class Succesfactorregel(_Model):
@@ -315,7 +340,9 @@ class Succesfactorregel(_Model):
     status: keuze(SuccesfactorAntwoord.Status) = Field(
         SuccesfactorAntwoord.Status.ONBEKEND.value, description="Voldaan, deels, niet of onbekend."
     )
-    notitie: Tekst = Field("", description="Notitie bij de succesfactor.")
+    notitie: gebruikerstekst(lengtes.NOTITIE) = Field(
+        "", description="Notitie bij de succesfactor."
+    )
 
 
 class Variantregel(_Model):
@@ -479,7 +506,9 @@ class Reactieregel(_Model):
         description="Moment van de reactie; ontbreekt: nu.",
         json_schema_extra=_zonder_standaard,
     )
-    antwoord: Tekst = Field("", description="Antwoord van de provincie.")
+    antwoord: gebruikerstekst(lengtes.ANTWOORD_OP_REACTIE) = Field(
+        "", description="Antwoord van de provincie."
+    )
     # Absent from exports made before these two were added.
     beantwoord_door: Gebruikersnaam | None = Field(
         None,
@@ -494,7 +523,7 @@ class Reactieregel(_Model):
         description="Per brief of e-mail ontvangen en door de auteur (een adviseur) namens de "
         "gemeente vastgelegd; null: in Fusietoets gegeven door de gemeentesecretaris.",
     )
-    eerdere_tekst: Tekst = Field(
+    eerdere_tekst: gebruikerstekst(lengtes.REACTIE) = Field(
         "",
         description="Als de reactie na het antwoord van de provincie is gewijzigd: de "
         "toelichting waarover dat antwoord gaat.",

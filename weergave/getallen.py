@@ -255,3 +255,19 @@ def opsomming(delen: Iterable[object]) -> str:
     if len(delen) < 2:
         return "".join(delen)
     return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def tekstlengte(tekst) -> int:
+    """The length of a text as the browser counts it for `maxlength`: a line break is one
+    character, though the browser sends it as two."""
+    return len(str(tekst or "").replace("\r\n", "\n"))
+
+
+def nog_tekens(lengte: int, maximum: int) -> str:
+    """What the counter beside a text field says: 'nog 1.234 tekens', 'nog 1 teken', or
+    '12 tekens te veel' for a text longer than the limit (saved before the limit existed).
+    static/js/afweging.js writes the same words while typing."""
+    over = maximum - lengte
+    if over < 0:
+        return f"{aantal(-over)} {'teken' if over == -1 else 'tekens'} te veel"
+    return f"nog {aantal(over)} {'teken' if over == 1 else 'tekens'}"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -15,7 +16,7 @@ from afweging.models import Afweging
 from afweging.rapport import rapport_van
 from afweging.toegang import adviseur_of_reviewer
 from afweging.views.pagina import Afwegingpagina, laad, licht
-from config.pdf import render_to_pdf
+from config.pdf import PdfFout, render_to_pdf
 
 
 class Rapportpagina(Afwegingpagina):
@@ -48,9 +49,17 @@ def rapport_pdf_view(request, pk):
         # Vastgesteld: exactly the PDF of that moment, whatever changed since.
         inhoud = bytes(bewaard)
     else:
-        _html, inhoud = render_to_pdf(
-            "afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)}
-        )
+        try:
+            _html, inhoud = render_to_pdf(
+                "afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)}
+            )
+        except PdfFout as fout:
+            # Stopped after PDF_MAX_SECONDEN, or failed: said on the report page instead.
+            messages.error(
+                request, f"{fout} Probeer het later opnieuw; lukt het dan nog niet, meld het de "
+                "beheerder.",
+            )  # fmt: skip
+            return redirect("afweging:rapport", pk=afweging.pk)
     antwoord = HttpResponse(inhoud, content_type="application/pdf")
     naam = slugify(afweging.titel)[:60] or "afweging"
     antwoord["Content-Disposition"] = f'attachment; filename="advies-{afweging.pk}-{naam}.pdf"'

@@ -61,29 +61,33 @@ class Stappagina(Afwegingpagina):
 
     @cached_property
     def foutenlijst(self) -> list[tuple[str, str]]:
-        """Every error of the re-shown forms, as (text, anchor of its field): the error
-        summary links each to its field, however far down the page it is."""
-        uit = []
-        for formulier in self.forms.values():
-            forms = getattr(formulier, "forms", [formulier])
-            if hasattr(formulier, "non_form_errors"):
-                uit += [(str(fout), "") for fout in formulier.non_form_errors()]
-            for form in forms:
-                for naam, fouten in form.errors.items():
-                    if naam == "__all__" or naam not in form.fields:
-                        uit += [(str(fout), "") for fout in fouten]
-                        continue
-                    veld = form[naam]
-                    anker = veld.id_for_label or f"{veld.auto_id}_0"  # radios: the first
-                    label = form.foutlabel(naam) if hasattr(form, "foutlabel") else veld.label
-                    uit += [(f"{label}: {fout}", anker) for fout in fouten]
-        return uit
+        return foutenlijst(self.forms)
 
     @cached_property
     def heeft_fouten(self) -> bool:
         return any(
             f.errors if hasattr(f, "fields") else f.total_error_count() for f in self.forms.values()
         )
+
+
+def foutenlijst(formulieren: dict) -> list[tuple[str, str]]:
+    """Every error of the step's forms, as (text, anchor of its field): the error summary
+    links each to its field, however far down the page it is; an autosave names them."""
+    uit = []
+    for formulier in formulieren.values():
+        forms = getattr(formulier, "forms", [formulier])
+        if hasattr(formulier, "non_form_errors"):
+            uit += [(str(fout), "") for fout in formulier.non_form_errors()]
+        for form in forms:
+            for naam, fouten in form.errors.items():
+                if naam == "__all__" or naam not in form.fields:
+                    uit += [(str(fout), "") for fout in fouten]
+                    continue
+                veld = form[naam]
+                anker = veld.id_for_label or f"{veld.auto_id}_0"  # radios: the first
+                label = form.foutlabel(naam) if hasattr(form, "foutlabel") else veld.label
+                uit += [(f"{label}: {fout}", anker) for fout in fouten]
+    return uit
 
 
 def _volgende_url(request, afweging: Afweging, stap) -> str:
@@ -195,8 +199,11 @@ def _autosave(request, afweging: Afweging, stap) -> JsonResponse:
     if not services.mag_opslaan_vanaf(afweging, versie, request.user):
         return _autosave_conflict(str(services.Conflict(afweging)))
     if not all([f.is_valid() for f in formulieren.values()]):
+        # Named here: the page marks nothing until it is sent. The text stays in the form.
+        fouten = [tekst for tekst, _anker in foutenlijst(formulieren)]
         return JsonResponse(
-            {"opgeslagen": False, "fout": "Niet automatisch bewaard: controleer de gemarkeerde velden."},
+            {"opgeslagen": False, "fout": f"Niet automatisch bewaard. {' '.join(fouten)}",
+             "fouten": fouten},
             status=400,
         )  # fmt: skip
     _alleen_aangeraakt(request, afweging, formulieren, versie)

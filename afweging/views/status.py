@@ -15,7 +15,7 @@ from afweging.forms import VaststelForm
 from afweging.models import Afweging
 from afweging.toegang import alleen_adviseur
 from afweging.views.pagina import Afwegingpagina, laad
-from config.pdf import PdfFout
+from config.pdf import PdfFout, PdfTeLang
 
 
 class Controlepagina(Afwegingpagina):
@@ -74,6 +74,12 @@ def vaststellen_view(request, pk):
         )
     except (services.Conflict, services.NietToegestaan) as fout:
         messages.error(request, str(fout))
+    except PdfTeLang as fout:
+        messages.error(
+            request,
+            f"{fout} Daarom is de afweging niet vastgesteld. Probeer het later opnieuw of meld "
+            "het de beheerder.",
+        )
     except PdfFout:
         messages.error(
             request,

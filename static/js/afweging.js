@@ -172,6 +172,7 @@
     });
     if (versie && metBasis && concept.basis !== null) versie.value = concept.basis;
     if (window.fusietoetsToonGekozen) window.fusietoetsToonGekozen();
+    if (window.fusietoetsTellers) window.fusietoetsTellers();
   }
   function anders(concept) {
     return Object.keys(concept.velden).filter(function (naam) {

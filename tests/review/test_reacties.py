@@ -430,3 +430,53 @@ def test_a_secretaris_of_two_deelnemers_gets_a_form_for_each(
     assert len(ids) == len(set(ids))
     assert barendrecht.find("label", attrs={"for": "id_reactie_GM0489_tekst"})
     assert barendrecht.find("textarea")["id"] == "id_reactie_GM0489_tekst"
+
+
+def test_an_answer_over_the_limit_is_refused_with_its_text_kept_issue_12(
+    adviseur_client, gedeeld, barendrecht, secretaris
+):
+    """It used to be cut to 10,000 characters, with a success message."""
+    reactie = review.reactie_geven(
+        afweging=gedeeld, gemeente=barendrecht, auteur=secretaris, standpunt="instemmend",
+        tekst="Akkoord.",
+    )  # fmt: skip
+    te_lang = "Antwoord. " * 1000 + "Het laatste woord."
+    response = adviseur_client.post(
+        url("reactie-antwoord", gedeeld, reactie_pk=reactie.pk), {"antwoord": te_lang}
+    )
+    assert response.status_code == 400
+    blok = soep(response).find(id="reactie-GM0489")
+    vak = blok.find("textarea", attrs={"name": "antwoord"})
+    assert vak.get_text().removeprefix("\n") == te_lang
+    assert vak["maxlength"] == "10000"
+    assert vak["aria-invalid"] == "true"
+    fout = blok.find(id=vak["aria-describedby"].split()[0])
+    assert fout.get_text(strip=True) == (
+        "Deze tekst is 10.018 tekens lang; er passen er 10.000. Maak hem 18 tekens korter. "
+        "Wat u typte, staat nog in het veld."
+    )
+    assert "is vastgelegd" not in soep(response).get_text()
+    reactie.refresh_from_db()
+    assert reactie.antwoord == ""
+    # Within the limit it is saved whole.
+    response = adviseur_client.post(
+        url("reactie-antwoord", gedeeld, reactie_pk=reactie.pk), {"antwoord": te_lang[:10000]}
+    )
+    assert response.status_code == 302
+    reactie.refresh_from_db()
+    assert reactie.antwoord == te_lang[:10000].strip()
+
+
+def test_the_answer_box_shows_its_limit_and_counter(
+    adviseur_client, gedeeld, barendrecht, secretaris
+):
+    reactie = review.reactie_geven(
+        afweging=gedeeld, gemeente=barendrecht, auteur=secretaris, standpunt="instemmend",
+        tekst="Akkoord.",
+    )  # fmt: skip
+    review.reactie_beantwoorden(reactie=reactie, door=gedeeld.aangemaakt_door, tekst="Dank u.")
+    blok = soep(adviseur_client.get(url("uitkomst", gedeeld))).find(id="reactie-GM0489")
+    vak = blok.find("textarea", attrs={"name": "antwoord"})
+    assert vak.get_text().removeprefix("\n") == "Dank u."
+    teller = blok.find(id=vak["aria-describedby"].split()[-1])
+    assert teller.get_text() == "nog 9.993 tekens"

@@ -516,3 +516,35 @@ def test_an_entered_figure_needs_its_source_and_a_domain_a_key_of_its_own(afwegi
         "uren, clienten.",
     ])  # fmt: skip
     assert tellingen() == voor
+
+
+def test_each_text_over_its_limit_is_refused_by_name_issue_12(afweging, collega):
+    document = als_dict(afweging)
+    document["antwoorden"][0]["motivering"] = "m" * 5_001
+    document["antwoorden"][0]["bronnen"] = "b" * 2_001
+    document["succesfactoren"][0]["notitie"] = "n" * 2_001
+    document["deelnemers"][0]["motieven_toelichting"] = "t" * 3_001
+    document["reacties"][0]["antwoord"] = "a" * 10_001
+    voor = tellingen()
+
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+
+    teksten = " | ".join(fout.value.problemen)
+    assert "Motivering bij deelvraag 1 is te lang: 5.001 tekens, hooguit 5.000." in teksten
+    assert "Bronnen bij deelvraag 1 is te lang: 2.001 tekens, hooguit 2.000." in teksten
+    assert "is te lang: 2.001 tekens, hooguit 2.000." in teksten.split("Notitie bij ")[1]
+    assert "is te lang: 3.001 tekens, hooguit 3.000." in teksten.split("Toelichting op ")[1]
+    assert "is te lang: 10.001 tekens, hooguit 10.000." in teksten.split("Antwoord op ")[1]
+    assert len(fout.value.problemen) == 5
+    assert tellingen() == voor
+
+
+def test_a_text_at_its_limit_with_line_breaks_imports_as_the_app_saved_it(afweging, collega):
+    """The app counts a line break as one character, as the browser does, and stores the
+    two it sends: such a text comes back in."""
+    document = als_dict(afweging)
+    tekst = ("x" * 98 + "\r\n") * 50  # 4,950 characters in the browser, 5,000 stored
+    document["antwoorden"][0]["motivering"] = tekst + "y" * 50
+    nieuw = importeer(document, collega)
+    assert nieuw.antwoorden.order_by("deelvraag__nummer")[0].motivering == tekst + "y" * 50

@@ -92,3 +92,9 @@ def grafiek(figuur, element_id, beschrijving, tabel_id=""):
         "beschrijving": beschrijving,
         "tabel_id": tabel_id,
     }
+
+
+@register.filter
+def nog_tekens(tekst, maximum):
+    """The counter beside a text field: 'nog 1.234 tekens' left of `maximum`."""
+    return getallen.nog_tekens(getallen.tekstlengte(tekst), int(maximum))

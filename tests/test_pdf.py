@@ -1,0 +1,111 @@
+"""Issue 12: a PDF is made in a child process that is stopped after PDF_MAX_SECONDEN, and
+vaststellen holds no transaction (so no row lock) while the PDF of the afweging renders."""
+
+import multiprocessing
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from afweging import services
+from afweging.models import Afweging
+from config import pdf
+from review import services as review
+from tests.factories import beantwoord_alles
+from tests.html import soep
+
+
+def url(naam, afweging):
+    return reverse(f"afweging:{naam}", kwargs={"pk": afweging.pk})
+
+
+@pytest.fixture
+def klaar(maak_afweging):
+    """An afweging that can be vastgesteld."""
+    return beantwoord_alles(maak_afweging(titel="Grenzen", gemeenten=["GM0489", "GM0613"]))
+
+
+def test_the_limit_stops_the_pdf_and_its_process():
+    # A hundred pages of text: far more than a hundredth of a second.
+    html = "<p>" + "Een heel lange alinea over een ambtelijke fusie. " * 20_000 + "</p>"
+    with pytest.raises(pdf.PdfTeLang) as fout:
+        pdf.html_naar_pdf(html, limiet=0.01)
+    assert str(fout.value) == "Het maken van de PDF duurde langer dan 0,01 seconden en is gestopt."
+    assert multiprocessing.active_children() == []  # killed and reaped, nothing left running
+
+
+def test_within_the_limit_the_pdf_is_made_and_what_weasyprint_says_is_logged(caplog):
+    inhoud = pdf.html_naar_pdf('<p>Kort.</p><img src="bestaat-niet.png" alt="">', limiet=60)
+    assert inhoud.startswith(b"%PDF")
+    assert any(
+        r.name == "weasyprint" and "bestaat-niet.png" in r.getMessage() for r in caplog.records
+    )
+
+
+@pytest.mark.django_db
+def test_vaststellen_says_so_when_the_pdf_takes_too_long(adviseur_client, klaar, settings):
+    settings.PDF_MAX_SECONDEN = 0.01
+    response = adviseur_client.post(
+        url("vaststellen", klaar), {"versie": klaar.versie, "bevestigd": "on"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == url("vaststellen", klaar)
+    assert (
+        "Het maken van de PDF duurde langer dan 0,01 seconden en is gestopt. Daarom is de "
+        "afweging niet vastgesteld." in soep(response).get_text(" ", strip=True)
+    )
+    opgeslagen = Afweging.objects.get(pk=klaar.pk)
+    assert (opgeslagen.status, opgeslagen.vastgestelde_pdf) == (Afweging.Status.CONCEPT, None)
+
+
+@pytest.mark.django_db
+def test_the_pdf_download_says_so_when_it_takes_too_long(adviseur_client, klaar, settings):
+    settings.PDF_MAX_SECONDEN = 0.01
+    response = adviseur_client.get(url("rapport-pdf", klaar), follow=True)
+    assert response.redirect_chain[-1][0] == url("rapport", klaar)
+    assert "duurde langer dan 0,01 seconden en is gestopt. Probeer het later opnieuw" in (
+        soep(response).get_text(" ", strip=True)
+    )
+
+
+@pytest.mark.django_db
+def test_vaststellen_renders_the_pdf_outside_any_transaction(klaar, adviseur, monkeypatch):
+    """No transaction of its own while the PDF renders, so no row lock held: the test's
+    own transaction (pytest-django) is the only one open then. A lock is taken only after,
+    for the checks and the writing."""
+    buiten = len(connection.atomic_blocks)
+    tijdens = []
+    echt = pdf.render_to_pdf
+
+    def render(template, context):
+        tijdens.append(len(connection.atomic_blocks) - buiten)
+        return echt(template, context)
+
+    monkeypatch.setattr(pdf, "render_to_pdf", render)
+    services.vaststellen(afweging=klaar, versie=klaar.versie, door=adviseur)
+    assert tijdens == [0]
+    opgeslagen = Afweging.objects.get(pk=klaar.pk)
+    assert opgeslagen.status == Afweging.Status.VASTGESTELD
+    assert bytes(opgeslagen.vastgestelde_pdf).startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_what_changes_while_the_pdf_renders_is_not_frozen_unseen(
+    klaar, adviseur, secretaris, monkeypatch
+):
+    review.delen(afweging=klaar, gebruikers=[secretaris], door=adviseur)
+    klaar.refresh_from_db()
+    deelvraag = klaar.antwoorden.first().deelvraag
+    echt = pdf.render_to_pdf
+
+    def render(template, context):
+        gemaakt = echt(template, context)
+        # A reviewer's comment lands while the PDF is made: it is not in that PDF.
+        review.opmerking_plaatsen(
+            afweging=klaar, deelvraag=deelvraag, auteur=secretaris, tekst="Nog één punt."
+        )
+        return gemaakt
+
+    monkeypatch.setattr(pdf, "render_to_pdf", render)
+    with pytest.raises(services.NietToegestaan, match="Terwijl de PDF werd gemaakt"):
+        services.vaststellen(afweging=klaar, versie=klaar.versie, door=adviseur)
+    assert Afweging.objects.get(pk=klaar.pk).status == Afweging.Status.TER_REVIEW
