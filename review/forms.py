@@ -109,6 +109,26 @@ class NamensReactieForm(ReactieForm):
         )
 
 
+class ReactieAntwoordForm(forms.Form):
+    """The provincie's answer to one reactie. Read through a form like every other text,
+    so that what a database refuses (a NUL character) gets a Dutch message, not a 500."""
+
+    antwoord = forms.CharField(
+        label="Antwoord",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Schrijf eerst uw antwoord op de reactie."},
+    )
+
+    def __init__(self, *args, reactie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reactie = reactie
+
+    @property
+    def getypt(self) -> str:
+        """What was typed, to show it again in the answer's box."""
+        return self.data.get("antwoord", "")
+
+
 class DelenForm(forms.Form):
     gebruikers = KeuzesVeld(
         label="Delen met gemeentesecretarissen",

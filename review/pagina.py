@@ -146,6 +146,11 @@ class Reviewdeel:
         return self.reactieformulieren[0][2] if self.reactieformulieren else None
 
     @cached_property
+    def reactie_antwoord_form(self):
+        """The provincie's answer to a reactie shown again with its error, if any."""
+        return self.pagina.formulieren.get("reactie_antwoord_form")
+
+    @cached_property
     def reacties_per_deelnemer(self) -> list[tuple]:
         """For the adviseur: every deelnemende gemeente with its reactie or None."""
         per_gemeente = {r.gemeente_id: r for r in self.reacties}

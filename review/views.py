@@ -23,7 +23,7 @@ from afweging.views.pagina import laad, licht
 from afweging.views.uitkomst import toon_uitkomst
 from kader.models import Deelvraag
 from review import services
-from review.forms import DelenForm, OpmerkingForm
+from review.forms import DelenForm, OpmerkingForm, ReactieAntwoordForm
 from review.models import Opmerking
 from review.pagina import Namenspagina, Stopdelenpagina, namens_form, reactie_form
 from review.toegang import is_reviewer
@@ -190,13 +190,14 @@ def reactie_antwoord_view(request, pk, reactie_pk):
     reactie = get_object_or_404(
         afweging.reacties.select_related("gemeente", "auteur"), pk=reactie_pk
     )
-    tekst = request.POST.get("antwoord", "").strip()
-    if not tekst:
-        messages.error(request, "Schrijf eerst uw antwoord op de reactie.")
-    else:
-        try:
-            services.reactie_beantwoorden(reactie=reactie, door=request.user, tekst=tekst[:10000])
-        except services.NietToegestaan as fout:
-            weiger(str(fout))
-        messages.success(request, f"Uw antwoord aan {reactie.gemeente.naam} is vastgelegd.")
+    form = ReactieAntwoordForm(request.POST, reactie=reactie)
+    if not form.is_valid():
+        formulieren = {"reactie_antwoord_form": form}
+        return toon_uitkomst(request, afweging, formulieren=formulieren, status=400)
+    tekst = form.cleaned_data["antwoord"]
+    try:
+        services.reactie_beantwoorden(reactie=reactie, door=request.user, tekst=tekst[:10000])
+    except services.NietToegestaan as fout:
+        weiger(str(fout))
+    messages.success(request, f"Uw antwoord aan {reactie.gemeente.naam} is vastgelegd.")
     return redirect(f"{afweging.get_absolute_url()}#reacties-kop")
