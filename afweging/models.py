@@ -12,7 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from afweging import lengtes
+from afweging import lengtes, scoring
 from casussen.models import Gemeente, Provincie
 from kader.models import Deelvraag, Kader, Succesfactor
 from weergave.getallen import opsomming
@@ -260,6 +260,13 @@ class Antwoord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afweging}: deelvraag {self.deelvraag.nummer}"
+
+    @property
+    def zonder_motivering(self) -> bool:
+        """A draft the autosave kept: a score that does not count until it is motivated."""
+        return (
+            scoring.antwoordstatus(self.score, self.motivering) == scoring.Status.ZONDER_MOTIVERING
+        )
 
 
 class SuccesfactorAntwoord(models.Model):

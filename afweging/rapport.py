@@ -30,6 +30,7 @@ class Deelvraagregel:
     score: str
     motivering: str
     bronnen: str
+    zonder_motivering: bool = False  # a draft score: shown, but it does not count
 
 
 @dataclass
@@ -200,6 +201,9 @@ def rapport_van(afweging: Afweging, *, datum: date | None = None) -> Rapport:
                         else "open",
                         motivering=antwoorden[d.pk].motivering if antwoorden.get(d.pk) else "",
                         bronnen=antwoorden[d.pk].bronnen if antwoorden.get(d.pk) else "",
+                        zonder_motivering=bool(
+                            antwoorden.get(d.pk) and antwoorden[d.pk].zonder_motivering
+                        ),
                     )
                     for d in onderdeel.deelvragen.all()
                 ],

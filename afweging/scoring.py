@@ -108,15 +108,21 @@ def deelvraag_invoer(
 ) -> DeelvraagInvoer:
     """Turn a stored answer (its score as stored: "-2" … "2", "?" or "") into scoring
     input: '?' and missing motivations are gaps."""
-    if not score:
-        status, getal = Status.OPEN, None
-    elif score == "?":
-        status, getal = Status.ONVOLDOENDE_INFORMATIE, None
-    elif not motivering.strip():
-        status, getal = Status.ZONDER_MOTIVERING, None
-    else:
-        status, getal = Status.BEANTWOORD, int(score)
+    status = antwoordstatus(score, motivering)
+    getal = int(score) if status == Status.BEANTWOORD else None
     return DeelvraagInvoer(nummer, onderdeel, naam, float(gewicht), getal, status, code)
+
+
+def antwoordstatus(score: str, motivering: str) -> Status:
+    """What a stored answer is. The autosave stores drafts an explicit save refuses (a
+    score without a motivation): every reader asks here, so none assumes more."""
+    if not score:
+        return Status.OPEN
+    if score == "?":
+        return Status.ONVOLDOENDE_INFORMATIE
+    if not (motivering or "").strip():
+        return Status.ZONDER_MOTIVERING
+    return Status.BEANTWOORD
 
 
 # --- output ------------------------------------------------------------------------------

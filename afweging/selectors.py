@@ -226,12 +226,13 @@ def checklist(afweging: Afweging) -> Checklist:
 
 def voortgang(afweging: Afweging) -> dict[str, tuple[int, int]]:
     """Per step: (done, total), for the progress bar."""
-    antwoorden = list(afweging.antwoorden.all())
+    # Done means what scoring counts: a score with a motivation. The autosave keeps drafts
+    # (a score without a motivation, a motivation without a score), which are not done.
+    deelvragen, _ = scoring_invoer(afweging)
     per_onderdeel: dict[str, list[int]] = {}
-    for antwoord in antwoorden:
-        klaar = bool(antwoord.score) and (antwoord.score == "?" or antwoord.motivering.strip())
-        telling = per_onderdeel.setdefault(antwoord.deelvraag.onderdeel.code, [0, 0])
-        telling[0] += klaar and antwoord.score != "?"
+    for deelvraag in deelvragen:
+        telling = per_onderdeel.setdefault(deelvraag.onderdeel, [0, 0])
+        telling[0] += 1 if deelvraag.beantwoord else 0
         telling[1] += 1
     deelnemers = list(afweging.deelnemers.all())
     lijst = checklist(afweging)

@@ -88,6 +88,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Refuses a body too large (413) or not UTF-8 (400) before anything reads it: the
+    # CSRF check reads it in process_view, which runs after every __call__.
+    "config.verzoeken.VerzoekMiddleware",
+    # Pages for a logged-in user are never stored by a browser or proxy.
+    "config.vertrouwelijk.VertrouwelijkMiddleware",
     # Every page needs a login, except the views marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # A change of someone's roles or rights is recorded in the name of who is logged in.
@@ -97,6 +102,11 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The largest request body read, on every URL (no URL takes a file): a larger one is
+# refused with 413 before it is read. Django's own limit for form fields is the same.
+VERZOEK_MAX_BYTES = envint("VERZOEK_MAX_BYTES", 2_621_440)  # 2,5 MB, Django's default
+DATA_UPLOAD_MAX_MEMORY_SIZE = VERZOEK_MAX_BYTES
 
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one username from one
 # address, or INLOGLIMIET_PER_ADRES from one address over all usernames, logging in is
@@ -170,6 +180,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# The project's wording of a few Django messages (locale/nl/LC_MESSAGES/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -3,7 +3,9 @@
 No input may cause a server error. Bad input gets the form back (200, or the 400 of the
 result page) with a Dutch message and with what was typed still in it, or a clean 4xx;
 user text never comes back as live HTML. The Iv3 import either loads or refuses with
-its own `Iv3Fout` in Dutch, and then changes nothing.
+its own `Iv3Fout` in Dutch, and then changes nothing. Every text field refuses a NUL in
+Dutch (PostgreSQL cannot store one), every form survives a body in an odd charset, and
+every view reads every state the autosave can leave behind (issue 12).
 
 Every example runs in a savepoint that is rolled back, so the examples do not see each
 other's writes. `derandomize` makes a run reproducible in CI; the `@example`s pin the
@@ -30,6 +32,7 @@ from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from afweging.models import MOTIEVEN, Afweging, Antwoord, Deelnemer, SuccesfactorAntwoord
 from afweging.voorbeeld import maak_voorbeeldafweging
@@ -211,7 +214,8 @@ def vraag(client, methode: str, url: str, data=None, **extra):
             f"{methode.upper()} {url} gaf {type(fout).__name__}: {fout}; invoer {data!r:.600}"
         ) from fout
     assert response.status_code < 500, f"{methode.upper()} {url}: {response.status_code}"
-    event(f"{methode.upper()} {response.status_code}")
+    with contextlib.suppress(InvalidArgument):  # also used by plain (parametrized) tests
+        event(f"{methode.upper()} {response.status_code}")
     return response
 
 
@@ -863,6 +867,8 @@ def test_reactions_never_fail(reviewer_client, afweging, velden):
 
 
 @fuzz(10)
+@example(antwoord="Dank u wel.\x00", reactie_pk=None)  # issue 12: a 500 on PostgreSQL
+@example(antwoord="   ", reactie_pk=None)
 @given(
     antwoord=st.one_of(geldige_tekst(20_000), tekst),
     reactie_pk=st.one_of(st.none(), st.integers(0, 2**31)),
@@ -880,7 +886,13 @@ def test_answering_a_reaction_never_fails(
         )
         adres = url("reactie-antwoord", afweging, reactie_pk=reactie_pk or reactie.pk)
         response = vraag(adviseur_client, "post", adres, {"antwoord": antwoord})
-        assert response.status_code in (302, 404)
+        geen_injectie(response)
+        assert response.status_code in (302, 400, 404)
+        if response.status_code == 400:  # empty, or a NUL: said beside the box, text kept
+            fouten = uit_context(response, "antwoord_form").errors["antwoord"]
+            assert all(staat_erin(response, fout) for fout in fouten)
+            if getoond(antwoord):
+                assert staat_erin(response, antwoord), "antwoord niet teruggezet"
         if response.status_code == 302:
             toont_afweging(adviseur_client, afweging, "uitkomst", "rapport")
 
@@ -1215,3 +1227,312 @@ def test_any_file_content_loads_or_is_refused(tmp_path, naam, kop, inhoud_, gzip
     pad.write_bytes(bestand)
     with teruggedraaid():
         importeer(pad)
+
+
+# --- issue 12: NUL and odd charsets in every text field ----------------------------------
+#
+# A NUL character passes SQLite but PostgreSQL refuses it (psycopg.DataError, a 500): every
+# text a user can send must meet Django's ProhibitNullCharactersValidator first. Run this on
+# PostgreSQL as well (DATABASE_URL); on SQLite the check is that nothing with a NUL was saved.
+
+NUL_MELDING = "De tekst bevat een onzichtbaar teken (NUL"
+NULWAARDEN = ["\x00", "Tekst met\x00NUL erin"]
+
+
+@pytest.fixture
+def stukken(afweging, reviewer, adviseur):
+    """What the forms below refer to: a reactie to answer, an opmerking, a secretaris to
+    share with."""
+    reactie = review.reactie_geven(
+        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0547"), auteur=reviewer,
+        standpunt="instemmend", tekst="Akkoord.",
+    )  # fmt: skip
+    andere = SecretarisFactory(gemeenten=[GemeenteFactory(code="GM0638")])
+    return {"afweging": afweging, "reactie": reactie, "secretaris": andere}
+
+
+def _rijen(afweging, stap):
+    if stap == "deelnemers":
+        return "deelnemers", list(afweging.deelnemers.order_by("gemeente__naam"))
+    if stap == "succesfactoren":
+        return "succesfactoren", list(afweging.succesfactorantwoorden.all())
+    rijen = afweging.antwoorden.filter(deelvraag__onderdeel__code=stap)
+    return "antwoorden", list(rijen.order_by("deelvraag__nummer"))
+
+
+RIJ = {
+    "deelnemers": {"perspectief": "onbekend", "motieven": [], "motieven_toelichting": "Goed."},
+    "antwoorden": {"score": "1", "motivering": "Goed onderbouwd.", "bronnen": ""},
+    "succesfactoren": {"status": "voldaan", "notitie": ""},
+}
+
+
+def stapdata(afweging, stap) -> dict:
+    prefix, rijen = _rijen(afweging, stap)
+    return {"versie": afweging.versie, "actie": "opslaan"} | formsetdata(
+        prefix, rijen, [RIJ[prefix]]
+    )
+
+
+def businesscasedata(afweging) -> dict:
+    codes = sorted(d.gemeente.code for d in afweging.deelnemers.all())
+    data = {"versie": afweging.versie, "basis_overhead": "", "verdeelsleutel": "inwoners",
+            "mix_inwoners_pct": "50"} | {f"vast_{code}": "" for code in codes}  # fmt: skip
+    varianten = afweging.businesscase.varianten.order_by("-soort")
+    return data | formsetdata("varianten", varianten, [GEWONE_VARIANT])
+
+
+# (name, who posts, the URL, valid data, its text fields, whether a field is a text the
+# form shows again). Every form and endpoint that takes text from a user.
+FORMULIEREN = [
+    ("nieuw", "adviseur", lambda s: reverse("afweging:nieuw"),
+     lambda s: basisdata(VOORSTEL), ["titel", "taakstelling", "geplande_startdatum"]),
+    ("basis", "adviseur", lambda s: url("stap", s["afweging"], stap="basis"),
+     lambda s: basisdata(VOORSTEL) | {"versie": s["afweging"].versie}, ["titel"]),
+    ("deelnemers", "adviseur", lambda s: url("stap", s["afweging"], stap="deelnemers"),
+     lambda s: stapdata(s["afweging"], "deelnemers"), ["deelnemers-0-motieven_toelichting"]),
+    ("meerwaarde", "adviseur", lambda s: url("stap", s["afweging"], stap="meerwaarde"),
+     lambda s: stapdata(s["afweging"], "meerwaarde"),
+     ["antwoorden-0-motivering", "antwoorden-1-bronnen"]),
+    ("succesfactoren", "adviseur", lambda s: url("stap", s["afweging"], stap="succesfactoren"),
+     lambda s: stapdata(s["afweging"], "succesfactoren"), ["succesfactoren-0-notitie"]),
+    ("businesscase", "adviseur", lambda s: url("businesscase", s["afweging"]),
+     lambda s: businesscasedata(s["afweging"]), ["basis_overhead", "varianten-0-frictiekosten"]),
+    ("opmerking", "reviewer", lambda s: url("opmerking", s["afweging"]),
+     lambda s: {"vak": "opmerking-3", "opmerking-3": "Hoe zit het met de regio?"},
+     ["opmerking-3"]),
+    ("reactie", "reviewer", lambda s: url("reactie", s["afweging"]),
+     lambda s: {"gemeente": s["reactie"].gemeente_id, "standpunt": "kanttekeningen",
+                "tekst": "Akkoord, met kanttekeningen.", "versie": s["reactie"].versie},
+     ["tekst"]),
+    ("reactie-namens", "adviseur", lambda s: url("reactie-namens", s["afweging"], code="GM0638"),
+     lambda s: {"ontvangen_per": "brief", "standpunt": "instemmend", "tekst": "Per brief.",
+                "versie": ""}, ["tekst"]),
+    ("reactie-antwoord", "adviseur",
+     lambda s: url("reactie-antwoord", s["afweging"], reactie_pk=s["reactie"].pk),
+     lambda s: {"antwoord": "Dank u wel."}, ["antwoord"]),
+    ("delen", "adviseur", lambda s: url("delen", s["afweging"]),
+     lambda s: {"gebruikers": [s["secretaris"].pk], "reactietermijn": ""}, ["reactietermijn"]),
+    ("vaststellen", "adviseur", lambda s: url("vaststellen", s["afweging"]),
+     lambda s: {"versie": s["afweging"].versie}, ["versie"]),
+    ("login", "anoniem", lambda s: reverse("login"),
+     lambda s: {"username": "adviseur-bestaat-niet", "password": "fout"},
+     ["username", "password"]),
+    ("admin-login", "anoniem", lambda s: reverse("admin:login"),
+     lambda s: {"username": "adviseur-bestaat-niet", "password": "fout"},
+     ["username", "password"]),
+]  # fmt: skip
+# The autosave posts the step forms in the background: the same fields, answered in JSON.
+AUTOSAVES = ["basis", "deelnemers", "meerwaarde", "succesfactoren"]
+TEKSTEN = {"titel", "deelnemers-0-motieven_toelichting", "antwoorden-0-motivering",
+           "antwoorden-1-bronnen", "succesfactoren-0-notitie", "opmerking-3", "tekst",
+           "antwoord", "username"}  # fmt: skip
+VELDEN = [
+    pytest.param(naam, veld, autosave, id=f"{naam}{'-autosave' if autosave else ''}-{veld}")
+    for naam, _, _, _, velden in FORMULIEREN
+    for veld in velden
+    for autosave in ([False, True] if naam in AUTOSAVES else [False])
+]
+
+
+def clients(adviseur_client, reviewer_client):
+    return {"adviseur": adviseur_client, "reviewer": reviewer_client, "anoniem": Client()}
+
+
+def formulier(naam):
+    return next(f for f in FORMULIEREN if f[0] == naam)
+
+
+def opgeslagen_stand() -> tuple:
+    """What a refused post must leave as it was."""
+    from review.models import Deling, Opmerking, Reactie
+
+    return (
+        list(Afweging.objects.order_by("pk").values_list("pk", "versie", "titel")),
+        Opmerking.objects.count(),
+        list(Reactie.objects.order_by("pk").values_list("versie", "antwoord")),
+        Deling.objects.count(),
+    )
+
+
+def geen_nul_opgeslagen():
+    """On SQLite, which stores a NUL: no text column of an afweging or its review holds one.
+    (PostgreSQL refuses it, and that refusal would have been the 500 `vraag` reports.)"""
+    from django.apps import apps
+    from django.db import connection, models
+
+    if connection.vendor != "sqlite":
+        return
+    for app in ("afweging", "review", "businesscase"):
+        for model in apps.get_app_config(app).get_models():
+            for veld in model._meta.concrete_fields:
+                if isinstance(veld, models.CharField | models.TextField):
+                    # Not as a LIKE: SQLite ends a pattern at its NUL, which matches anything.
+                    for waarde in model.objects.values_list(veld.name, flat=True):
+                        assert "\x00" not in (waarde or ""), (
+                            f"NUL opgeslagen in {model.__name__}.{veld.name}"
+                        )
+
+
+@pytest.mark.parametrize("waarde", NULWAARDEN, ids=["nul", "nul-in-tekst"])
+@pytest.mark.parametrize(("naam", "veld", "autosave"), VELDEN)
+def test_a_nul_in_any_text_field_is_refused_in_dutch_and_kept(
+    adviseur_client, reviewer_client, stukken, naam, veld, autosave, waarde
+):
+    _, wie, adres, data, _ = formulier(naam)
+    client = clients(adviseur_client, reviewer_client)[wie]
+    invoer = data(stukken) | {veld: waarde}
+    if autosave:
+        invoer["_autosave"] = "1"
+    with teruggedraaid():
+        voor = opgeslagen_stand()
+        response = vraag(client, "post", adres(stukken), invoer)
+        assert response.status_code in (200, 400, 409), response.status_code
+        assert opgeslagen_stand() == voor, "invoer met een NUL toch (deels) opgeslagen"
+        geen_nul_opgeslagen()
+        if autosave:
+            assert response.json()["opgeslagen"] is False
+        elif veld in TEKSTEN:
+            assert NUL_MELDING in inhoud(response), "geen Nederlandse melding over de NUL"
+            assert waarde in inhoud(response), "getypte tekst niet teruggezet"
+
+
+# How the body is sent: (the body, the charset it declares). A str is encoded by the test
+# client in the declared charset; bytes go as they are.
+ANDERE_TEKENSETS = {
+    "utf-16": lambda tekst: (tekst, "utf-16"),
+    "latin-1": lambda tekst: (tekst, "latin-1"),
+    "utf-16-als-utf-8": lambda tekst: (tekst.encode("utf-16"), "utf-8"),
+    "ongeldige-utf-8": lambda tekst: (tekst.encode() + b"&x=%FF%FE%C3%28&y=\xff\xfe", "utf-8"),
+}
+
+
+@pytest.mark.parametrize("tekenset", sorted(ANDERE_TEKENSETS))
+@pytest.mark.parametrize("naam", [f[0] for f in FORMULIEREN])
+def test_every_form_in_an_odd_charset_is_refused_or_read_never_a_500(
+    adviseur_client, reviewer_client, stukken, naam, tekenset
+):
+    """A body declared in another charset than UTF-8: a Dutch 400 and nothing saved. A
+    body of bytes that are no UTF-8, declared as UTF-8: read (with replacement
+    characters), refused in Dutch, or saved; never a server error."""
+    _, wie, adres, data, _ = formulier(naam)
+    client = clients(adviseur_client, reviewer_client)[wie]
+    tekst = urllib.parse.urlencode(data(stukken) | {"_x": "café"}, doseq=True)
+    body, verklaard = ANDERE_TEKENSETS[tekenset](tekst)
+    with teruggedraaid():
+        voor = opgeslagen_stand()
+        response = vraag(
+            client, "post", adres(stukken), body,
+            content_type=f"application/x-www-form-urlencoded; charset={verklaard}",
+        )  # fmt: skip
+        geen_injectie(response)
+        if verklaard != "utf-8":
+            assert response.status_code == 400
+            assert "andere tekenset dan UTF-8" in inhoud(response)
+            assert opgeslagen_stand() == voor
+        geen_nul_opgeslagen()
+
+
+# --- issue 12: every view under every state the autosave can leave behind -------------------
+#
+# The autosave stores drafts an explicit save refuses (a score without a motivation, a
+# motivation without a score, a deelnemer half filled in). Every page, document and export
+# of the afweging must read whatever it stored: a score without a motivation once made the
+# steps and the uitkomst answer 500.
+
+conceptantwoord = st.fixed_dictionaries(
+    {
+        "score": st.sampled_from(["", "?", "-2", "0", "1", "2"]),
+        "motivering": st.sampled_from(["", " ", "\n", "Een motivering."]),
+        "bronnen": st.sampled_from(["", "CBS"]),
+    }
+)
+conceptdeelnemer = st.fixed_dictionaries(
+    {
+        "perspectief": st.sampled_from(Deelnemer.Perspectief.values),
+        "motieven": st.lists(st.sampled_from([c for c, _ in MOTIEVEN]), unique=True, max_size=3),
+        "motieven_toelichting": st.sampled_from(["", "Toelichting."]),
+    }
+)
+conceptfactor = st.fixed_dictionaries(
+    {
+        "status": st.sampled_from(SuccesfactorAntwoord.Status.values),
+        "notitie": st.sampled_from(["", "Notitie."]),
+    }
+)
+ZONDER_MOTIVERING = {"score": "1", "motivering": "", "bronnen": ""}
+ZONDER_SCORE = {"score": "", "motivering": "Nog zonder score.", "bronnen": ""}
+LEEG = {"score": "", "motivering": "", "bronnen": ""}
+HALVE_DEELNEMER = {"perspectief": "onbekend", "motieven": [], "motieven_toelichting": ""}
+
+
+def autosave(client, afweging, stap: str, rijen: list[dict]):
+    """Post a step as static/js/afweging.js does while typing; it must be kept."""
+    afweging.refresh_from_db()
+    prefix, bestaand = _rijen(afweging, stap)
+    data = {"versie": afweging.versie, "_autosave": "1"} | formsetdata(prefix, bestaand, rijen)
+    response = vraag(client, "post", url("stap", afweging, stap=stap), data)
+    assert response.json()["opgeslagen"] is True, response.json()
+
+
+def leesadressen(afweging, reactie, deling) -> list[str]:
+    """Every URL of the afweging and the start page, filled in (tests/adressen.py)."""
+    from afweging.stappen import STAPPEN
+    from tests.adressen import adressen, routes
+
+    waarden = {
+        "pk": [afweging.pk], "stap": [s.code for s in STAPPEN],
+        "formaat": ["csv", "xlsx", "json"], "reactie_pk": [reactie.pk],
+        "deling_pk": [deling.pk], "code": ["GM0547"],
+    }  # fmt: skip
+    return [
+        adres
+        for route in routes()
+        if route.startswith(("afwegingen/", "start/"))
+        for adres in adressen(route, waarden)
+    ]
+
+
+@fuzz(3)
+@example(antwoorden=[ZONDER_MOTIVERING] * 8, deelnemers=[HALVE_DEELNEMER] * 3, factoren=[])
+@example(antwoorden=[ZONDER_SCORE] * 8, deelnemers=[HALVE_DEELNEMER] * 3, factoren=[])
+@example(antwoorden=[LEEG] * 8, deelnemers=[], factoren=[])
+@given(
+    antwoorden=st.lists(conceptantwoord, min_size=8, max_size=8),
+    deelnemers=st.lists(conceptdeelnemer, max_size=3),
+    factoren=st.lists(conceptfactor, max_size=15),
+)
+def test_every_view_reads_every_state_the_autosave_leaves(
+    adviseur_client, reviewer_client, reviewer, afweging, antwoorden, deelnemers, factoren
+):
+    with teruggedraaid():
+        reactie = review.reactie_geven(
+            afweging=afweging, gemeente=Gemeente.objects.get(code="GM0547"), auteur=reviewer,
+            standpunt="kanttekeningen", tekst="Akkoord, met kanttekeningen.",
+        )  # fmt: skip
+        eerste = 0
+        for stap in ("meerwaarde", "condities", "weging"):
+            aantal = len(_rijen(afweging, stap)[1])
+            autosave(adviseur_client, afweging, stap, antwoorden[eerste : eerste + aantal])
+            eerste += aantal
+        if deelnemers:  # an empty list: the step was never autosaved
+            autosave(adviseur_client, afweging, "deelnemers", deelnemers)
+        if factoren:
+            autosave(adviseur_client, afweging, "succesfactoren", factoren)
+        deling = afweging.delingen.get(gebruiker=reviewer)
+        status = {}
+        for adres in leesadressen(afweging, reactie, deling):
+            response = vraag(adviseur_client, "get", adres)
+            geen_injectie(response)
+            status[adres] = response.status_code
+        # Its pages, documents and exports open for the adviseur, and for the reviewer.
+        for pagina in ("uitkomst", "rapport", "rapport-pdf", "vaststellen", "businesscase"):
+            assert status[url(pagina, afweging)] == 200, pagina
+        for stap in ("basis", "deelnemers", "meerwaarde", "succesfactoren", "weging"):
+            assert status[url("stap", afweging, stap=stap)] == 200, stap
+        for formaat in ("csv", "xlsx", "json"):
+            assert status[url("export", afweging, formaat=formaat)] == 200, formaat
+        for pagina in ("uitkomst", "rapport", "businesscase"):
+            response = vraag(reviewer_client, "get", url(pagina, afweging))
+            assert response.status_code == 200, pagina
+            geen_injectie(response)
