@@ -889,7 +889,8 @@ def test_answering_a_reaction_never_fails(
         geen_injectie(response)
         assert response.status_code in (302, 400, 404)
         if response.status_code == 400:  # empty, or a NUL: said beside the box, text kept
-            fouten = uit_context(response, "antwoord_form").errors["antwoord"]
+            formulieren = uit_context(response, "antwoordformulieren")
+            fouten = formulieren[reactie.pk].errors["antwoord"]
             assert all(staat_erin(response, fout) for fout in fouten)
             if getoond(antwoord):
                 assert staat_erin(response, antwoord), "antwoord niet teruggezet"

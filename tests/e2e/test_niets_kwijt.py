@@ -5,6 +5,7 @@ import re
 
 from django.contrib.sessions.models import Session
 
+from afweging import lengtes
 from afweging.models import Afweging
 from tests.e2e.conftest import WACHTWOORD, inloggen
 from tests.e2e.test_toetsenbord import gegevens_zonder_iv3, nieuwe_afweging  # noqa: F401
@@ -157,13 +158,19 @@ def test_een_concept_verwijderen_vraagt_eerst(gegevens_zonder_iv3, nieuwe_pagina
 
 def test_een_lange_geplakte_tekst_wordt_bewaard(gegevens_zonder_iv3, nieuwe_pagina):  # noqa: F811
     """Over 64 KB a browser refuses a keepalive request outright: a pasted report chapter
-    was never saved and the page blamed the connection."""
+    was never saved and the page blamed the connection. Since issue 12 a motivering holds
+    at most MOTIVERING characters: a longer paste stops there (the counter says so), and two
+    full boxes of multi-byte text still make a body well over 64 KB."""
     afweging = nieuwe_afweging(gegevens_zonder_iv3)
     a = nieuwe_pagina()
     inloggen(a, "e2e-adviseur")
     stap(a, afweging)
-    lang = ("Een hoofdstuk uit het raadsvoorstel, geplakt. " * 4000)[:150_000]
+    lang = ("Één hoofdstuk uit het raadsvoorstel, € 1,2 mln, geplakt. " * 4000)[:150_000]
     motivering(a, 0).fill(lang)
+    motivering(a, 1).fill(lang[::-1])
     wacht_op_bewaard(a)
     assert a.locator("#autosave-fout").inner_text() == ""
-    assert opgeslagen(afweging, 1) == lang
+    assert opgeslagen(afweging, 1) == lang[: lengtes.MOTIVERING]
+    assert opgeslagen(afweging, 2) == lang[::-1][: lengtes.MOTIVERING]
+    teller = a.locator(f"#{motivering(a, 0).get_attribute('id')}_teller")
+    assert teller.inner_text() == "nog 0 tekens"
