@@ -143,10 +143,14 @@ def alleen_adviseur(view):
                 )
                 if afweging is None:
                     raise Http404("Deze afweging bestaat niet of is niet van u.")
+                lezen = (
+                    "U kunt de afweging lezen."
+                    if afweging.status == Afweging.Status.VASTGESTELD
+                    else "U kunt de afweging lezen en bij elke deelvraag een opmerking plaatsen."
+                )
                 weiger(
                     f"Deze afweging wordt geleid door de provincie {afweging.provincie.naam}; "
-                    "alleen haar adviseurs wijzigen, delen en stellen haar vast. U kunt de "
-                    "afweging lezen en bij elke deelvraag een opmerking plaatsen."
+                    f"alleen haar adviseurs wijzigen, delen en stellen haar vast. {lezen}"
                 )
         return view(request, *args, **kwargs)
 

@@ -260,3 +260,28 @@ def test_the_voorbeeldafweging_is_only_made_for_an_adviseur_of_its_gemeenten(noo
         "in Noord-Holland; geef met --door een adviseur van hun provincie op."
     )
     assert not Afweging.objects.exists()
+
+
+def test_the_reader_is_told_what_they_may_do_and_no_more(client, bel, utrecht):
+    adres = reverse("afweging:vaststellen", kwargs={"pk": bel.pk})
+    open_ = ingelogd(client, utrecht).get(adres)
+    assert open_.status_code == 403
+    assert "bij elke deelvraag een opmerking plaatsen" in open_.content.decode()
+    Afweging.objects.filter(pk=bel.pk).update(status=Afweging.Status.VASTGESTELD)
+    vastgesteld = client.post(reverse("afweging:nieuwe-versie", kwargs={"pk": bel.pk}))
+    assert vastgesteld.status_code == 403
+    tekst = soep(vastgesteld).get_text(" ", strip=True)
+    assert "U kunt de afweging lezen." in tekst
+    assert "opmerking plaatsen" not in tekst
+
+
+def test_the_cover_names_a_single_provincie_once(client, maak_afweging, adviseur):
+    afweging = maak_afweging()
+    pagina = soep(
+        ingelogd(client, adviseur).get(reverse("afweging:rapport", kwargs={"pk": afweging.pk}))
+    )
+    termen = {
+        dt.get_text(strip=True): dt.find_next("dd").get_text(strip=True)
+        for dt in pagina.select(".voorblad dt")
+    }
+    assert termen["Provincie"] == "Zuid-Holland"
