@@ -5,6 +5,7 @@ Local development needs no configuration at all: SQLite and DEBUG on, so that
 off and insists on a secret key and allowed hosts from the environment.
 """
 
+import ipaddress
 import os
 import tempfile
 from datetime import timedelta
@@ -127,6 +128,21 @@ AXES_CLIENT_IP_CALLABLE = "gebruikers.inloggen.client_adres"
 INLOGLIMIET_PER_ADRES = envint("INLOGLIMIET_PER_ADRES", 20)
 # 0: the app faces the clients itself and X-Forwarded-For, which anyone can send, is ignored.
 VERTROUWDE_PROXIES = envint("VERTROUWDE_PROXIES", 0)
+# The header is believed only from these networks (the proxies' own addresses): by default
+# loopback and the private ranges, where a reverse proxy usually sits.
+VERTROUWDE_PROXY_NETWERKEN = [
+    n.strip()
+    for n in os.environ.get(
+        "VERTROUWDE_PROXY_NETWERKEN",
+        "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
+    ).split(",")
+    if n.strip()
+]
+for _netwerk in VERTROUWDE_PROXY_NETWERKEN:
+    try:
+        ipaddress.ip_network(_netwerk, strict=False)
+    except ValueError as fout:
+        raise ImproperlyConfigured(f"VERTROUWDE_PROXY_NETWERKEN: {fout}") from fout
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -3,15 +3,24 @@
 No one gets more rights than given: a beheerder (staff, not superuser) never changes their
 own roles, provincie, gemeenten or admin access, never grants superuser status or separate
 permissions, never touches a superuser's account (its password included), never gives a
-group they could not hold themselves, and never renames or deletes a role's group. Only a
-superuser does those. Every change of rights is recorded (`Rolwijziging`, shown read-only
-on the user's page and as its own list).
+group they could not hold themselves, and never renames or deletes a role's group. Nor
+do they set the password, e-mail address or username of an account with a role (any group)
+or admin access, their own included: with those they could log in as that account (a new
+password, or a reset link to their own address). For such an account a beheerder can only
+send a reset link to the address it has. Only a superuser does those. Every change of rights,
+username, e-mail address or password is recorded (`Rolwijziging`, shown read-only on the
+user's page and as its own list; never the password).
 """
+
+import copy
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import PasswordResetForm, ReadOnlyPasswordHashWidget
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.utils.html import format_html, format_html_join
 
 from gebruikers.models import Gebruiker, Rolwijziging
 from gebruikers.rollen import ROLLEN
@@ -20,6 +29,47 @@ from gebruikers.rollen import ROLLEN
 EIGEN_RECHTEN = ("groups", "provincie", "gemeenten", "is_staff")
 # What only a superuser grants.
 ALLEEN_SUPERUSER = ("is_superuser", "user_permissions")
+# What only a superuser changes of an account with a role or admin access (besides its
+# password, which has its own page).
+INLOGGEGEVENS = ("username", "email")
+GEEN_WACHTWOORD = (
+    "Alleen een superuser stelt het wachtwoord van dit account in. Stuur de gebruiker een "
+    "link om zelf een nieuw wachtwoord in te stellen: kies in de lijst van gebruikers de "
+    "actie ‘Link voor een nieuw wachtwoord sturen’."
+)
+
+
+def heeft_rechten(gebruiker) -> bool:
+    """An account with a role (any group), admin access or superuser status: whoever can
+    log in as it reads or manages what it may."""
+    return gebruiker.is_staff or gebruiker.is_superuser or gebruiker.groups.exists()
+
+
+class _VergrendeldWachtwoord(ReadOnlyPasswordHashWidget):
+    """The password's summary without the button to set it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        samenvatting = self.get_context(name, value, attrs)["summary"]
+        return format_html(
+            "<div><p>{}</p></div>",
+            format_html_join(
+                " ",
+                "<strong>{}</strong>{}",
+                ((r["label"], f": {r['value']}" if r.get("value") else "") for r in samenvatting),
+            ),
+        )
+
+
+class _EenGebruiker(PasswordResetForm):
+    """Django's reset mail, to this one user (not to every account with their address)."""
+
+    def __init__(self, gebruiker):
+        super().__init__({"email": gebruiker.email})
+        self.gebruiker = gebruiker
+
+    def get_users(self, email):
+        if self.gebruiker.is_active and self.gebruiker.has_usable_password():
+            yield self.gebruiker
 
 
 class _AlleenLezen:
@@ -67,6 +117,37 @@ class GebruikerAdmin(UserAdmin):
     filter_horizontal = ("groups", "user_permissions", "gemeenten")
     list_display = ("username", "first_name", "last_name", "provincie", "is_staff", "is_active")
     list_filter = ("groups", "provincie", "is_staff", "is_active")
+    actions = ["stuur_herstellink"]
+
+    def _vergrendeld(self, request, obj) -> bool:
+        """Whether only a superuser sets this account's password, e-mail and username."""
+        return obj is not None and not request.user.is_superuser and heeft_rechten(obj)
+
+    @admin.action(description="Link voor een nieuw wachtwoord sturen", permissions=["change"])
+    def stuur_herstellink(self, request, queryset):
+        verstuurd, zonder = 0, []
+        for gebruiker in queryset:
+            form = _EenGebruiker(gebruiker)
+            if not gebruiker.email or not form.is_valid():
+                zonder.append(gebruiker.username)
+                continue
+            form.save(request=request, use_https=request.is_secure())
+            verstuurd += 1
+        if verstuurd:
+            messages.success(
+                request, f"Een link voor een nieuw wachtwoord is verstuurd aan {verstuurd} "
+                f"gebruiker(s), naar het e-mailadres van hun account."
+            )  # fmt: skip
+        if zonder:
+            messages.warning(
+                request, "Geen link verstuurd aan (geen geldig e-mailadres, niet actief of "
+                f"geen wachtwoord): {', '.join(sorted(zonder))}."
+            )  # fmt: skip
+
+    def user_change_password(self, request, id, form_url=""):
+        if self._vergrendeld(request, self.get_object(request, id)):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
     def get_inlines(self, request, obj):
         return [RolwijzigingInline] if obj is not None else []
@@ -77,10 +158,17 @@ class GebruikerAdmin(UserAdmin):
             velden += ALLEEN_SUPERUSER
             if obj is not None and obj.pk == request.user.pk:
                 velden += EIGEN_RECHTEN
+            if self._vergrendeld(request, obj):
+                velden += INLOGGEGEVENS
         return velden
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        if self._vergrendeld(request, obj) and "password" in form.base_fields:
+            # A copy: the field is declared on UserChangeForm and shared by every form.
+            veld = copy.deepcopy(form.base_fields["password"])
+            veld.widget, veld.help_text = _VergrendeldWachtwoord(), GEEN_WACHTWOORD
+            form.base_fields["password"] = veld
         if "groups" in form.base_fields:
             # Groups the user already has stay, also one the beheerder could not give.
             eigen = obj.groups.all() if obj is not None else Group.objects.none()

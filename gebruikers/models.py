@@ -58,8 +58,9 @@ class Gebruiker(AbstractUser):
 
 class Rolwijziging(models.Model):
     """One change of what a user may do: their roles (groups), provincie, gemeenten, access
-    to the admin, superuser status or separate permissions; who made it, when, how, and from
-    what to what. Written by `gebruikers.rolwijzigingen` whatever made the change (the
+    to the admin, superuser status or separate permissions, or of how they log in: username,
+    e-mail address (where a reset link goes) or password (never the password itself); who
+    made it, when, how, and from what to what. Written by `gebruikers.rolwijzigingen` whatever made the change (the
     admin's user and group pages, its bulk actions, a management command); never changed."""
 
     class Veld(models.TextChoices):
@@ -69,6 +70,9 @@ class Rolwijziging(models.Model):
         BEHEER = "is_staff", "toegang tot beheer"
         SUPERUSER = "is_superuser", "superuser"
         RECHTEN = "rechten", "losse rechten"
+        GEBRUIKERSNAAM = "username", "gebruikersnaam"
+        EMAIL = "email", "e-mailadres"
+        WACHTWOORD = "wachtwoord", "wachtwoord"
 
     gebruiker = models.ForeignKey(
         Gebruiker,

@@ -18,6 +18,7 @@ import contextvars
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils import timezone
@@ -25,17 +26,21 @@ from django.utils import timezone
 from gebruikers.models import Gebruiker, Rolwijziging
 
 BUITEN_DE_APP = "buiten de app (commando of shell)"
+NIET_INGELOGD = "niet ingelogd (bijvoorbeeld met een herstellink)"
 
 Veld = Rolwijziging.Veld
 # The fields of the user row that are rights, with their value for a new user.
 _VELDEN = {"provincie_id": Veld.PROVINCIE, "is_staff": Veld.BEHEER, "is_superuser": Veld.SUPERUSER}
 _STANDAARD = {"provincie_id": None, "is_staff": False, "is_superuser": False}
+# How a user logs in; recorded when an existing user's change, not for a new user.
+_INLOGGEN = {"username": Veld.GEBRUIKERSNAAM, "email": Veld.EMAIL, "password": Veld.WACHTWOORD}
 _KOPPELINGEN = {
     "groups": Veld.ROLLEN,
     "gemeenten": Veld.GEMEENTEN,
     "user_permissions": Veld.RECHTEN,
 }
-# Saving only these is no change of rights (a login, a new password): no query for them.
+# Saving only these is no change (a login, the hash of the same password upgraded on login:
+# Django saves a password that is really new with the whole row): no query for them.
 _GEEN_RECHTEN = {"last_login", "password"}
 
 
@@ -81,7 +86,24 @@ def _door(namens_: _Namens | None):
     return door
 
 
+def _wachtwoord(hash_: str, nieuw: bool) -> str:
+    """What is said of a password: whether there is one, never the password or its hash."""
+    if not hash_ or hash_.startswith(UNUSABLE_PASSWORD_PREFIX):
+        return "geen wachtwoord"
+    return "een nieuw wachtwoord" if nieuw else "een wachtwoord"
+
+
+def _zonder_gebruiker(namens_: _Namens | None) -> str:
+    if namens_ is not None and namens_.door is not None:  # a request nobody is logged in to
+        return NIET_INGELOGD
+    return BUITEN_DE_APP
+
+
 def _tekst(veld: str, waarde) -> str:
+    if veld == Veld.WACHTWOORD:
+        return waarde  # already said by _wachtwoord
+    if veld in (Veld.GEBRUIKERSNAAM, Veld.EMAIL):
+        return waarde or "geen"
     if veld in (Veld.BEHEER, Veld.SUPERUSER):
         return "ja" if waarde else "nee"
     if veld == Veld.PROVINCIE:
@@ -138,7 +160,7 @@ def vastleggen(gebruiker_pk: int, gebruikersnaam: str, veld: str, van, naar) -> 
         van=van,
         naar=naar,
         door=door,
-        door_naam=door.username if door else BUITEN_DE_APP,
+        door_naam=door.username if door else _zonder_gebruiker(huidig),
         via=huidig.via if huidig else BUITEN_DE_APP,
         moment=timezone.now(),
     )
@@ -152,7 +174,11 @@ def vastleggen(gebruiker_pk: int, gebruikersnaam: str, veld: str, van, naar) -> 
 def _voor_opslaan(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields is not None and set(update_fields) <= _GEEN_RECHTEN):
         return
-    oud = Gebruiker.objects.filter(pk=instance.pk).values(*_VELDEN).first() if instance.pk else None
+    oud = (
+        Gebruiker.objects.filter(pk=instance.pk).values(*_VELDEN, *_INLOGGEN).first()
+        if instance.pk
+        else None
+    )
     instance._rechten_voor = oud or dict(_STANDAARD)
 
 
@@ -160,9 +186,13 @@ def _na_opslaan(sender, instance, raw=False, **kwargs):
     oud = instance.__dict__.pop("_rechten_voor", None)
     if raw or oud is None:
         return
-    for naam, veld in _VELDEN.items():
-        if oud[naam] != getattr(instance, naam):
-            vastleggen(instance.pk, instance.username, veld, oud[naam], getattr(instance, naam))
+    for naam, veld in (_VELDEN | _INLOGGEN).items():
+        if naam not in oud or oud[naam] == getattr(instance, naam):
+            continue  # A new user's username and password are no change.
+        van, naar = oud[naam], getattr(instance, naam)
+        if veld == Veld.WACHTWOORD:
+            van, naar = _wachtwoord(van, nieuw=False), _wachtwoord(naar, nieuw=True)
+        vastleggen(instance.pk, instance.username, veld, van, naar)
 
 
 # --- groups, gemeenten and permissions -------------------------------------------------

@@ -34,7 +34,8 @@ def _telt(soort: str, waarde: str, limiet: int) -> bool:
 def mag_mailen(*, email: str, adres: str | None) -> bool:
     """Whether this request may send a reset mail; it counts for both limits either way."""
     per_email = _telt("email", email.strip().lower(), settings.WACHTWOORDHERSTEL_PER_EMAIL)
-    per_adres = _telt("adres", adres or "-", settings.WACHTWOORDHERSTEL_PER_ADRES)
+    # An unknown client address is no bucket shared by everyone: only the e-mail limit.
+    per_adres = adres is None or _telt("adres", adres, settings.WACHTWOORDHERSTEL_PER_ADRES)
     return per_email and per_adres
 
 

@@ -102,7 +102,8 @@ def opmerking_plaatsen(*, afweging: Afweging, deelvraag, auteur, tekst: str, ant
     )
     if antwoord_op is None:
         vastleggen(afweging, auteur, f"Opmerking bij deelvraag {deelvraag.nummer}")
-        ontvangers = [afweging.aangemaakt_door]
+        # Not to a maker who no longer reads it (moved to another provincie).
+        ontvangers = met_toegang([afweging.aangemaakt_door], afweging)
         onderwerp = f"Opmerking bij deelvraag {deelvraag.nummer}: {afweging.titel}"
     else:
         vastleggen(afweging, auteur, f"Antwoord op een opmerking bij deelvraag {deelvraag.nummer}")
@@ -191,7 +192,7 @@ def reactie_geven(
     )
     if auteur.pk != afweging.aangemaakt_door_id:
         mail(
-            [afweging.aangemaakt_door],
+            met_toegang([afweging.aangemaakt_door], afweging),
             f"Reactie van {gemeente.naam}: {afweging.titel}",
             f"{naam(auteur)} {'gaf' if nieuw else 'wijzigde'} namens {gemeente.naam} een formele "
             f"reactie ({standpunt_tekst}):\n\n{tekst}{na_antwoord}\n\n{link(afweging)}\n",

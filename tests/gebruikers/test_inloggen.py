@@ -5,10 +5,13 @@ Every user used to have the proxy's address: anyone could lock anyone out for a 
 hour, and one password could be tried on every username.
 """
 
+import logging
+
 import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from gebruikers import inloggen as inloggen_module
 from gebruikers.inloggen import client_adres
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +39,21 @@ def test_with_no_trusted_proxy_a_forwarded_header_is_ignored(settings):
         (1, "192.0.2.66, 203.0.113.9", "203.0.113.9"),
         (2, "192.0.2.66, 203.0.113.9, 10.0.0.2", "203.0.113.9"),
         (1, "2001:db8::5", "2001:db8::5"),
-        # Shorter than the number of proxies, or garbled: the proxy's own address.
-        (2, "203.0.113.9", "10.0.0.1"),
-        (1, "geen-adres", "10.0.0.1"),
-        (1, None, "10.0.0.1"),
+        # Ports and brackets are no part of the address.
+        (1, "203.0.113.9:5678", "203.0.113.9"),
+        (1, "[2001:db8::1]:443", "2001:db8::1"),
+        (1, "[2001:db8::1]", "2001:db8::1"),
+        (1, "::ffff:203.0.113.9", "203.0.113.9"),
+        # Shorter than the number of proxies, or garbled: unknown, never the proxy's own
+        # address (which every user would share).
+        (2, "203.0.113.9", None),
+        (1, "geen-adres", None),
+        (1, "203.0.113.9:poort", None),
+        (1, "[2001:db8::1", None),
+        (1, "[2001:db8::1]x", None),
+        (1, None, None),
+        # The hop between the two proxies must be a trusted proxy itself.
+        (2, "192.0.2.66, 203.0.113.9, 198.51.100.5", None),
     ],
 )
 def test_behind_trusted_proxies_the_address_they_saw_is_used(
@@ -47,6 +61,27 @@ def test_behind_trusted_proxies_the_address_they_saw_is_used(
 ):
     settings.VERTROUWDE_PROXIES = proxies
     assert client_adres(verzoek(doorgestuurd=doorgestuurd)) == verwacht
+
+
+def test_the_header_is_believed_only_from_a_trusted_proxy_network(settings):
+    settings.VERTROUWDE_PROXIES = 1
+    # A client that reaches the app directly writes the header itself.
+    assert client_adres(verzoek("198.51.100.7", "203.0.113.9")) == "198.51.100.7"
+    settings.VERTROUWDE_PROXY_NETWERKEN = ["198.51.100.0/24"]
+    assert client_adres(verzoek("198.51.100.7", "203.0.113.9")) == "203.0.113.9"
+    assert client_adres(verzoek("10.0.0.1", "203.0.113.9")) == "10.0.0.1"
+
+
+def test_a_forwarded_header_without_trusted_proxies_is_reported_once(settings, caplog, monkeypatch):
+    settings.VERTROUWDE_PROXIES = 0
+    monkeypatch.setattr(inloggen_module, "_kop_gemeld", False)
+    with caplog.at_level(logging.WARNING, logger="gebruikers.inloggen"):
+        client_adres(verzoek("198.51.100.7"))
+        assert caplog.records == []
+        for _ in range(3):
+            client_adres(verzoek("198.51.100.7", "203.0.113.9"))
+    meldingen = [r.getMessage() for r in caplog.records]
+    assert len(meldingen) == 1 and "VERTROUWDE_PROXIES=0" in meldingen[0]
 
 
 def inloggen(client, naam, wachtwoord, adres):
@@ -95,3 +130,15 @@ def test_many_usernames_from_one_address_are_blocked(settings, maak_gebruiker):
     assert "_auth_user_id" not in client.session
     # ...but not from another.
     assert inloggen(Client(), slachtoffer.username, WACHTWOORD, "198.51.100.20").status_code == 302
+
+
+def test_an_unknown_client_address_is_no_bucket_for_everyone(settings, maak_gebruiker):
+    """Behind the proxy without a usable header: no per-address limit, rather than one
+    limit for all users together (the proxy's address)."""
+    settings.VERTROUWDE_PROXIES = 1
+    settings.INLOGLIMIET_PER_ADRES = 3
+    slachtoffer = maak_gebruiker.adviseur()
+    for n in range(4):
+        assert inloggen(Client(), f"gok{n}", "Welkom01", "geen-adres").status_code == 200
+    response = inloggen(Client(), slachtoffer.username, WACHTWOORD, "geen-adres")
+    assert response.status_code == 302 and response["Location"] == reverse("start")

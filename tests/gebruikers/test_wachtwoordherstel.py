@@ -86,3 +86,23 @@ def test_behind_a_proxy_the_limit_is_per_client(settings, met_email):
             HTTP_X_FORWARDED_FOR=client,
         )
     assert len(mail.outbox) == 2  # two clients behind one proxy, one mail each
+
+
+def test_an_unknown_client_address_is_no_bucket_for_everyone(settings, met_email):
+    """Behind the proxy without a usable header, only the limit per e-mail address counts:
+    not one limit for all users together (the proxy's address)."""
+    settings.VERTROUWDE_PROXIES = 1
+    settings.WACHTWOORDHERSTEL_PER_ADRES = 2
+    for naam in ("a", "b", "c"):
+        met_email(f"{naam}@zuid-holland.example")
+        Client().post(
+            reverse("password_reset"),
+            {"email": f"{naam}@zuid-holland.example"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="geen-adres",
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "a@zuid-holland.example",
+        "b@zuid-holland.example",
+        "c@zuid-holland.example",
+    ]
