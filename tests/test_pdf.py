@@ -6,10 +6,13 @@ import multiprocessing
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from afweging import services
 from afweging.models import Afweging
+from casussen.models import Gemeente
 from config import pdf
+from paginacache import stand as paginacache_stand
 from review import services as review
 from tests.factories import beantwoord_alles
 from tests.html import soep
@@ -109,3 +112,30 @@ def test_what_changes_while_the_pdf_renders_is_not_frozen_unseen(
     with pytest.raises(services.NietToegestaan, match="Terwijl de PDF werd gemaakt"):
         services.vaststellen(afweging=klaar, versie=klaar.versie, door=adviseur)
     assert Afweging.objects.get(pk=klaar.pk).status == Afweging.Status.TER_REVIEW
+
+
+@pytest.mark.django_db
+def test_a_reference_data_change_while_the_pdf_renders_does_not_stop_vaststellen(
+    klaar, adviseur, secretaris, monkeypatch
+):
+    """Issue 12 review: only the afweging's own part of its stand counts. A change to the
+    reference data (here a gemeente's name; a user's login does the same) while the PDF
+    renders is not a change to the afweging, and vaststellen goes on."""
+    elders = Gemeente.objects.exclude(afwegingen=klaar).first()
+    echt = pdf.render_to_pdf
+    voor = paginacache_stand.referentiestand()
+
+    def render(template, context):
+        gemaakt = echt(template, context)
+        elders.naam = f"{elders.naam} (nieuw)"
+        elders.save()
+        secretaris.last_login = timezone.now()  # what logging in saves
+        secretaris.save(update_fields=["last_login"])
+        return gemaakt
+
+    monkeypatch.setattr(pdf, "render_to_pdf", render)
+    services.vaststellen(afweging=klaar, versie=klaar.versie, door=adviseur)
+    assert paginacache_stand.referentiestand() != voor  # the reference data did change
+    opgeslagen = Afweging.objects.get(pk=klaar.pk)
+    assert opgeslagen.status == Afweging.Status.VASTGESTELD
+    assert bytes(opgeslagen.vastgestelde_pdf).startswith(b"%PDF")
