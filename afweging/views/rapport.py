@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from afweging import exports, uitbreidingen
+from afweging.controle import te_lange_teksten, waarom_geen_pdf
 from afweging.models import Afweging
 from afweging.rapport import rapport_van
 from afweging.toegang import adviseur_of_reviewer
@@ -58,6 +59,10 @@ def rapport_pdf_view(request, pk):
     if bewaard:
         # Vastgesteld: exactly the PDF of that moment, whatever changed since.
         inhoud = bytes(bewaard)
+    elif te_lang := te_lange_teksten(afweging):
+        # Its PDF would only be stopped after PDF_MAX_SECONDEN: say why, start nothing.
+        messages.error(request, waarom_geen_pdf(te_lang))
+        return redirect("afweging:rapport", pk=afweging.pk)
     else:
         try:
             _html, inhoud = render_to_pdf(
