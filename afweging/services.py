@@ -246,13 +246,28 @@ GEWIJZIGD_TIJDENS_PDF = (
 )
 
 
+def _eigen_stand(afweging: Afweging) -> tuple:
+    """The afweging's own part of `selectors.stand` (annotated by `selectors.met_stand`): its
+    version, status and last save, and the last entry in its history, which every
+    opmerking, reactie or share of the review writes too (`vastleggen`). Not the reference
+    data part: that changes with any gemeente, kader or user saved (a login, even), which
+    is no change to what the PDF shows of this afweging."""
+    return (
+        afweging.versie,
+        afweging.status,
+        afweging.gewijzigd,
+        afweging.laatste_wijziging_pk,
+        afweging.laatste_wijziging_moment,
+    )
+
+
 def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
     """Freeze the afweging and keep its PDF as it is now, so it can be reproduced.
 
     The PDF is made first, outside any transaction and without a lock: it takes seconds
     (and is stopped after PDF_MAX_SECONDEN, config.pdf). The row is locked only for what
-    follows: checking that nothing changed since the PDF was made (its `selectors.stand`;
-    else nothing is written) and writing. What changes in between waits for that lock, then
+    follows: checking that the afweging did not change since the PDF was made (its own
+    part of the stand, `_eigen_stand`; else nothing is written) and writing. What changes in between waits for that lock, then
     finds the afweging vastgesteld."""
     from afweging.rapport import rapport_van
     from config.pdf import render_to_pdf
@@ -266,7 +281,7 @@ def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
     controle = Controle(vers)
     if not controle.kan_vaststellen:
         raise NietToegestaan(controle.waarom_niet())
-    stand = selectors.stand(vers)
+    stand = _eigen_stand(vers)
     nu = timezone.now()
     vers.status, vers.vastgesteld_op, vers.vastgesteld_door = Afweging.Status.VASTGESTELD, nu, door
     _, pdf = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(vers)})
@@ -276,13 +291,13 @@ def vaststellen(*, afweging: Afweging, versie: int, door) -> Afweging:
 
 
 @transaction.atomic
-def _vaststelling_opslaan(*, afweging: Afweging, versie: int, door, nu, pdf: bytes, stand: str):
+def _vaststelling_opslaan(*, afweging: Afweging, versie: int, door, nu, pdf: bytes, stand: tuple):
     if status_onder_slot(afweging) == Afweging.Status.VASTGESTELD:
         raise NietToegestaan("Deze afweging is al vastgesteld.")
     nu_opgeslagen = selectors.met_stand(Afweging.objects.filter(pk=afweging.pk)).get()
     if nu_opgeslagen.versie != versie:
         raise Conflict(Afweging.objects.select_related("gewijzigd_door").get(pk=afweging.pk))
-    if selectors.stand(nu_opgeslagen) != stand:
+    if _eigen_stand(nu_opgeslagen) != stand:
         raise NietToegestaan(GEWIJZIGD_TIJDENS_PDF)
 
     def opslaan():

@@ -9,12 +9,19 @@ worker does not time out a busy request thread, so without it one PDF of an absu
 afweging could take a core for minutes. The children come from a fork server that has
 imported WeasyPrint once, so a PDF costs no start-up, and the worker's own threads are
 never forked. WeasyPrint is imported there, never in the worker: it is heavy.
+
+At most `PDF_GELIJKTIJDIG` (settings) PDFs are made at once per process: each holds a core
+for up to PDF_MAX_SECONDEN, and gunicorn's threads could otherwise start a child each on a
+server of two cores. One more is refused at once, before its child starts (`PdfDruk`; the
+views answer 503 with Retry-After), rather than queued behind the others.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -39,6 +46,39 @@ class PdfTeLang(PdfFout):
     """The PDF took longer than the limit; its process was stopped."""
 
 
+class PdfDruk(PdfFout):
+    """PDF_GELIJKTIJDIG PDFs are being made already; this one was not started."""
+
+    opnieuw_na = 60  # seconds, for Retry-After: the message says "over een minuut"
+
+    def __init__(self):
+        super().__init__(
+            "De PDF wordt al gemaakt voor andere gebruikers; probeer het over een minuut opnieuw."
+        )
+
+
+# How many PDFs this process is making now. A counter under a lock rather than a
+# threading.Semaphore, so that the limit is read from the settings on every PDF (tests and
+# `override_settings` change it) and a PDF over it is refused instead of waiting.
+_slot = threading.Lock()
+_bezig = 0
+
+
+@contextmanager
+def _plaats():
+    global _bezig
+    with _slot:
+        if _bezig >= settings.PDF_GELIJKTIJDIG:
+            logger.warning("PDF geweigerd: al %s in de maak", _bezig)
+            raise PdfDruk
+        _bezig += 1
+    try:
+        yield
+    finally:
+        with _slot:
+            _bezig -= 1
+
+
 def render_to_pdf(template: str, context: dict) -> tuple[str, bytes]:
     html = render_to_string(template, context)
     return html, html_naar_pdf(html, naam=template)
@@ -46,8 +86,14 @@ def render_to_pdf(template: str, context: dict) -> tuple[str, bytes]:
 
 def html_naar_pdf(html: str, *, naam: str = "", limiet: float | None = None) -> bytes:
     """The PDF of `html`, made in a child process that is killed after `limiet` seconds
-    (default: the setting PDF_MAX_SECONDEN)."""
+    (default: the setting PDF_MAX_SECONDEN); `PdfDruk` when PDF_GELIJKTIJDIG are being
+    made already."""
     limiet = settings.PDF_MAX_SECONDEN if limiet is None else limiet
+    with _plaats():
+        return _maak(html, naam=naam, limiet=limiet)
+
+
+def _maak(html: str, *, naam: str, limiet: float) -> bytes:
     ontvanger, zender = _processen.Pipe(duplex=False)
     proces = _processen.Process(
         target=pdfproces.maak_pdf, args=(html, str(settings.BASE_DIR), zender), daemon=True

@@ -242,6 +242,9 @@ WACHTWOORDHERSTEL_VENSTER_SECONDEN = envint("WACHTWOORDHERSTEL_VENSTER_SECONDEN"
 # the longest afweging the text limits allow takes a few (`make bench`, pdf_grootste_s), and
 # gunicorn's own timeout (gunicorn.conf.py) does not stop a busy request thread.
 PDF_MAX_SECONDEN = envint("PDF_MAX_SECONDEN", 20)
+# How many PDFs one process makes at once (config/pdf.py); one more is refused with a 503
+# and Retry-After instead of starting yet another child on the same cores.
+PDF_GELIJKTIJDIG = envint("PDF_GELIJKTIJDIG", 2)
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True

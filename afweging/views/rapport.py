@@ -12,18 +12,20 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from afweging import exports, uitbreidingen
+from afweging.controle import te_lange_teksten, waarom_geen_pdf
 from afweging.models import Afweging
 from afweging.rapport import rapport_van
 from afweging.toegang import adviseur_of_reviewer
 from afweging.views.pagina import Afwegingpagina, laad, licht
-from config.pdf import PdfFout, render_to_pdf
+from config.pdf import PdfDruk, PdfFout, render_to_pdf
 
 
 class Rapportpagina(Afwegingpagina):
     @cached_property
     def stand(self):
         # The report carries today's date.
-        return f"{super().stand}/{timezone.localdate()}"
+        eigen = super().stand
+        return None if eigen is None else f"{eigen}/{timezone.localdate()}"
 
     @cached_property
     def rapport(self):
@@ -38,6 +40,15 @@ def rapport_view(request, pk):
     return render(request, "afweging/rapport.html", pagina.context())
 
 
+def _te_druk(request, afweging, fout: PdfDruk):
+    """The report page with why there is no PDF now: 503, and when to ask again."""
+    messages.error(request, str(fout))
+    pagina = Rapportpagina(request, afweging, status=503)
+    antwoord = render(request, "afweging/rapport.html", pagina.context(), status=503)
+    antwoord["Retry-After"] = str(fout.opnieuw_na)
+    return antwoord
+
+
 @require_GET
 @adviseur_of_reviewer
 def rapport_pdf_view(request, pk):
@@ -48,11 +59,17 @@ def rapport_pdf_view(request, pk):
     if bewaard:
         # Vastgesteld: exactly the PDF of that moment, whatever changed since.
         inhoud = bytes(bewaard)
+    elif te_lang := te_lange_teksten(afweging):
+        # Its PDF would only be stopped after PDF_MAX_SECONDEN: say why, start nothing.
+        messages.error(request, waarom_geen_pdf(te_lang))
+        return redirect("afweging:rapport", pk=afweging.pk)
     else:
         try:
             _html, inhoud = render_to_pdf(
                 "afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)}
             )
+        except PdfDruk as fout:
+            return _te_druk(request, afweging, fout)
         except PdfFout as fout:
             # Stopped after PDF_MAX_SECONDEN, or failed: said on the report page instead.
             messages.error(

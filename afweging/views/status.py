@@ -15,7 +15,7 @@ from afweging.forms import VaststelForm
 from afweging.models import Afweging
 from afweging.toegang import alleen_adviseur
 from afweging.views.pagina import Afwegingpagina, laad
-from config.pdf import PdfFout, PdfTeLang
+from config.pdf import PdfDruk, PdfFout, PdfTeLang
 
 
 class Controlepagina(Afwegingpagina):
@@ -74,6 +74,12 @@ def vaststellen_view(request, pk):
         )
     except (services.Conflict, services.NietToegestaan) as fout:
         messages.error(request, str(fout))
+    except PdfDruk as fout:
+        # Not vastgesteld; the check page as it is, with when to try again.
+        messages.error(request, f"{fout} De afweging is nog niet vastgesteld.")
+        antwoord = _controle(request, afweging, status=503)
+        antwoord["Retry-After"] = str(fout.opnieuw_na)
+        return antwoord
     except PdfTeLang as fout:
         messages.error(
             request,

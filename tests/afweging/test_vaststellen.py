@@ -136,3 +136,87 @@ def test_the_confirmation_names_no_mail_that_is_not_sent(adviseur_client, afwegi
     assert "Er gaat geen e-mail uit: niemand van de betrokkenen heeft een e-mailadres" in tekst(
         pagina
     )
+
+
+@pytest.fixture
+def te_lang(maak_afweging):
+    """Issue 12 review: a complete afweging with a 2 MB motivering and a long notitie, saved
+    before their limits existed (as a data fix or an old version left them)."""
+    afweging = beantwoord_alles(maak_afweging(titel="Te lang", gemeenten=["GM0489", "GM0613"]))
+    afweging.antwoorden.filter(deelvraag__nummer=3).update(motivering="x" * 2_000_000)
+    factor = afweging.succesfactorantwoorden.select_related("succesfactor").first()
+    factor.notitie = "Regel\r\n" * 400  # 2.400 characters as the browser counts them
+    factor.save(update_fields=["notitie"])
+    afweging.factor = factor.succesfactor
+    return afweging
+
+
+@pytest.fixture
+def pdfs(monkeypatch):
+    """Records every PDF that would be rendered (there should be none)."""
+    from config import pdf
+
+    gemaakt = []
+    monkeypatch.setattr(pdf, "html_naar_pdf", lambda html, **_: gemaakt.append(html) or b"%PDF")
+    return gemaakt
+
+
+def test_the_check_names_every_text_over_its_limit_and_blocks_vaststellen(adviseur_client, te_lang):
+    pagina = soep(adviseur_client.get(url("vaststellen", te_lang)))
+    sectie = pagina.find(id="te-lang-kop").parent
+    punten = [(tekst(li), li.a["href"]) for li in sectie.find_all("li")]
+    stap = reverse("afweging:stap", kwargs={"pk": te_lang.pk, "stap": "meerwaarde"})
+    factoren = reverse("afweging:stap", kwargs={"pk": te_lang.pk, "stap": "succesfactoren"})
+    assert punten == [
+        (
+            "De motivering bij deelvraag 3 is 2.000.000 tekens; er passen er 5.000.",
+            f"{stap}#dv-3",
+        ),
+        (
+            f"De notitie bij succesfactor ‘{te_lang.factor.naam}’ is 2.400 tekens; er passen "
+            "er 2.000.",
+            f"{factoren}#factor-{te_lang.factor.code}",
+        ),
+    ]
+    assert pagina.find("button", string="Afweging vaststellen") is None
+
+
+def test_vaststellen_refuses_a_text_over_its_limit_before_rendering(adviseur_client, te_lang, pdfs):
+    response = adviseur_client.post(
+        url("vaststellen", te_lang), {"versie": te_lang.versie, "bevestigd": "on"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == url("vaststellen", te_lang)
+    melding = tekst(soep(response).find(class_="alert-error"))
+    assert "De motivering bij deelvraag 3 is 2.000.000 tekens; er passen er 5.000." in melding
+    assert "later opnieuw" not in melding
+    assert pdfs == []
+    opgeslagen = Afweging.objects.get(pk=te_lang.pk)
+    assert (opgeslagen.status, opgeslagen.vastgestelde_pdf) == (Afweging.Status.CONCEPT, None)
+
+
+def test_the_pdf_download_says_which_text_is_too_long_instead_of_later(
+    adviseur_client, te_lang, pdfs
+):
+    from django.contrib.messages import get_messages
+
+    response = adviseur_client.get(url("rapport-pdf", te_lang))
+    assert response.status_code == 302
+    assert response["Location"] == url("rapport", te_lang)
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Een tekst is langer dan er in het rapport past: De motivering bij deelvraag 3 is "
+        "2.000.000 tekens; er passen er 5.000. "
+        f"De notitie bij succesfactor ‘{te_lang.factor.naam}’ is 2.400 tekens; er passen er "
+        "2.000. Zo'n tekst is opgeslagen voordat de grens er was; maak hem korter, dan kan de "
+        "PDF worden gemaakt."
+    ]
+    assert pdfs == []
+
+
+def test_a_text_within_its_limit_is_no_obstacle(adviseur_client, afweging, pdfs):
+    beantwoord_alles(afweging)
+    afweging.antwoorden.filter(deelvraag__nummer=3).update(motivering="x" * 5_000)
+    pagina = soep(adviseur_client.get(url("vaststellen", afweging)))
+    assert pagina.find(id="te-lang-kop") is None
+    assert pagina.find("button", string="Afweging vaststellen") is not None
+    assert adviseur_client.get(url("rapport-pdf", afweging)).status_code == 200
+    assert len(pdfs) == 1
