@@ -191,13 +191,16 @@ def _verdeling(afweging: Afweging, bc) -> Verdelingsgegevens:
 
 
 def _businesscase(bc, afweging: Afweging) -> Businesscasegegevens:
+    # Only the deelnemers' figures: one entered for a gemeente that no longer takes part is
+    # not used, its form drops it on the next save, and the import refuses it.
+    codes = {d.gemeente.code for d in afweging.deelnemers.all()}
     return Businesscasegegevens.model_construct(
         basis_overhead=bc.basis_overhead,
         verdeelsleutel=bc.verdeelsleutel,
         mix_inwoners_pct=bc.mix_inwoners_pct,
-        vaste_verdeling=bc.vaste_verdeling,
+        vaste_verdeling={c: p for c, p in bc.vaste_verdeling.items() if c in codes},
         verdeelgegevens={
-            soort: {code: _gegeven(g) for code, g in per_code.items()}
+            soort: {code: _gegeven(g) for code, g in per_code.items() if code in codes}
             for soort, per_code in (bc.verdeelgegevens or {}).items()
         },
         uurtarieven={groep: _gegeven(g) for groep, g in (bc.uurtarieven or {}).items()},
