@@ -156,11 +156,7 @@ def _verdeling(afweging: Afweging, bc) -> Verdelingsgegevens:
     codes = {d.gemeente.naam: d.gemeente.code for d in afweging.deelnemers.all()}
     onbekend = doorrekening.sleutelfout or None
     if not doorrekening.bijdragen and onbekend is None:
-        onbekend = (
-            f"Geen verdeling: {doorrekening.basis_bron}."
-            if doorrekening.basis is None
-            else ("Geen verdeling: niet voor alle deelnemers zijn Iv3-cijfers.")
-        )
+        onbekend = f"Geen verdeling: {doorrekening.zonder_verdeling}."
     return Verdelingsgegevens.model_construct(
         sleutels=doorrekening.sleutel_tekst,
         onbekend=onbekend,

@@ -197,3 +197,20 @@ def test_an_unknown_figure_is_exported_as_unknown_not_as_zero(afweging):
     assert verdeling["onbekend"].startswith(
         "Voor de verdeling naar formatie (fte per gemeente) is onbekend: fte van Ridderkerk."
     )
+
+
+def test_the_split_with_a_member_without_iv3_figures_is_exported_issue_12(maak_afweging):
+    # Vijfheerenlanden has no Iv3 figures in the jaarrekening 2023; by inhabitants the
+    # overhead entered by the adviseur is shared all the same.
+    afweging = maak_afweging(gemeenten=["GM1961", "GM0512"])
+    afweging.businesscase.basis_overhead = Decimal("20000000")
+    afweging.businesscase.save()
+    verdeling = als_dict(afweging)["businesscase"]["verdeling"]
+    assert verdeling["onbekend"] is None
+    assert {b["gemeentecode"] for b in verdeling["bijdragen"]} == {"GM1961", "GM0512"}
+
+    afweging.businesscase.verdeelsleutel = "begroting"
+    afweging.businesscase.save()
+    verdeling = als_dict(afweging)["businesscase"]["verdeling"]
+    assert verdeling["bijdragen"] == []
+    assert "onbekend: geen Iv3-cijfers voor Vijfheerenlanden" in verdeling["onbekend"]
