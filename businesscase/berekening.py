@@ -48,6 +48,15 @@ class Doorrekening:
         return "; ".join(delen)
 
     @property
+    def zonder_verdeling(self) -> str:
+        """Why there is no contribution per member when no key said why (`sleutelfout`)."""
+        if not self.deelnemerkosten:
+            return "er zijn geen deelnemers om over te verdelen"
+        if self.basis is None:
+            return self.basis_bron
+        return "niet voor alle deelnemers zijn cijfers"
+
+    @property
     def voorgesteld(self) -> bc.Projectie | None:
         return self.projecties[0][1] if self.projecties else None
 
@@ -132,19 +141,25 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Doo
     kosten, zonder, via_bijdrage = [], [], []
     for deelnemer in afweging.deelnemers.all():
         rij = analyse.rij(deelnemer.gemeente.code) if analyse else None
-        if rij is None or pd.isna(rij["inwoners"]) or pd.isna(rij["overhead_lasten_eur"]):
+        inwoners = None if rij is None or pd.isna(rij["inwoners"]) else int(rij["inwoners"])
+        overhead = (
+            None if rij is None or pd.isna(rij["overhead_lasten_eur"])
+            else float(rij["overhead_lasten_eur"])
+        )  # fmt: skip
+        if inwoners is None or overhead is None:
             zonder.append(deelnemer.gemeente.naam)
-            continue
+        # A member without Iv3 figures takes part all the same: only the keys on those
+        # figures (budget, mix) need them, and they say who lacks them (projectie._uit_iv3).
         kosten.append(
             bc.Deelnemerkosten(
                 deelnemer.gemeente.naam,
-                int(rij["inwoners"]),
-                float(rij["overhead_lasten_eur"]),
-                bron=f"Iv3 {analyse.bestand} (Bron: CBS)",
+                inwoners,
+                overhead,
+                bron=f"Iv3 {analyse.bestand} (Bron: CBS)" if rij is not None else "onbekend",
                 gegevens=ingevulde_gegevens(businesscase, deelnemer.gemeente.code),
             )
         )
-        if rij["vlag_bijdrage"] or rij["vlag_bijna_nul"]:
+        if rij is not None and (rij["vlag_bijdrage"] or rij["vlag_bijna_nul"]):
             via_bijdrage.append(deelnemer.gemeente.naam)
     if businesscase.basis_overhead is not None:
         basis, bron = float(businesscase.basis_overhead), "ingevuld door de adviseur"
@@ -172,7 +187,7 @@ def bereken(afweging: Afweging, businesscase: Businesscase | None = None) -> Doo
         )
         resultaat.projecties.append((variant.soort, bc.projecteer(basis, invoer)))
     resultaat.projecties.sort(key=lambda p: p[0] != "voorgesteld")
-    if kosten and not zonder:
+    if kosten:
         vast = {
             k.naam: businesscase.vaste_verdeling.get(code, 0)
             for k, code in zip(

@@ -171,8 +171,11 @@ class Deelnemerkosten:
     """What one deelnemende gemeente spends on overhead now: what the split compares with."""
 
     naam: str
-    inwoners: int
-    overhead: float  # what the member spends on overhead alone now, euros per year
+    inwoners: int | None  # None: unknown (no Iv3 row for the member)
+    # What the member spends on overhead alone now, euros per year; None: unknown (no Iv3
+    # figures, such as Vijfheerenlanden in the jaarrekening 2023). Only the keys on the
+    # budget brought in need it.
+    overhead: float | None
     bron: str = ""  # where the inhabitants and the overhead come from
     # Entered figures by kind (see INGEVULDE_GEGEVENS); a kind not here is unknown.
     gegevens: Mapping[str, Gegeven] = field(default_factory=dict)
@@ -251,12 +254,17 @@ class Bijdrage:
         return tekst[:1].upper() + tekst[1:]
 
     @property
-    def verschil(self) -> float:
-        """Against going alone: positive means the member pays more than now."""
+    def verschil(self) -> float | None:
+        """Against going alone: positive means the member pays more than now; None when
+        what it spends now is unknown."""
+        if self.deelnemer.overhead is None:
+            return None
         return self.bijdrage - self.deelnemer.overhead
 
     @property
-    def per_inwoner(self) -> float:
+    def per_inwoner(self) -> float | None:
+        if not self.deelnemer.inwoners:
+            return None
         return self.bijdrage / self.deelnemer.inwoners
 
 
@@ -277,6 +285,23 @@ def _ingevuld(deelnemers, soorten: list[str], sleutelnaam: str) -> None:
             f"Voor de verdeling {sleutelnaam.lower()} is onbekend: "
             f"{getallen.opsomming(ontbreekt)}. Vul deze gegevens in, met hun bron."
         )
+
+
+def _uit_iv3(deelnemers, soorten: tuple[str, ...], sleutel: str) -> None:
+    """Refuses a key on figures from Iv3 (inhabitants, overhead) that a member lacks,
+    naming who: unknown is never 0."""
+    zonder = [d.naam for d in deelnemers if any(getattr(d, s) is None for s in soorten)]
+    if not zonder:
+        return
+    # Inhabitants are lacking only where the whole Iv3 row is; then inwoners is no way out.
+    andere = "een vaste verdeling"
+    if all(d.inwoners is not None for d in deelnemers):
+        andere = f"naar inwoners of {andere}"
+    raise SleutelFout(
+        f"Voor de verdeling {Verdeelsleutel(sleutel).label.lower()} is onbekend: geen "
+        f"Iv3-cijfers voor {getallen.opsomming(zonder)}. Kies een sleutel die geen "
+        f"Iv3-cijfers nodig heeft, zoals {andere}."
+    )
 
 
 def _naar(gewichten: list[float], wat: str) -> list[float]:
@@ -311,6 +336,7 @@ def grondslagen_en_aandelen(
         for d in deelnemers
     ]
     if sleutel == Verdeelsleutel.INWONERS:
+        _uit_iv3(deelnemers, ("inwoners",), sleutel)
         return list(
             zip(
                 _naar([d.inwoners for d in deelnemers], "inwoners"),
@@ -319,6 +345,7 @@ def grondslagen_en_aandelen(
             )
         )
     if sleutel == Verdeelsleutel.BEGROTING:
+        _uit_iv3(deelnemers, ("overhead",), sleutel)
         if not sum(d.overhead for d in deelnemers):
             raise SleutelFout("Zonder ingebracht budget kan niet naar budget worden verdeeld.")
         return list(
@@ -331,6 +358,7 @@ def grondslagen_en_aandelen(
     if sleutel == Verdeelsleutel.MIX:
         if not 0 <= mix_inwoners <= 1:
             raise SleutelFout("Het aandeel inwoners in de mix moet tussen 0 en 100% liggen.")
+        _uit_iv3(deelnemers, ("inwoners", "overhead"), sleutel)
         naar_inwoners = _naar([d.inwoners for d in deelnemers], "inwoners")
         som = sum(d.overhead for d in deelnemers)
         naar_budget = [d.overhead / som for d in deelnemers] if som else [0.0] * len(deelnemers)

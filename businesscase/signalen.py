@@ -105,9 +105,12 @@ def negatief_bij_positief_advies(advies: Advies, projectie: bc.Projectie | None)
 
 def kostenverschuiving(doorrekening: Doorrekening) -> Signaal | None:
     bijdragen = doorrekening.bijdragen
+    # What a member spends now unknown (no Iv3 figures): no shift to measure against.
+    if not bijdragen or any(b.deelnemer.overhead is None for b in bijdragen):
+        return None
     nu = sum(b.deelnemer.overhead for b in bijdragen)
     straks = sum(b.bijdrage for b in bijdragen)
-    if not bijdragen or nu <= 0:
+    if nu <= 0:
         return None
     samen = straks / nu - 1
     # A member whose overhead on taakveld 0.4 is probably booked elsewhere would seem to

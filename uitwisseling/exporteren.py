@@ -156,11 +156,7 @@ def _verdeling(afweging: Afweging, bc) -> Verdelingsgegevens:
     codes = {d.gemeente.naam: d.gemeente.code for d in afweging.deelnemers.all()}
     onbekend = doorrekening.sleutelfout or None
     if not doorrekening.bijdragen and onbekend is None:
-        onbekend = (
-            f"Geen verdeling: {doorrekening.basis_bron}."
-            if doorrekening.basis is None
-            else ("Geen verdeling: niet voor alle deelnemers zijn Iv3-cijfers.")
-        )
+        onbekend = f"Geen verdeling: {doorrekening.zonder_verdeling}."
     return Verdelingsgegevens.model_construct(
         sleutels=doorrekening.sleutel_tekst,
         onbekend=onbekend,
@@ -191,13 +187,16 @@ def _verdeling(afweging: Afweging, bc) -> Verdelingsgegevens:
 
 
 def _businesscase(bc, afweging: Afweging) -> Businesscasegegevens:
+    # Only the deelnemers' figures: one entered for a gemeente that no longer takes part is
+    # not used, its form drops it on the next save, and the import refuses it.
+    codes = {d.gemeente.code for d in afweging.deelnemers.all()}
     return Businesscasegegevens.model_construct(
         basis_overhead=bc.basis_overhead,
         verdeelsleutel=bc.verdeelsleutel,
         mix_inwoners_pct=bc.mix_inwoners_pct,
-        vaste_verdeling=bc.vaste_verdeling,
+        vaste_verdeling={c: p for c, p in bc.vaste_verdeling.items() if c in codes},
         verdeelgegevens={
-            soort: {code: _gegeven(g) for code, g in per_code.items()}
+            soort: {code: _gegeven(g) for code, g in per_code.items() if code in codes}
             for soort, per_code in (bc.verdeelgegevens or {}).items()
         },
         uurtarieven={groep: _gegeven(g) for groep, g in (bc.uurtarieven or {}).items()},

@@ -76,6 +76,10 @@ VELDBERICHTEN: dict[tuple[str, str], str] = {
     "te veel gemeenten ({aantal}).",
     ("businesscase.vaste_verdeling{sleutel}", "*"): "Vaste verdeling: ‘{waarde}’ is geen "
     "gemeentecode.",
+    ("businesscase.domeinsleutels", "too_long"): "De businesscase heeft hooguit {maximum} "
+    "domeinen met een eigen verdeelsleutel; dit bestand noemt er {lengte}.",
+    ("businesscase.domeinsleutels[].aandeel_pct", "greater_than"): "{wat} is {waarde}; een "
+    "domein heeft een deel van de kosten, meer dan 0%.",
     ("gedeeld_met[]", "*"): "Gebruiker {positie} bij ‘gedeeld_met’ is geen gebruikersnaam: "
     "{waarde}.",
 }
@@ -119,6 +123,11 @@ CONTROLES: dict[str, str] = {
     "reactie_zonder_deelnemer": "De reactie namens {code} komt van een gemeente die geen "
     "deelnemer is.",
     "reactie_dubbel": "Gemeente {code} heeft meer dan één formele reactie in het bestand.",
+    # The business case's own rules, as its form has them (businesscase.forms).
+    "domeinen_boven_100": "De domeinen hebben samen {samen}% van de kosten; hooguit 100%.",
+    "vaste_verdeling_niet_100": "De vaste verdeling moet samen 100% zijn; nu {nu}%.",
+    "verdeelcode_geen_deelnemer": "{wat}: gemeente {code} is geen deelnemer; de businesscase "
+    "verdeelt alleen over de deelnemende gemeenten.",
 }
 
 # --- the labels ------------------------------------------------------------------------

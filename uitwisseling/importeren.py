@@ -44,6 +44,7 @@ from afweging.services import vastleggen
 from afweging.toegang import heeft_deelnemer_in
 from businesscase.berekening import standaardvarianten
 from businesscase.models import Businesscase, BusinesscaseVariant
+from businesscase.projectie import MARGE_VASTE_VERDELING
 from casussen.models import Gemeente, Provincie
 from gebruikers.models import Gebruiker
 from kader.models import Deelvraag, Kader
@@ -60,6 +61,7 @@ from uitwisseling.fouten import (
     vertaal,
 )
 from uitwisseling.schema import FORMAAT, Afwegingdocument
+from weergave import getallen
 
 MAX_TEKENS = 5_000_000  # a real export is some tens of kilobytes
 MAX_PROBLEMEN = 100  # listed one by one; beyond that only counted
@@ -177,6 +179,9 @@ class _Controle:
         self.deelvragen: dict[int, Deelvraag] = {}
         self.gemeenten = {g.code: g for g in Gemeente.objects.exclude(code=None)}
         self.leden: dict[str, Gemeente] = {}  # the deelnemers' gemeenten, by code
+        # As the document gives them, known here or not; None if the list has a problem of
+        # its own (then which codes belong to the afweging is not known).
+        self.deelnemercodes: set[str] | None = None
         self.gebruikers: dict[str, Gebruiker] = {}
         self.delen_met: list[Gebruiker] = []
         self.andere_provincie = False
@@ -196,6 +201,7 @@ class _Controle:
         self._antwoorden()
         self._succesfactoren()
         self._varianten()
+        self._businesscase()
         self._opmerkingen()
         self._reacties()
 
@@ -245,6 +251,9 @@ class _Controle:
                     motieven.add(motief)
             if gemeente is not None:
                 self.leden.setdefault(code, gemeente)
+        codes = [_geldig(r.gemeentecode) for _, r in _rijen(self.d.deelnemers)]
+        if len(codes) >= 2 and len(codes) == len(self.d.deelnemers) and None not in codes:
+            self.deelnemercodes = set(codes)
         # As in the app: the importer's provincie, which will lead, has a deelnemer of its own.
         # (A document of another provincie has heard why already.)
         door = self.door
@@ -336,6 +345,39 @@ class _Controle:
                 self.fout(loc, "variant_dubbel", fase=NA_DE_REGEL, soort=soort)
             elif soort is not None:
                 gezien.add(soort)
+
+    def _businesscase(self) -> None:
+        """What the business case's form refuses and the schema cannot see: a gemeente that
+        is no deelnemer (the form has fields for the deelnemers only, and saving again would
+        drop it), domains over 100% together, a fixed split as the key that is not 100%."""
+        bc = _geldig(self.d.businesscase)
+        if bc is None:
+            return
+        loc = ("businesscase", "vaste_verdeling")
+        vast = _geldig(bc.vaste_verdeling) or {}
+        for code in vast:
+            self._deelnemercode(loc, "Vaste verdeling", code)
+        som = sum(vast.values())
+        if (
+            bc.verdeelsleutel == Businesscase.Sleutel.VAST
+            and abs(som - 100) > MARGE_VASTE_VERDELING
+        ):
+            self.fout(loc, "vaste_verdeling_niet_100", fase=2, nu=getallen.decimaal(som))
+        for soort, per_code in (_geldig(bc.verdeelgegevens) or {}).items():
+            for code in per_code:
+                loc = ("businesscase", "verdeelgegevens", soort)
+                self._deelnemercode(loc, f"Gegevens ‘{soort}’", code)
+        aandelen = [
+            r.aandeel_pct for _, r in _rijen(_geldig(bc.domeinsleutels) or [])
+            if isinstance(r.aandeel_pct, int | float)
+        ]  # fmt: skip
+        if (samen := sum(aandelen)) > 100:
+            loc = ("businesscase", "domeinsleutels")
+            self.fout(loc, "domeinen_boven_100", fase=NA_DE_REGEL, samen=getallen.decimaal(samen))
+
+    def _deelnemercode(self, loc: tuple, wat: str, code: str) -> None:
+        if self.deelnemercodes is not None and code not in self.deelnemercodes:
+            self.fout(loc, "verdeelcode_geen_deelnemer", wat=wat, code=toon(code))
 
     def _opmerkingen(self) -> None:
         eerder: dict[int, int | None] = {}  # id in the document -> its deelvraag

@@ -48,7 +48,7 @@ from afweging.models import (
     SuccesfactorAntwoord,
 )
 from afweging.scoring import Advies, Waarde
-from businesscase.forms import MAX_BRON, MAX_DOMEIN
+from businesscase.forms import DOMEINEN, MAX_BRON, MAX_DOMEIN
 from businesscase.models import Businesscase, BusinesscaseVariant
 from businesscase.projectie import DOMEINSLEUTELS, INGEVULDE_GEGEVENS, TARIEFGROEPEN
 from review.models import Reactie
@@ -373,6 +373,13 @@ Getal = Annotated[
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_BEDRAG}),
 ]
 Bron = tekst(MAX_BRON, verplicht=True)
+# A domain's share of the costs, as the form takes it: more than 0, at most 100.
+Domeinaandeel = Annotated[
+    int | float,
+    Field(gt=0, le=100),
+    BeforeValidator(_een_getal),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 100}),
+]
 
 
 class Verdeelgegeven(_Model):
@@ -392,7 +399,10 @@ class Domeinsleutelregel(_Model):
     model_config = ConfigDict(title="Domein met een eigen verdeelsleutel")
 
     domein: tekst(MAX_DOMEIN, verplicht=True) = Field(description="Naam van het domein.")
-    aandeel_pct: Aandeel = Field(description="Deel van de kosten dat dit domein is, in %.")
+    aandeel_pct: Domeinaandeel = Field(
+        description="Deel van de kosten dat dit domein is, in %; meer dan 0, en alle domeinen "
+        "samen hooguit 100."
+    )
     verdeelsleutel: keuze(list(DOMEINSLEUTELS)) = Field(
         description="Hoe de kosten van dit domein worden verdeeld."
     )
@@ -465,7 +475,9 @@ class Businesscasegegevens(_Model):
         Decimal("50"), description="Aandeel inwoners in de mix, in %."
     )
     vaste_verdeling: Annotated[dict[Verdeelcode, Aandeel], Field(max_length=MAX_REGELS)] = Field(
-        {}, description="Per gemeentecode het percentage bij een vaste verdeling."
+        {},
+        description="Per gemeentecode van een deelnemer het percentage bij een vaste verdeling; "
+        "is die de verdeelsleutel, dan samen 100.",
     )
     varianten: lijst(Variantregel) = Field(
         [], description="Een variant die ontbreekt, krijgt de standaardwaarden."
@@ -478,14 +490,14 @@ class Businesscasegegevens(_Model):
         Field(max_length=len(INGEVULDE_GEGEVENS)),
     ] = Field(
         {},
-        description="Per soort (fte, clienten, uren per groep van schalen) en gemeentecode het "
-        "ingevulde gegeven met zijn bron; ontbreekt: onbekend.",
+        description="Per soort (fte, clienten, uren per groep van schalen) en gemeentecode van "
+        "een deelnemer het ingevulde gegeven met zijn bron; ontbreekt: onbekend.",
     )  # fmt: skip
     uurtarieven: dict[keuze(list(TARIEFGROEPEN)), Verdeelgegeven] = Field(
         {}, description="Per groep van schalen het uurtarief in euro, met zijn bron."
     )
-    domeinsleutels: lijst(Domeinsleutelregel) = Field(
-        [], description="Delen van de kosten met een eigen verdeelsleutel."
+    domeinsleutels: Annotated[list[Domeinsleutelregel], Field(max_length=DOMEINEN)] = Field(
+        [], description=f"Delen van de kosten met een eigen verdeelsleutel; hooguit {DOMEINEN}."
     )
     verdeling: Annotated[Verdelingsgegevens | None, Genegeerd] = Field(
         None, description="De berekende bijdrage per deelnemer; bij importeren niet gelezen."

@@ -120,6 +120,23 @@ def test_whole_numbers_and_seconds_go_there_and_back(afweging, collega):
     assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor)
 
 
+def test_a_split_entered_for_a_former_deelnemer_is_not_exported_and_imports_issue_12(
+    afweging, collega
+):
+    # Entered while GM0363 took part; the form keeps only the deelnemers' fields, so the
+    # import refuses a code that is no deelnemer, and the export leaves it out.
+    businesscase = afweging.businesscase
+    businesscase.vaste_verdeling |= {"GM0363": 0}
+    businesscase.verdeelgegevens["fte"]["GM0363"] = {"waarde": 10, "bron": "Formatie 2024"}
+    businesscase.save()
+
+    voor, na = _heen_en_terug(Afweging.objects.get(pk=afweging.pk), collega)
+
+    assert "GM0363" not in voor["businesscase"]["vaste_verdeling"]
+    assert set(voor["businesscase"]["verdeelgegevens"]["fte"]) == {"GM0489", "GM0613", "GM0597"}
+    assert _zonder_eigen_velden(na) == _zonder_eigen_velden(voor)
+
+
 def test_an_afweging_without_a_business_case_goes_there_and_back(afweging, collega):
     afweging.businesscase.delete()
     voor, na = _heen_en_terug(Afweging.objects.get(pk=afweging.pk), collega)
@@ -180,3 +197,20 @@ def test_an_unknown_figure_is_exported_as_unknown_not_as_zero(afweging):
     assert verdeling["onbekend"].startswith(
         "Voor de verdeling naar formatie (fte per gemeente) is onbekend: fte van Ridderkerk."
     )
+
+
+def test_the_split_with_a_member_without_iv3_figures_is_exported_issue_12(maak_afweging):
+    # Vijfheerenlanden has no Iv3 figures in the jaarrekening 2023; by inhabitants the
+    # overhead entered by the adviseur is shared all the same.
+    afweging = maak_afweging(gemeenten=["GM1961", "GM0512"])
+    afweging.businesscase.basis_overhead = Decimal("20000000")
+    afweging.businesscase.save()
+    verdeling = als_dict(afweging)["businesscase"]["verdeling"]
+    assert verdeling["onbekend"] is None
+    assert {b["gemeentecode"] for b in verdeling["bijdragen"]} == {"GM1961", "GM0512"}
+
+    afweging.businesscase.verdeelsleutel = "begroting"
+    afweging.businesscase.save()
+    verdeling = als_dict(afweging)["businesscase"]["verdeling"]
+    assert verdeling["bijdragen"] == []
+    assert "onbekend: geen Iv3-cijfers voor Vijfheerenlanden" in verdeling["onbekend"]

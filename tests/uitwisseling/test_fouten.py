@@ -96,6 +96,13 @@ GEVALLEN = [
     (("businesscase.vaste_verdeling{sleutel}", "*"), zet((BC, "vaste_verdeling"), {"x" * 51: 1}),
      (BC, "vaste_verdeling", "x" * 51, "[key]"),
      "Vaste verdeling: ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ is geen gemeentecode."),
+    (("businesscase.domeinsleutels", "too_long"),
+     zet((BC, "domeinsleutels"), lambda rijen: rijen * 4), (BC, "domeinsleutels"),
+     "De businesscase heeft hooguit 3 domeinen met een eigen verdeelsleutel; dit bestand noemt "
+     "er 4."),
+    (("businesscase.domeinsleutels[].aandeel_pct", "greater_than"),
+     zet((BC, "domeinsleutels", 0, "aandeel_pct"), 0), (BC, "domeinsleutels", 0, "aandeel_pct"),
+     "Aandeel van domein 1 is 0; een domein heeft een deel van de kosten, meer dan 0%."),
     (("gedeeld_met[]", "*"), zet(("gedeeld_met",), ["", "x"]), ("gedeeld_met", 0),
      "Gebruiker 1 bij ‘gedeeld_met’ is geen gebruikersnaam: ."),
 ]  # fmt: skip

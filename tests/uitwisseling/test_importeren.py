@@ -518,6 +518,91 @@ def test_an_entered_figure_needs_its_source_and_a_domain_a_key_of_its_own(afwegi
     assert tellingen() == voor
 
 
+def _domein(naam: str, aandeel) -> dict:
+    return {"domein": naam, "aandeel_pct": aandeel, "verdeelsleutel": "fte", "bron": "Begroting"}
+
+
+def test_a_business_case_has_at_most_the_forms_three_domains_issue_12(afweging, collega):
+    document = als_dict(afweging)
+    document["businesscase"]["domeinsleutels"] = [_domein(f"Domein {i}", 10) for i in range(4)]
+    voor = tellingen()
+
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+
+    assert fout.value.problemen == [
+        "De businesscase heeft hooguit 3 domeinen met een eigen verdeelsleutel; dit bestand "
+        "noemt er 4."
+    ]
+    assert tellingen() == voor
+
+
+def test_a_domain_has_a_share_above_0_and_the_domains_at_most_100_together_issue_12(
+    afweging, collega
+):
+    document = als_dict(afweging)
+    document["businesscase"]["domeinsleutels"] = [
+        _domein("Sociaal domein", 0), _domein("P&O", 100.5), _domein("ICT", -1),
+    ]  # fmt: skip
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+    assert fout.value.problemen == [
+        "Aandeel van domein 1 is 0; een domein heeft een deel van de kosten, meer dan 0%.",
+        "Aandeel van domein 2 is 100.5; dat ligt niet tussen 0 en 100.",
+        "Aandeel van domein 3 is -1; een domein heeft een deel van de kosten, meer dan 0%.",
+    ]
+
+    document["businesscase"]["domeinsleutels"] = [
+        _domein("Sociaal domein", 60.5),
+        _domein("P&O", 40),
+    ]
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+    assert fout.value.problemen == ["De domeinen hebben samen 100,5% van de kosten; hooguit 100%."]
+    assert not Afweging.objects.exclude(pk=afweging.pk).exists()
+
+    document["businesscase"]["domeinsleutels"] = [_domein("Sociaal domein", 60), _domein("P&O", 40)]
+    kopie = importeer(document, collega)
+    assert [d["aandeel_pct"] for d in kopie.businesscase.domeinsleutels] == [60, 40]
+
+
+def test_the_fixed_split_and_the_figures_name_only_deelnemers_issue_12(afweging, collega):
+    document = als_dict(afweging)
+    bc = document["businesscase"]
+    bc["vaste_verdeling"] = {"GM0489": 50.5, "GM0613": 20.0, "GM0363": 29.5}
+    bc["verdeelgegevens"]["clienten"]["GM9999"] = {"waarde": 10, "bron": "Monitor"}
+    bc["verdeelgegevens"]["fte"]["GM0363"] = {"waarde": 10, "bron": "Formatie"}
+    voor = tellingen()
+
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+
+    assert fout.value.problemen == [
+        "Vaste verdeling: gemeente GM0363 is geen deelnemer; de businesscase verdeelt alleen "
+        "over de deelnemende gemeenten.",
+        "Gegevens ‘fte’: gemeente GM0363 is geen deelnemer; de businesscase verdeelt alleen "
+        "over de deelnemende gemeenten.",
+        "Gegevens ‘clienten’: gemeente GM9999 is geen deelnemer; de businesscase verdeelt "
+        "alleen over de deelnemende gemeenten.",
+    ]
+    assert tellingen() == voor
+
+
+def test_a_fixed_split_as_the_key_adds_up_to_100_as_in_the_form_issue_12(afweging, collega):
+    document = als_dict(afweging)
+    document["businesscase"]["vaste_verdeling"] = {"GM0489": 50.5, "GM0613": 20.0}
+
+    with pytest.raises(ImportFout) as fout:
+        importeer(document, collega)
+
+    assert fout.value.problemen == ["De vaste verdeling moet samen 100% zijn; nu 70,5%."]
+
+    # Under another key the fixed split is not used, and the form does not add it up either.
+    document["businesscase"]["verdeelsleutel"] = "inwoners"
+    kopie = importeer(document, collega)
+    assert kopie.businesscase.vaste_verdeling == {"GM0489": 50.5, "GM0613": 20.0}
+
+
 def test_each_text_over_its_limit_is_refused_by_name_issue_12(afweging, collega):
     document = als_dict(afweging)
     document["antwoorden"][0]["motivering"] = "m" * 5_001
