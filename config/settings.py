@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "afweging",
     "review",
     "businesscase",
+    "evaluatie",
     "benchmark",
     "uitwisseling",
 ]

@@ -168,3 +168,93 @@ class Succesfactor(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Evaluatiekader(models.Model):
+    """The evaluatiekader of §4.3 (after Moore's public value model), as versioned data: the
+    framework an ex-post evaluatie of a running fusieorganisatie scores against. Versioned and
+    frozen like the afwegingskader: an evaluatie pins its version (PROTECT), and a used
+    version never changes (see `versies.py`)."""
+
+    versie = models.PositiveIntegerField(unique=True)
+    naam = models.CharField(max_length=120)
+    toelichting = models.TextField(blank=True)
+    bron = models.CharField(max_length=200)
+    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
+    schaal = models.JSONField(
+        default=dict, help_text="Labels van de vijfpuntsschaal, bijv. {'-2': 'duidelijk negatief'}."
+    )
+    gepubliceerd = models.BooleanField(
+        default=False,
+        help_text="Nieuwe evaluaties gebruiken de gepubliceerde versie met het hoogste nummer.",
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-versie"]
+        verbose_name = "evaluatiekader"
+        verbose_name_plural = "evaluatiekaders"
+
+    def __str__(self) -> str:
+        return f"{self.naam} (versie {self.versie})"
+
+
+class Evaluatiedomein(models.Model):
+    """One of the evaluatiekader's three domains: Publieke waarde, Legitimiteit, Besturing en
+    organisatie."""
+
+    kader = models.ForeignKey(Evaluatiekader, on_delete=models.CASCADE, related_name="domeinen")
+    code = models.SlugField(max_length=30)
+    naam = models.CharField(max_length=80)
+    volgorde = models.PositiveSmallIntegerField()
+    toelichting = models.TextField(blank=True)
+    rapport_paragraaf = models.CharField(max_length=40, blank=True)
+    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["kader", "volgorde"]
+        verbose_name = "domein van het evaluatiekader"
+        verbose_name_plural = "domeinen van het evaluatiekader"
+        constraints = [
+            models.UniqueConstraint(fields=["kader", "code"], name="uniek_evaluatiedomein")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Evaluatieindicator(models.Model):
+    """One indicator of the evaluatiekader: a statement about the running fusion ("De
+    dienstverlening aan burgers en bedrijven is verbeterd"), for the own gemeenten or the
+    region, under an aspect of its domain (Resultaten, Draagvlak, ...).
+
+    `bewijs` names the evidence the app fills in from its own data, where there is any: for
+    "kosten" the members' overhead against the counterfactual of non-fusion gemeenten
+    (`benchmark.tegenfeitelijk`)."""
+
+    class Bewijs(models.TextChoices):
+        GEEN = "", "Geen (alleen het oordeel van de adviseur)"
+        KOSTEN = "kosten", "Overhead tegen het tegenfeitelijke (Iv3)"
+
+    domein = models.ForeignKey(
+        Evaluatiedomein, on_delete=models.CASCADE, related_name="indicatoren"
+    )
+    code = models.SlugField(max_length=60)
+    aspect = models.CharField(max_length=60)
+    niveau = models.CharField(max_length=40)
+    naam = models.CharField(max_length=300)
+    toelichting = models.TextField(blank=True)
+    bewijs = models.CharField(max_length=20, choices=Bewijs.choices, blank=True, default="")
+    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
+    volgorde = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["domein__kader", "domein__volgorde", "volgorde"]
+        verbose_name = "indicator van het evaluatiekader"
+        verbose_name_plural = "indicatoren van het evaluatiekader"
+        constraints = [
+            models.UniqueConstraint(fields=["domein", "code"], name="uniek_evaluatieindicator")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.aspect}, {self.niveau})"
