@@ -297,16 +297,19 @@ class SuccesfactorAntwoord(models.Model):
         return f"{self.afweging}: {self.succesfactor}"
 
 
-class Wijziging(models.Model):
-    """One recorded change to an afweging: who, when, what."""
+class Geschiedenisregel(models.Model):
+    """One recorded change to what is being judged (an afweging, an evaluatie): who, when,
+    what. Each judged model has its own table of these, as the related manager
+    `wijzigingen`; `services.vastleggen` writes them and `geschiedenis.tekst` reads them,
+    whatever the model."""
 
-    afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="wijzigingen")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     moment = models.DateTimeField(auto_now_add=True)
     wat = models.CharField(max_length=300)
     details = models.JSONField(default=dict, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-moment", "-pk"]
         verbose_name_plural = "wijzigingen"
 
@@ -319,6 +322,15 @@ class Wijziging(models.Model):
         from afweging.geschiedenis import tekst
 
         return tekst(self)
+
+
+class Wijziging(Geschiedenisregel):
+    """One recorded change to an afweging."""
+
+    afweging = models.ForeignKey(Afweging, on_delete=models.CASCADE, related_name="wijzigingen")
+
+    class Meta(Geschiedenisregel.Meta):
+        verbose_name_plural = "wijzigingen"
 
 
 class Gezien(models.Model):

@@ -28,7 +28,6 @@ from afweging.models import (
     Deelnemer,
     Gezien,
     SuccesfactorAntwoord,
-    Wijziging,
 )
 from casussen.models import Gemeente
 from kader.models import Deelvraag
@@ -63,8 +62,9 @@ class NietToegestaan(Exception):
 SAMENVOEGEN_BINNEN = timedelta(minutes=15)
 
 
-def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
-    """Record a change in the afweging's history: who, when (now), what.
+def vastleggen(onderwerp, door, wat: str, **details):
+    """Record a change in the history of what is judged (an afweging, an evaluatie: any
+    model whose `wijzigingen` are `Geschiedenisregel`s): who, when (now), what.
 
     The same change by the same person within a quarter of an hour (autosave while typing)
     updates the moment of the last entry instead of adding a new one.
@@ -72,7 +72,8 @@ def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
     if len(wat) > 300:  # The line is cut off; the history shows the full text from here.
         details["tekst"] = wat
         wat = wat[:299] + "…"
-    laatste = afweging.wijzigingen.order_by("-moment", "-pk").first()
+    regels = onderwerp.wijzigingen
+    laatste = regels.order_by("-moment", "-pk").first()
     nu = timezone.now()
     if (
         laatste is not None
@@ -80,9 +81,9 @@ def vastleggen(afweging: Afweging, door, wat: str, **details) -> Wijziging:
         and laatste.wat == wat
         and nu - laatste.moment < SAMENVOEGEN_BINNEN
     ):
-        Wijziging.objects.filter(pk=laatste.pk).update(moment=nu)
+        regels.model.objects.filter(pk=laatste.pk).update(moment=nu)
         return laatste
-    return Wijziging.objects.create(afweging=afweging, door=door, wat=wat, details=details)
+    return regels.create(door=door, wat=wat, details=details)
 
 
 def status_onder_slot(afweging: Afweging) -> str:
