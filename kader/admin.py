@@ -95,6 +95,9 @@ class VersieAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
 
     list_display = ("naam", "versie", "gepubliceerd", "aantal_gebruikt", "aangemaakt")
     actions = ["nieuwe_versie", "publiceer"]
+    # Publishing goes through the action, which runs the checks first; a box in the form
+    # would skip them.
+    readonly_fields = ("gepubliceerd",)
 
     def maak_kopie(self, kader):
         raise NotImplementedError

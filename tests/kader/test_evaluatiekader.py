@@ -345,3 +345,11 @@ def test_the_command_copies_a_version_of_either_kader(capsys):
     assert _indicatoren(kopie).count() == 38 and not kopie.gepubliceerd
     call_command("kader_nieuwe_versie", "afwegingskader", "1")
     assert "Afwegingskader versie 2 gemaakt" in capsys.readouterr().out
+
+
+def test_the_change_form_cannot_publish_past_the_checks(client, beheerder):
+    client.force_login(beheerder)
+    kopie = evaluatiekader_nieuwe_versie(kader=actief_evaluatiekader())
+    response = client.get(reverse("admin:kader_evaluatiekader_change", args=[kopie.pk]))
+    assert "gepubliceerd" not in response.context["adminform"].form.fields
+    assert "naam" in response.context["adminform"].form.fields
