@@ -69,6 +69,19 @@ class Analyse:
                 self._afgeleid[sleutel] = gevonden
         return gevonden
 
+    @cached_property
+    def fitset(self) -> pd.DataFrame:
+        """The gemeenten the trend is fitted on (benchmark.trend.fitset), selected once."""
+        return fitset(self.gegevens)
+
+    @cached_property
+    def _per_code(self) -> dict[str, dict]:
+        return {r["gemeentecode"]: r for r in self.gegevens.to_dict("records")}
+
+    def rijen_van(self, codes) -> dict[str, dict]:
+        """The rows of these gemeenten by code (copies), leaving out codes without a row."""
+        return {code: dict(self._per_code[code]) for code in codes if code in self._per_code}
+
     @property
     def aantal_fitset(self) -> int:
         return self.trend.n
@@ -76,7 +89,7 @@ class Analyse:
     @property
     def aantal_uitgesloten(self) -> int:
         niet_fusie = self.gegevens[~self.gegevens["in_fusie"]]
-        return len(niet_fusie) - len(fitset(self.gegevens))
+        return len(niet_fusie) - len(self.fitset)
 
     @property
     def zonder_cijfers(self) -> list[str]:
