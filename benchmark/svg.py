@@ -248,7 +248,11 @@ def tegenfeitelijk_svg(tijdreeks) -> str:
         "leden": f"{tijdreeks.naam}: {g.REEKS_LEDEN_SAMEN.lower()}",
     }
     for sleutel, waarde, kleur, breedte, streep, straal in series:
-        deel = [_polyline(stuk, kleur, breedte, streep) for stuk in _stukken(punten(waarde))]
+        deel = [
+            _polyline(stuk, kleur, breedte, streep)
+            for stuk in _stukken(punten(waarde))
+            if len(stuk) > 1  # A single file has its mark, but no line.
+        ]
         for i, r in enumerate(rijen):
             if not r.bekend or waarde(r) is None:
                 continue

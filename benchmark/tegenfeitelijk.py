@@ -284,7 +284,8 @@ def _kanttekeningen(rijen, in_de_trend: list[str]) -> tuple[str, ...]:
     return tuple(uit)
 
 
-def _bereken(codes: list[str], naam: str) -> Tijdreeks:
+def bereken(codes: list[str], naam: str) -> Tijdreeks:
+    """The series computed afresh (from the analyses, which keep their own cache)."""
     namen = dict(Gemeente.objects.filter(code__in=codes).values_list("code", "naam"))
     namen = {code: namen.get(code, code) for code in codes}
     rijen, in_de_trend = [], set()
@@ -314,7 +315,7 @@ def tegenfeitelijk(codes: list[str], naam: str) -> Tijdreeks:
         gevonden = _CACHE.get(sleutel)
     if gevonden is not None:
         return gevonden
-    gevonden = _bereken(codes, naam)
+    gevonden = bereken(codes, naam)
     with _SLOT:
         # Keep only the series of the current stand, and not too many of them.
         for oud in [k for k in _CACHE if k[0] != huidig]:
