@@ -108,10 +108,21 @@ def analyse(jaar: int, document: str) -> Analyse | None:
     bestand = Iv3Bestand.objects.filter(jaar=jaar, document=document).first()
     if bestand is None:
         return None
-    leden = actieve_fusieleden()
+    return _van(bestand, stand.referentiestand(), actieve_fusieleden())
+
+
+def analyses(bestanden: list[Iv3Bestand]) -> list[Analyse]:
+    """The analysis of each of these files, reading the stamp and the members of active
+    fusieorganisaties once for all of them (a series over the years asks for every file)."""
+    stempel, leden = stand.referentiestand(), actieve_fusieleden()
+    return [_van(bestand, stempel, leden) for bestand in bestanden]
+
+
+def _van(bestand: Iv3Bestand, stempel: str, leden: dict[str, str]) -> Analyse:
+    jaar, document = bestand.jaar, bestand.document
     # The stamp of the reference data, not only the file's checksum: a row edited in the
     # admin, or put back by the loader, changes the figures but not the file.
-    sleutel = (jaar, document, stand.referentiestand(), tuple(sorted(leden.items())))
+    sleutel = (jaar, document, stempel, tuple(sorted(leden.items())))
     with _SLOT:
         gevonden = _CACHE.get(sleutel)
     if gevonden is not None:

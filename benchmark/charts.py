@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -199,6 +200,14 @@ def _lijn(x, y, naam, kleur, *, teksten, dash=None, markers=True, breedte=2, **e
     )
 
 
+LEGENDA_REGEL = 40  # Characters per line of a legend name: it fits a phone's width.
+
+
+def _regels(naam: str) -> str:
+    """A long legend name over lines of at most LEGENDA_REGEL characters (at spaces)."""
+    return "<br>".join(textwrap.wrap(naam, LEGENDA_REGEL, break_long_words=False))
+
+
 def tegenfeitelijk_grafiek(tijdreeks: Tijdreeks) -> dict:
     """The members' overhead per inhabitant over the files, with the trend's expectation and
     the band (25th-75th percentile filled, the median dashed) of gemeenten without a fusion
@@ -225,29 +234,38 @@ def tegenfeitelijk_grafiek(tijdreeks: Tijdreeks) -> dict:
         ),
         go.Scatter(
             x=x, y=p75, mode="lines", line=dict(width=0, color=palet.BAND), fill="tonexty",
-            fillcolor=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING), name=g.REEKS_BAND,
+            fillcolor=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING), name=_regels(g.REEKS_BAND),
             customdata=p75_tekst, hovertemplate="75e percentiel: %{customdata}<extra></extra>",
         ),
         _lijn(x, mediaan, g.REEKS_MEDIAAN, palet.MEDIAAN, teksten=mediaan_tekst, dash="dash",
               markers=False),
         _lijn(x, verwacht, g.REEKS_VERWACHT, palet.VERWACHT, dash="dot",
               teksten=[_bedrag_of_onbekend(w) for w in verwacht]),
-        _lijn(x, leden, f"{naam}: {g.REEKS_LEDEN_SAMEN.lower()}", palet.LEDEN_SAMEN, breedte=3,
+        _lijn(x, leden, f"{_regels(naam)}:<br>{g.REEKS_LEDEN_SAMEN.lower()}", palet.LEDEN_SAMEN, breedte=3,
               teksten=[_bedrag_of_onbekend(w) for w in leden]),
     ]  # fmt: skip
     figuur = go.Figure(sporen)
     figuur.update_layout(
         **LAYOUT_BASIS,
-        height=420,
+        height=460,
         hovermode="x unified",
-        xaxis=dict(title=g.AS_BESTAND, type="category", gridcolor=palet.RASTER),
+        # Document above year: the labels stay level on a narrow screen.
+        xaxis=dict(
+            title=g.AS_BESTAND,
+            type="category",
+            gridcolor=palet.RASTER,
+            tickvals=x,
+            ticktext=[label.replace(" ", "<br>", 1) for label in x],
+            tickangle=0,
+            tickfont=dict(size=12),
+        ),
         yaxis=dict(
             title=g.AS_OVERHEAD_PER_INWONER,
             tickprefix="€ ",
             tickformat=",.0f",
             gridcolor=palet.RASTER,
         ),  # fmt: skip
-        legend=dict(orientation="h", y=-0.25),
+        legend=dict(orientation="h", y=-0.3, font=dict(size=12)),
         annotations=[
             dict(
                 x=r.label,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from benchmark import kanttekeningen
-from benchmark.analyse import Analyse, analyse
+from benchmark.analyse import Analyse, analyses
 from benchmark.models import Iv3Bestand
 from benchmark.overhead import beschikbare_bestanden
 from casussen.models import Gemeente
@@ -289,10 +289,8 @@ def bereken(codes: list[str], naam: str) -> Tijdreeks:
     namen = dict(Gemeente.objects.filter(code__in=codes).values_list("code", "naam"))
     namen = {code: namen.get(code, code) for code in codes}
     rijen, in_de_trend = [], set()
-    for bestand in sorted(beschikbare_bestanden(), key=_volgorde):
-        gevonden = analyse(bestand.jaar, bestand.document)
-        if gevonden is None:  # Deleted since the list was read.
-            continue
+    bestanden = sorted(beschikbare_bestanden(), key=_volgorde)
+    for bestand, gevonden in zip(bestanden, analyses(bestanden), strict=True):
         rijen.append(vergelijking(bestand, gevonden, codes, namen))
         if rijen[-1].bekend:
             in_de_trend |= set(codes) & set(gevonden.fitset["gemeentecode"])

@@ -336,7 +336,7 @@ def test_the_svg_marks_an_unknown_file_and_breaks_the_line():
 def test_the_plotly_chart_has_the_series_of_the_table(duivenvoorde):
     figuur = tegenfeitelijk_grafiek(duivenvoorde)
     sporen = {s["name"]: s for s in figuur["data"] if s.get("name")}
-    leden = sporen["Werkorganisatie Duivenvoorde: deelnemers samen"]
+    leden = sporen["Werkorganisatie Duivenvoorde:<br>deelnemers samen"]
     assert leden["x"] == [r.label for r in duivenvoorde.rijen]
     assert leden["y"] == pytest.approx([r.per_inwoner for r in duivenvoorde.rijen])
     band = next(s for s in figuur["data"] if s.get("fill") == "tonexty")
