@@ -69,6 +69,19 @@ class Analyse:
                 self._afgeleid[sleutel] = gevonden
         return gevonden
 
+    @cached_property
+    def fitset(self) -> pd.DataFrame:
+        """The gemeenten the trend is fitted on (benchmark.trend.fitset), selected once."""
+        return fitset(self.gegevens)
+
+    @cached_property
+    def _per_code(self) -> dict[str, dict]:
+        return {r["gemeentecode"]: r for r in self.gegevens.to_dict("records")}
+
+    def rijen_van(self, codes) -> dict[str, dict]:
+        """The rows of these gemeenten by code (copies), leaving out codes without a row."""
+        return {code: dict(self._per_code[code]) for code in codes if code in self._per_code}
+
     @property
     def aantal_fitset(self) -> int:
         return self.trend.n
@@ -76,7 +89,7 @@ class Analyse:
     @property
     def aantal_uitgesloten(self) -> int:
         niet_fusie = self.gegevens[~self.gegevens["in_fusie"]]
-        return len(niet_fusie) - len(fitset(self.gegevens))
+        return len(niet_fusie) - len(self.fitset)
 
     @property
     def zonder_cijfers(self) -> list[str]:
@@ -95,10 +108,21 @@ def analyse(jaar: int, document: str) -> Analyse | None:
     bestand = Iv3Bestand.objects.filter(jaar=jaar, document=document).first()
     if bestand is None:
         return None
-    leden = actieve_fusieleden()
+    return _van(bestand, stand.referentiestand(), actieve_fusieleden())
+
+
+def analyses(bestanden: list[Iv3Bestand]) -> list[Analyse]:
+    """The analysis of each of these files, reading the stamp and the members of active
+    fusieorganisaties once for all of them (a series over the years asks for every file)."""
+    stempel, leden = stand.referentiestand(), actieve_fusieleden()
+    return [_van(bestand, stempel, leden) for bestand in bestanden]
+
+
+def _van(bestand: Iv3Bestand, stempel: str, leden: dict[str, str]) -> Analyse:
+    jaar, document = bestand.jaar, bestand.document
     # The stamp of the reference data, not only the file's checksum: a row edited in the
     # admin, or put back by the loader, changes the figures but not the file.
-    sleutel = (jaar, document, stand.referentiestand(), tuple(sorted(leden.items())))
+    sleutel = (jaar, document, stempel, tuple(sorted(leden.items())))
     with _SLOT:
         gevonden = _CACHE.get(sleutel)
     if gevonden is not None:

@@ -1,4 +1,5 @@
-"""Benchmark charts: the scatter of overhead against inhabitants with the trend line.
+"""Benchmark charts: the scatter of overhead against inhabitants with the trend line, and
+the counterfactual over the years (benchmark/tegenfeitelijk.py).
 
 Returns plain figure data for the templates (plotly in the browser). Every chart has a
 table beside it on the page with the same figures.
@@ -8,10 +9,12 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import plotly.graph_objects as go
 
 from benchmark.analyse import Analyse
+from benchmark.tegenfeitelijk import Tijdreeks
 from weergave import getallen, palet, puntlabels
 from weergave import grafieken as g
 from weergave.grafieken import LAYOUT_BASIS, als_data
@@ -177,3 +180,108 @@ def spreiding_figuur(analyse: Analyse, gekozen: list[str]) -> dict:
     """The scatter for this selection, built once per selection of this analysis."""
     sleutel = tuple(sorted(gekozen))
     return analyse.onthouden(("spreiding", sleutel), lambda: spreiding(analyse, list(sleutel)))
+
+
+def _bedrag_of_onbekend(waarde) -> str:
+    return getallen.ONBEKEND if waarde is None else f"€ {getallen.bedrag(waarde)}"
+
+
+def _lijn(x, y, naam, kleur, *, teksten, dash=None, markers=True, breedte=2, **extra):
+    return go.Scatter(
+        x=x,
+        y=y,
+        mode="lines+markers" if markers else "lines",
+        name=naam,
+        line=dict(color=kleur, width=breedte, dash=dash),
+        marker=dict(color=kleur, size=9, line=dict(width=0.5, color=palet.OMLIJNING)),
+        customdata=teksten,
+        hovertemplate=f"{html.escape(naam, quote=False)}: %{{customdata}}<extra></extra>",
+        **extra,
+    )
+
+
+LEGENDA_REGEL = 40  # Characters per line of a legend name: it fits a phone's width.
+
+
+def _regels(naam: str) -> str:
+    """A long legend name over lines of at most LEGENDA_REGEL characters (at spaces)."""
+    return "<br>".join(textwrap.wrap(naam, LEGENDA_REGEL, break_long_words=False))
+
+
+def tegenfeitelijk_grafiek(tijdreeks: Tijdreeks) -> dict:
+    """The members' overhead per inhabitant over the files, with the trend's expectation and
+    the band (25th-75th percentile filled, the median dashed) of gemeenten without a fusion
+    of similar size. A file without a joint figure is a gap in the lines, marked
+    "onbekend" on its place on the axis (its reason is in the table beside the chart)."""
+    rijen = tijdreeks.rijen
+    x = [r.label for r in rijen]
+
+    def reeks(waarde):
+        waarden = [waarde(r) if r.bekend and r.band is not None else None for r in rijen]
+        return waarden, [_bedrag_of_onbekend(w) for w in waarden]
+
+    p25, p25_tekst = reeks(lambda r: r.band.p25)
+    p75, p75_tekst = reeks(lambda r: r.band.p75)
+    mediaan, mediaan_tekst = reeks(lambda r: r.band.p50)
+    leden = [r.per_inwoner for r in rijen]
+    verwacht = [r.verwacht_per_inwoner for r in rijen]
+    naam = html.escape(tijdreeks.naam, quote=False)  # Plotly reads names as HTML.
+    sporen = [
+        go.Scatter(
+            x=x, y=p25, mode="lines", line=dict(width=0, color=palet.BAND), showlegend=False,
+            name="25e percentiel", customdata=p25_tekst,
+            hovertemplate="25e percentiel: %{customdata}<extra></extra>",
+        ),
+        go.Scatter(
+            x=x, y=p75, mode="lines", line=dict(width=0, color=palet.BAND), fill="tonexty",
+            fillcolor=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING), name=_regels(g.REEKS_BAND),
+            customdata=p75_tekst, hovertemplate="75e percentiel: %{customdata}<extra></extra>",
+        ),
+        _lijn(x, mediaan, g.REEKS_MEDIAAN, palet.MEDIAAN, teksten=mediaan_tekst, dash="dash",
+              markers=False),
+        _lijn(x, verwacht, g.REEKS_VERWACHT, palet.VERWACHT, dash="dot",
+              teksten=[_bedrag_of_onbekend(w) for w in verwacht]),
+        _lijn(x, leden, f"{_regels(naam)}:<br>{g.REEKS_LEDEN_SAMEN.lower()}", palet.LEDEN_SAMEN, breedte=3,
+              teksten=[_bedrag_of_onbekend(w) for w in leden]),
+    ]  # fmt: skip
+    figuur = go.Figure(sporen)
+    figuur.update_layout(
+        **LAYOUT_BASIS,
+        height=460,
+        hovermode="x unified",
+        # Document above year: the labels stay level on a narrow screen.
+        xaxis=dict(
+            title=g.AS_BESTAND,
+            type="category",
+            gridcolor=palet.RASTER,
+            tickvals=x,
+            ticktext=[label.replace(" ", "<br>", 1) for label in x],
+            tickangle=0,
+            tickfont=dict(size=12),
+        ),
+        yaxis=dict(
+            title=g.AS_OVERHEAD_PER_INWONER,
+            tickprefix="€ ",
+            tickformat=",.0f",
+            gridcolor=palet.RASTER,
+        ),  # fmt: skip
+        legend=dict(orientation="h", y=-0.3, font=dict(size=12)),
+        annotations=[
+            dict(
+                x=r.label,
+                y=0.04,
+                yref="paper",
+                text=getallen.ONBEKEND,
+                showarrow=False,
+                font=dict(color=palet.OMLIJNING),
+            )  # fmt: skip
+            for r in rijen
+            if not r.bekend
+        ],
+    )
+    return als_data(figuur)
+
+
+def tegenfeitelijk_figuur(tijdreeks: Tijdreeks) -> dict:
+    """The chart of this series, built once per series (kept as long as the series is)."""
+    return tijdreeks.onthouden("grafiek", lambda: tegenfeitelijk_grafiek(tijdreeks))

@@ -1,5 +1,7 @@
 """The overhead position of a gemeente, or of a fusieorganisatie's members together,
-against the trend: the benchmark's part of casussen's pages (see casussen.paginadelen)."""
+against the trend, and for a fusieorganisatie its overhead over the years against gemeenten
+without a fusion: the benchmark's part of casussen's pages (see casussen.paginadelen) and
+of other pages that show a fusion's counterfactual (templates/benchmark/_tegenfeitelijk.html)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,40 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from benchmark.analyse import laatste_jaarrekening
+from benchmark.charts import tegenfeitelijk_figuur
+from benchmark.svg import tegenfeitelijk_svg
+from benchmark.tegenfeitelijk import tegenfeitelijk
+from weergave.svg import als_data_uri
+
+
+class Tegenfeitelijkdeel:
+    """The counterfactual over the years of `codes` (members' CBS codes) as a page shows
+    it: the series, its chart (plotly on the page, SVG in a PDF) and the ids that join the
+    chart to its table. `prefix` keeps the ids unique on a page that shows more than one.
+    Nothing is computed before the template asks for it."""
+
+    def __init__(self, codes: list[str], naam: str, prefix: str = "tegenfeitelijk"):
+        self.codes = list(codes)
+        self.naam = naam
+        self.element_id = f"{prefix}-figuur"
+        self.tabel_id = f"{prefix}-tabel"
+        self.kop_id = f"{prefix}-tabel-kop"
+
+    @cached_property
+    def tijdreeks(self):
+        return tegenfeitelijk(self.codes, self.naam)
+
+    @cached_property
+    def figuur(self) -> dict:
+        return tegenfeitelijk_figuur(self.tijdreeks)
+
+    @cached_property
+    def svg(self) -> str:
+        return tegenfeitelijk_svg(self.tijdreeks)
+
+    @property
+    def svg_uri(self) -> str:
+        return als_data_uri(self.svg)
 
 
 class Positie:
@@ -38,6 +74,17 @@ class Positie:
         if not all(codes):
             return None
         return self.analyse.groep(codes, self.fusieorganisatie.naam)
+
+    @cached_property
+    def tegenfeitelijk(self) -> Tegenfeitelijkdeel | None:
+        """A fusieorganisatie's overhead over the years; None when a member has no CBS
+        code (a gemeente dissolved before the codes the Iv3 figures use)."""
+        if self.fusieorganisatie is None:
+            return None
+        codes = self._leden()
+        if not codes or not all(codes):
+            return None
+        return Tegenfeitelijkdeel(codes, self.fusieorganisatie.naam)
 
     @cached_property
     def link(self) -> str:

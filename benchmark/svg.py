@@ -1,16 +1,18 @@
-"""The benchmark's static SVG chart for the PDF (overhead against inhabitants), drawn
-server-side without a browser from the same data as the page's plotly chart; it has its
-table beside it in the PDF. Text is escaped, numbers in Dutch notation.
+"""The benchmark's static SVG charts for the PDF (overhead against inhabitants, and the
+counterfactual over the years), drawn server-side without a browser from the same data as
+the page's plotly charts; each has its table beside it. Text is escaped, numbers in Dutch
+notation.
 """
 
 from __future__ import annotations
 
+import math
 from xml.sax.saxutils import escape
 
+from weergave import getallen, palet, puntlabels
 from weergave import grafieken as g
-from weergave import palet, puntlabels
-from weergave.puntlabels import Doos
-from weergave.svg import BREEDTE, HOOGTE, MARGE, achtergrond, document, schaal
+from weergave.puntlabels import Doos, tekstbreedte
+from weergave.svg import BREEDTE, HOOGTE, MARGE, achtergrond, document, ronde_ticks, schaal
 
 GROOTTE = 11  # The names of the deelnemers.
 STRAAL = 5
@@ -118,4 +120,184 @@ def spreiding_svg(analyse, gekozen: list[str] | None = None) -> str:
         delen,
         "Overhead tegen inwoners per gemeente, met trendlijn",
         hoogte=HOOGTE + LEGENDA_HOOGTE,
+    )
+
+
+# The counterfactual over the years.
+TICK_AFSTAND = 6  # Between the tick labels and the axis, and between them and the title.
+TITEL_RUIMTE = 14  # The rotated axis title's glyphs.
+ZIJRAND = 40  # Between the plot's edges and the first and last file.
+REEKS_LEGENDA_HOOGTE = 4 * 16 + 8  # One row per series: their names are long.
+MEDIAAN_STREEP = 7  # Half the width of the median's mark on each file.
+
+
+def _stukken(punten):
+    """Runs of consecutive known points, [(x, y), …] each: an unknown file breaks a line."""
+    stukken, huidig = [], []
+    for punt in punten:
+        if punt is None:
+            if huidig:
+                stukken.append(huidig)
+            huidig = []
+        else:
+            huidig.append(punt)
+    if huidig:
+        stukken.append(huidig)
+    return stukken
+
+
+def _polyline(stuk, kleur, breedte, streep="") -> str:
+    punten = " ".join(f"{x:.1f},{y:.1f}" for x, y in stuk)
+    dash = f' stroke-dasharray="{streep}"' if streep else ""
+    return (
+        f'<polyline points="{punten}" fill="none" stroke="{kleur}" stroke-width="{breedte}"{dash}/>'
+    )
+
+
+def tegenfeitelijk_svg(tijdreeks) -> str:
+    """The members' overhead per inhabitant per Iv3 file against the trend's expectation and
+    the band of gemeenten without a fusion of similar size, as on the page; a file without
+    a joint figure is a gap marked "onbekend". Every point has a <title> with its figure."""
+    rijen = tijdreeks.rijen
+    bekend = [r for r in rijen if r.bekend]
+    waarden = [
+        w
+        for r in bekend
+        for w in (
+            r.per_inwoner,
+            r.verwacht_per_inwoner,
+            r.band.p25 if r.band else None,
+            r.band.p75 if r.band else None,
+        )  # fmt: skip
+        if w is not None
+    ] or [0.0, 1.0]
+    ticks = ronde_ticks(min(waarden), max(waarden))
+    teksten = [f"€ {getallen.geheel(t)}" for t in ticks]
+    breedste = max(tekstbreedte(t, GROOTTE) for t in teksten)
+    links = max(MARGE["links"], math.ceil(breedste) + 2 * TICK_AFSTAND + TITEL_RUIMTE)
+    rechts = BREEDTE - MARGE["rechts"]
+    onder, boven = HOOGTE - MARGE["onder"], MARGE["boven"]
+    sx = schaal(0, max(len(rijen) - 1, 1), links + ZIJRAND, rechts - ZIJRAND, False)
+    sy = schaal(ticks[0], ticks[-1], onder, boven, False)
+    hoogte = HOOGTE + REEKS_LEGENDA_HOOGTE
+    delen = [achtergrond(hoogte=hoogte)]
+    for waarde, tekst in zip(ticks, teksten, strict=True):
+        y = sy(waarde)
+        delen.append(
+            f'<line x1="{links}" y1="{y:.1f}" x2="{rechts}" y2="{y:.1f}" stroke="{palet.RASTER}"/>'
+        )
+        delen.append(
+            f'<text class="tick-y" x="{links - TICK_AFSTAND}" y="{y + 4:.1f}" '
+            f'text-anchor="end">{escape(tekst)}</text>'
+        )
+    for i, rij in enumerate(rijen):
+        # Document above year, so that many files still fit side by side.
+        soort, _, jaar = rij.label.rpartition(" ")
+        delen.append(
+            f'<text class="bestand" x="{sx(i):.1f}" y="{onder + 16}" text-anchor="middle">'
+            f'<tspan x="{sx(i):.1f}">{escape(soort)}</tspan>'
+            f'<tspan x="{sx(i):.1f}" dy="13">{escape(jaar)}</tspan></text>'
+        )
+        if not rij.bekend:
+            delen.append(
+                f'<text class="onbekend" x="{sx(i):.1f}" y="{onder - 8}" text-anchor="middle" '
+                f'fill="{palet.OMLIJNING}">{getallen.ONBEKEND}</text>'
+            )
+    delen.append(
+        f'<text x="{(links + rechts) / 2:.0f}" y="{HOOGTE - 10}" text-anchor="middle">'
+        f"{escape(g.AS_BESTAND)}</text>"
+    )
+    titel_x = links - 2 * TICK_AFSTAND - breedste
+    delen.append(
+        f'<text class="titel-y" transform="translate({titel_x:.1f} {(boven + onder) / 2:.0f}) '
+        f'rotate(-90)" text-anchor="middle">{escape(g.AS_OVERHEAD_PER_INWONER)}</text>'
+    )
+
+    def punten(waarde):
+        return [
+            None if not r.bekend or waarde(r) is None else (sx(i), sy(waarde(r)))
+            for i, r in enumerate(rijen)
+        ]
+
+    # The band: p25 to p75, one area per run of known files (a bar for a single file).
+    vlak = []
+    met_band = [r if r.bekend and r.band else None for r in rijen]
+    for stuk in _stukken([None if r is None else (i, r) for i, r in enumerate(met_band)]):
+        if len(stuk) == 1:
+            i, r = stuk[0]
+            vlak.append(
+                f'<rect x="{sx(i) - 6:.1f}" y="{sy(r.band.p75):.1f}" width="12" '
+                f'height="{sy(r.band.p25) - sy(r.band.p75):.1f}"/>'
+            )
+            continue
+        rand = [(sx(i), sy(r.band.p75)) for i, r in stuk]
+        rand += [(sx(i), sy(r.band.p25)) for i, r in reversed(stuk)]
+        vlak.append(f'<polygon points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in rand)}"/>')
+    delen.append(
+        f'<g class="reeks" data-reeks="band" fill="{palet.BAND}" '
+        f'fill-opacity="{palet.BAND_DEKKING}">{"".join(vlak)}</g>'
+    )
+    series = (
+        ("mediaan", lambda r: r.band.p50 if r.band else None, palet.MEDIAAN, 1.6, "6 4", 0),
+        ("verwacht", lambda r: r.verwacht_per_inwoner, palet.VERWACHT, 1.6, "2 3", 3),
+        ("leden", lambda r: r.per_inwoner, palet.LEDEN_SAMEN, 2.5, "", 4.5),
+    )
+    namen = {
+        "mediaan": g.REEKS_MEDIAAN,
+        "verwacht": g.REEKS_VERWACHT,
+        "leden": f"{tijdreeks.naam}: {g.REEKS_LEDEN_SAMEN.lower()}",
+    }
+    for sleutel, waarde, kleur, breedte, streep, straal in series:
+        deel = [
+            _polyline(stuk, kleur, breedte, streep)
+            for stuk in _stukken(punten(waarde))
+            if len(stuk) > 1  # A single file has its mark, but no line.
+        ]
+        for i, r in enumerate(rijen):
+            if not r.bekend or waarde(r) is None:
+                continue
+            x, y = sx(i), sy(waarde(r))
+            titel = f"<title>{escape(r.label)}: € {getallen.bedrag(waarde(r))} per inwoner</title>"
+            if straal:
+                deel.append(
+                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{straal}" fill="{kleur}" '
+                    f'stroke="{palet.OMLIJNING}" stroke-width="0.5">{titel}</circle>'
+                )
+            else:  # A mark on each file, also where a single file has no line to its neighbours.
+                deel.append(
+                    f'<line x1="{x - MEDIAAN_STREEP:.1f}" y1="{y:.1f}" x2="{x + MEDIAAN_STREEP:.1f}" '
+                    f'y2="{y:.1f}" stroke="{kleur}" stroke-width="{breedte}">{titel}</line>'
+                )
+        delen.append(
+            f'<g class="reeks" data-reeks="{sleutel}"><title>{escape(namen[sleutel])}</title>'
+            f"{''.join(deel)}</g>"
+        )
+    legenda = [
+        ("leden", palet.LEDEN_SAMEN, namen["leden"], ""),
+        ("verwacht", palet.VERWACHT, g.REEKS_VERWACHT, "2 3"),
+        ("band", palet.BAND, g.REEKS_BAND, None),
+        ("mediaan", palet.MEDIAAN, g.REEKS_MEDIAAN, "6 4"),
+    ]
+    items = []
+    for i, (_, kleur, tekst, streep) in enumerate(legenda):
+        lx = links + 8
+        ly = HOOGTE + 8 + i * 16
+        if streep is None:
+            items.append(
+                f'<rect x="{lx - 7}" y="{ly - 5}" width="14" height="10" fill="{kleur}" '
+                f'fill-opacity="{palet.BAND_DEKKING}"/>'
+            )
+        else:
+            dash = f' stroke-dasharray="{streep}"' if streep else ""
+            items.append(
+                f'<line x1="{lx - 7}" y1="{ly}" x2="{lx + 7}" y2="{ly}" stroke="{kleur}" '
+                f'stroke-width="2"{dash}/>'
+            )
+        items.append(f'<text x="{lx + 12}" y="{ly + 4}">{escape(tekst)}</text>')
+    delen.append(f'<g class="legenda">{"".join(items)}</g>')
+    return document(
+        delen,
+        f"Overhead per inwoner door de jaren: {tijdreeks.naam} tegen gemeenten zonder fusie "
+        "van vergelijkbare grootte",
+        hoogte=hoogte,
     )

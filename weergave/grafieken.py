@@ -31,6 +31,8 @@ AS_OVERHEAD_LOG = "Overhead, lasten taakveld 0.4 (log-schaal)"
 AS_JAAR_NA_START = "Jaar na de start"
 AS_CUMULATIEF = "Cumulatief netto-effect (€)"
 AS_OVERHEAD_PER_JAAR = "Overhead per jaar (€)"
+AS_BESTAND = "Iv3-bestand"
+AS_OVERHEAD_PER_INWONER = "Overhead per inwoner (€)"
 
 # Ticks of the log axes: 1.000 … 1.000.000 inhabitants, € 1 mln … € 1 mld.
 TICKS_INWONERS = (1_000, 10_000, 100_000, 1_000_000)
@@ -44,6 +46,11 @@ REEKS_GEMARKEERD = "Gemarkeerd (niet in de trend)"
 REEKS_GEKOZEN = "Gekozen"
 REEKS_TREND = "Trend (3e-graads polynoom)"
 REEKS_DEELNEMERS = "Deelnemers van deze afweging"
+# The counterfactual over the years (benchmark/tegenfeitelijk.py).
+REEKS_LEDEN_SAMEN = "Deelnemers samen"
+REEKS_VERWACHT = "Trend: verwacht bij dezelfde inwoners"
+REEKS_BAND = "Gemeenten zonder fusie van vergelijkbare grootte, 25e–75e percentiel"
+REEKS_MEDIAAN = "Mediaan van die gemeenten"
 # The map.
 REEKS_GEEN_FUSIE = "Geen fusieorganisatie bekend"
 LEGENDA_STATUS = "Status fusieorganisatie"

@@ -44,6 +44,15 @@ GEMARKEERD = GRIJS
 GEKOZEN = VERMILJOEN
 TREND = ZWART
 
+# The counterfactual over the years: the members together, the trend's expectation at their
+# joint inhabitants, and the band of gemeenten without a fusion of similar size (the blue
+# of those gemeenten in the scatter), with its median in a darker blue.
+LEDEN_SAMEN = VERMILJOEN
+VERWACHT = TREND
+BAND = HEMELSBLAUW
+BAND_DEKKING = 0.3  # The band's fill opacity: the lines stay visible through it.
+MEDIAAN = BLAUW
+
 # Series of the business case: the proposed and the alternative variant, and per member
 # its overhead alone against its contribution after the fusie.
 VARIANTEN = (BLAUW, ORANJE)
@@ -77,6 +86,12 @@ def rgb(kleur: str) -> tuple[int, int, int]:
     if len(kleur) == 3:
         kleur = "".join(c * 2 for c in kleur)
     return tuple(int(kleur[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def doorzichtig(kleur: str, dekking: float) -> str:
+    """'#56B4E9', 0.3 → 'rgba(86,180,233,0.3)', for plotly's fills."""
+    r, g, b = rgb(kleur)
+    return f"rgba({r},{g},{b},{dekking})"
 
 
 def luminantie(kleur: str) -> float:

@@ -16,7 +16,8 @@ def test_fusieorganisatie_shows_members_successors_and_both_totals(adviseur_clie
     )
     pagina = soep(response)
     rijen = {
-        rij.th.get_text(" ", strip=True).split()[0]: rij for rij in pagina.select("table tbody tr")
+        rij.th.get_text(" ", strip=True).split()[0]: rij
+        for rij in pagina.select("table[aria-labelledby=deelnemers-kop] tbody tr")
     }
     assert set(rijen) == {"Purmerend", "Beemster"}
     assert "nu Purmerend" in rijen["Beemster"].get_text(" ", strip=True)
