@@ -111,6 +111,9 @@ def test_no_page_scrolls_sideways_at_390_px(gegevens, pagina_van, toegankelijk):
     anoniem.get_by_label("Gebruikersnaam").fill("e2e-adviseur")
     anoniem.get_by_label("Wachtwoord").fill("fout")
     anoniem.locator("main").get_by_role("button", name="Inloggen").click()
+    # Measure the page the POST returns, not the one it replaces while it loads.
+    anoniem.get_by_role("alert").filter(has_text="horen niet bij elkaar").wait_for()
+    anoniem.wait_for_load_state("load")
     meet(anoniem, "inloggen mislukt", te_breed, zonder_regio)
     # The server error and the lockout page, served as Django renders them (no request).
     for sjabloon in ("500.html", "registration/geblokkeerd.html"):
