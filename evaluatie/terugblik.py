@@ -38,7 +38,7 @@ from afweging.models import MOTIEF_LABELS, Afweging, Deelnemer
 from afweging.selectors import met_alles, scoring_invoer
 from afweging.signalen import Context, Deelnemerprofiel, Signaal
 from afweging.toegang import afwegingen_voor
-from casussen.models import Casus, CasusDeelnemer, Deelname, Fusieorganisatie
+from casussen.models import Casus, CasusDeelnemer, Deelname, Fusieorganisatie, Inwonertal
 from evaluatie.models import Afloop
 from weergave import getallen
 from weergave.datums import datum
@@ -359,6 +359,17 @@ REGELS: tuple[Regel, ...] = (
 )
 
 
+# The codes by which a rule says itself that it cannot judge (`_niet_te_beoordelen` in
+# afweging.signalen), with the code of the signal they stand in for. Only these: a code that
+# merely ends the same way (`perspectief_onbekend`) is a signal that fired.
+ONBEKEND_CODES = {
+    f"{code}{ONBEKEND_SUFFIX}": code
+    for regel in REGELS
+    if regel.bij_onbekend == ZEGT_HET_ZELF
+    for code, _ in regel.codes
+}
+
+
 @dataclass(frozen=True)
 class Uitslag:
     stand: str
@@ -371,7 +382,7 @@ def uitslag(regel: Regel, profiel: Fusieprofiel) -> Uitslag:
         return Uitslag(NIET_TOEGEPAST)
     signaal = regel.functie(profiel.context)
     if signaal is not None:
-        stand = NIET_TE_BEOORDELEN if signaal.code.endswith(ONBEKEND_SUFFIX) else AF
+        stand = NIET_TE_BEOORDELEN if signaal.code in ONBEKEND_CODES else AF
         return Uitslag(stand, signaal)
     if regel.onbeoordeelbaar is not None and regel.onbeoordeelbaar(profiel):
         return Uitslag(NIET_TE_BEOORDELEN)
@@ -539,15 +550,18 @@ def registerfusie(organisatie: Fusieorganisatie) -> Registerfusie:
 
 
 def registerfusies() -> list[Registerfusie]:
-    """Every fusion of the register once, in the register's order."""
+    """Every fusion of the register once, in the register's order. The related rows are
+    read without their models' default ordering, which would join the parent table for
+    nothing (the deelnemers are sorted by name, the inhabitants by year where used)."""
+    inwoners = Inwonertal.objects.order_by().only("gemeente_id", "jaar", "aantal")
+    deelnames = (
+        Deelname.objects.select_related("gemeente__provincie")
+        .order_by("gemeente__naam")
+        .prefetch_related(Prefetch("gemeente__inwonertallen", queryset=inwoners))
+    )
     organisaties = Fusieorganisatie.objects.select_related("casus").prefetch_related(
-        Prefetch(
-            "deelnames",
-            queryset=Deelname.objects.select_related(
-                "gemeente__provincie", "fusieorganisatie"
-            ).prefetch_related("gemeente__inwonertallen"),
-        ),
-        "casus__deelnemers",
+        Prefetch("deelnames", queryset=deelnames),
+        Prefetch("casus__deelnemers", queryset=CasusDeelnemer.objects.order_by("pk")),
     )
     return [registerfusie(org) for org in organisaties]
 
@@ -572,19 +586,19 @@ class Vastgelegdefusie:
 
     def stand(self, code: str) -> str:
         codes = {s.code for s in self.signalen}
-        if code in codes:
+        if code in codes and code not in ONBEKEND_CODES:
             return AF
-        if code + ONBEKEND_SUFFIX in codes:
+        if any(ONBEKEND_CODES.get(c) == code for c in codes):
             return NIET_TE_BEOORDELEN
         return NIET_AF
 
     @property
     def afgegaan(self) -> list[Signaal]:
-        return [s for s in self.signalen if not s.code.endswith(ONBEKEND_SUFFIX)]
+        return [s for s in self.signalen if s.code not in ONBEKEND_CODES]
 
     @property
     def niet_te_beoordelen(self) -> list[Signaal]:
-        return [s for s in self.signalen if s.code.endswith(ONBEKEND_SUFFIX)]
+        return [s for s in self.signalen if s.code in ONBEKEND_CODES]
 
 
 @dataclass(frozen=True)
@@ -642,7 +656,7 @@ def tabel(register: list[Registerfusie], vastgelegd: list[Vastgelegdefusie]) -> 
     # Signalen of the apps above afweging (the business case), in the order first seen.
     for fusie in vastgelegd:
         for signaal in fusie.signalen:
-            code = signaal.code.removesuffix(ONBEKEND_SUFFIX)
+            code = ONBEKEND_CODES.get(signaal.code, signaal.code)
             if code not in bekend:
                 rijen.append(Rij(code, signaal.titel, None))
                 bekend.add(code)

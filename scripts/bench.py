@@ -192,6 +192,7 @@ def main() -> None:
         "uitkomst_page": f"/afwegingen/{afweging.pk}/",
         "rapport_page": f"/afwegingen/{afweging.pk}/rapport/",
         "stap_condities_page": f"/afwegingen/{afweging.pk}/condities/",
+        "terugblik_page": "/terugblik/",
     }
     from django.core.cache import cache
 
