@@ -8,10 +8,9 @@ class EvaluatieConfig(AppConfig):
 
     def ready(self):
         from afweging.uitbreidingen import registreer
-        from evaluatie.models import Afloop
         from evaluatie.uitbreiding import Evaluatie
-        from paginacache import stand
 
         registreer(Evaluatie())
-        # The terugblik page counts the recorded aflopen.
-        stand.volg(Afloop)
+        # An afloop is a row of an afweging, recorded in its history, so the afweging's own
+        # pages see it through their stand; the terugblik is keyed on the aflopen as well
+        # (evaluatie.selectors.terugblikstand). The reference stamp is not renewed for it.

@@ -7,14 +7,14 @@ from functools import cached_property
 from afweging.views.pagina import Afwegingpagina
 from evaluatie import terugblik
 from evaluatie.forms import AfloopForm
-from evaluatie.selectors import aflopen_van, afwegingenstand
+from evaluatie.selectors import aflopen_van, terugblikstand
 from paginacache.pagina import Referentiepagina
 
 
 class Terugblikpagina(Referentiepagina):
-    """What history says about the signalen. Cached under the reference stamp (which every
-    recorded afloop renews, evaluatie/apps.py), the stand of the vastgestelde afwegingen,
-    and the user's provincie, which decides which recorded fusions are shown in detail."""
+    """What history says about the signalen. Cached under the reference stamp, the stand of
+    the aflopen and vastgestelde afwegingen (evaluatie.selectors.terugblikstand), and what
+    the user may read, which decides which recorded fusions are shown in detail."""
 
     regels = terugblik.REGELS
     bevinding = terugblik.BEVINDING
@@ -24,8 +24,16 @@ class Terugblikpagina(Referentiepagina):
 
     def __init__(self, request):
         super().__init__(request)  # The stamp first: see Referentiepagina.
-        self.afwegingenstand = afwegingenstand()
-        self.provincie = request.user.provincie_id or "-"
+        self.terugblikstand = terugblikstand()
+        # Which recorded fusions are shown in detail follows the adviseur's provincie
+        # (afweging.toegang); without one, whatever else the user may read (shared for
+        # review), so then the page is the user's own.
+        gebruiker = request.user
+        self.zicht = (
+            f"provincie-{gebruiker.provincie_id}"
+            if gebruiker.provincie_id
+            else f"gebruiker-{gebruiker.pk}"
+        )
 
     @cached_property
     def terugblik(self) -> terugblik.Terugblik:

@@ -30,12 +30,16 @@ def nieuwere_vastgestelde_versie(afweging: Afweging) -> Afweging | None:
     return gevonden
 
 
-def afwegingenstand() -> str:
-    """What the terugblik's recorded part depends on besides the aflopen themselves (which
-    renew the reference stamp, evaluatie/apps.py): a vastgestelde afweging more, or a newer
-    vastgestelde version of a chain, changes which afweging speaks for a fusion."""
-    stand = Afweging.objects.filter(status=Afweging.Status.VASTGESTELD).aggregate(
+def terugblikstand() -> str:
+    """What the terugblik's recorded part depends on besides the reference data: the
+    aflopen (one more, or one gone), and the vastgestelde afwegingen (one more, or a newer
+    vastgestelde version of a chain, changes which afweging speaks for a fusion). An afloop
+    is never changed once recorded (no form or admin changes one)."""
+    aflopen = Afloop.objects.aggregate(n=Count("pk"), pk=Max("pk"), moment=Max("vastgelegd_op"))
+    vastgesteld = Afweging.objects.filter(status=Afweging.Status.VASTGESTELD).aggregate(
         n=Count("pk"), pk=Max("pk"), moment=Max("vastgesteld_op")
     )
-    moment = stand["moment"].isoformat() if stand["moment"] else "-"
-    return f"{stand['n']}:{stand['pk']}:{moment}"
+    return "/".join(
+        f"{rij['n']}:{rij['pk']}:{rij['moment'].isoformat() if rij['moment'] else '-'}"
+        for rij in (aflopen, vastgesteld)
+    )

@@ -30,12 +30,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 
 from afweging import scoring, uitbreidingen
 from afweging import signalen as regels
 from afweging.models import MOTIEF_LABELS, Afweging, Deelnemer
-from afweging.selectors import met_alles, scoring_invoer
+from afweging.selectors import met_alles, met_stand, scoring_invoer
+from afweging.selectors import stand as afwegingstand
 from afweging.signalen import Context, Deelnemerprofiel, Signaal
 from afweging.toegang import afwegingen_voor
 from casussen.models import Casus, CasusDeelnemer, Deelname, Fusieorganisatie, Inwonertal
@@ -441,17 +443,18 @@ class Registerfusie:
 
     @property
     def codering_regels(self) -> str:
-        """Where the report gives the coded motives and perspectief: 'regels 2501–2509'."""
+        """Where the report gives the coded motives and perspectief: 'regels 2043, 2550
+        en 2552' (the lines the casus records for those fields)."""
         if self.casus is None:
             return ""
-        nummers = []
+        nummers = set()
         for sleutel in ("motieven", "perspectief"):
             waarde = self.casus.regels.get(sleutel)
-            nummers += waarde if isinstance(waarde, list) else [waarde] if waarde else []
+            nummers |= set(waarde) if isinstance(waarde, list) else {waarde} if waarde else set()
         if not nummers:
             return ""
-        laag, hoog = min(nummers), max(nummers)
-        return f"regel {laag}" if laag == hoog else f"regels {laag}–{hoog}"
+        tekst = getallen.opsomming(sorted(nummers))
+        return f"regel {tekst}" if len(nummers) == 1 else f"regels {tekst}"
 
 
 def _startjaar(organisatie: Fusieorganisatie) -> int | None:
@@ -678,6 +681,32 @@ def laatste_afloop(aflopen: list[Afloop]) -> Afloop | None:
     return max(aflopen, key=lambda a: (a.datum, a.pk), default=None)
 
 
+def _bereken_signalen(afweging: Afweging) -> list[Signaal]:
+    """The afweging's signalen as its uitkomst page computes them (afweging.selectors)."""
+    deelvragen, factoren = scoring_invoer(afweging)
+    uitkomst = scoring.bereken_uitkomst(deelvragen, factoren)
+    erbij = [s for u in uitbreidingen.alle() for s in u.signalen(afweging, uitkomst=uitkomst)]
+    return regels.op_volgorde([*regels.signalen(regels.context_van(afweging)), *erbij])
+
+
+def eigen_signalen(afwegingen: list[Afweging]) -> dict[int, list[Signaal]]:
+    """Per afweging (rows of `met_stand`) its own signalen. Each costs a business case
+    computation, so they are kept in the cache under the afweging's stand (which moves
+    with every change to it, to anything recorded on it and to the reference data): a
+    vastgestelde afweging's signalen are computed once, not on every new afloop."""
+    sleutels = {a.pk: f"terugblik-signalen:{afwegingstand(a)}" for a in afwegingen}
+    bewaard = cache.get_many(list(sleutels.values()))
+    uit = {pk: bewaard[sleutel] for pk, sleutel in sleutels.items() if sleutel in bewaard}
+    missen = [pk for pk in sleutels if pk not in uit]
+    if missen:
+        nieuw = {
+            a.pk: _bereken_signalen(a) for a in met_alles(Afweging.objects.filter(pk__in=missen))
+        }
+        cache.set_many({sleutels[pk]: signalen for pk, signalen in nieuw.items()})
+        uit |= nieuw
+    return uit
+
+
 def vastgelegde_fusies(gebruiker) -> list[Vastgelegdefusie]:
     """The fusions assessed in Fusietoets with a recorded afloop, one per chain of versions.
 
@@ -715,20 +744,24 @@ def vastgelegde_fusies(gebruiker) -> list[Vastgelegdefusie]:
             continue  # The voorbeeldafweging is fictitious: never counted.
         vastgesteld = [pk for pk in versies if status[pk][0] == Afweging.Status.VASTGESTELD]
         nieuwste[wortel] = vastgesteld[-1]
-    afwegingen = met_alles(Afweging.objects.filter(pk__in=nieuwste.values())).in_bulk()
+    afwegingen = (
+        met_stand(Afweging.objects.filter(pk__in=nieuwste.values()).defer("vastgestelde_pdf"))
+        .select_related("provincie")
+        .prefetch_related(
+            Prefetch("deelnemers", queryset=Deelnemer.objects.select_related("gemeente"))
+        )
+        .in_bulk()
+    )
     zichtbaar = set(
         afwegingen_voor(gebruiker).filter(pk__in=list(afwegingen)).values_list("pk", flat=True)
     )
-    fusies = []
-    for wortel, pk in nieuwste.items():
-        afweging = afwegingen[pk]
-        deelvragen, factoren = scoring_invoer(afweging)
-        uitkomst = scoring.bereken_uitkomst(deelvragen, factoren)
-        erbij = [s for u in uitbreidingen.alle() for s in u.signalen(afweging, uitkomst=uitkomst)]
-        gevonden = regels.op_volgorde([*regels.signalen(regels.context_van(afweging)), *erbij])
-        fusies.append(
-            Vastgelegdefusie(afweging, laatste_afloop(per_keten[wortel]), gevonden, pk in zichtbaar)
+    gevonden = eigen_signalen(list(afwegingen.values()))
+    fusies = [
+        Vastgelegdefusie(
+            afwegingen[pk], laatste_afloop(per_keten[wortel]), gevonden[pk], pk in zichtbaar
         )
+        for wortel, pk in nieuwste.items()
+    ]
     fusies.sort(key=lambda f: (f.afloop.datum, f.afweging.pk))
     return fusies
 

@@ -12,11 +12,13 @@ from django.urls import reverse
 from afweging import services as afweging_services
 from afweging import signalen
 from afweging.models import Afweging
+from afweging.selectors import met_stand
 from casussen.models import Casus, CasusDeelnemer, Deelname, Fusieorganisatie, Inwonertal
 from casussen.register import LAATSTE_JAAR
 from evaluatie import terugblik
 from evaluatie.models import Afloop
 from evaluatie.services import afloop_vastleggen
+from evaluatie.terugblik import eigen_signalen
 from gebruikers import rollen
 from tests.html import soep
 
@@ -297,6 +299,10 @@ def test_a_chain_of_versions_counts_once_with_the_newest_vastgestelde(
     Afweging.objects.filter(pk=tweede.pk).update(
         frictiekostenbudget=Decimal(250_000), titel="Tweede versie"
     )
+    # While it is a concept, the first version speaks for the fusion (and is cached so).
+    voor = soep(adviseur_client.get(URL))
+    assert "Eerste versie" in tekst(voor.find("table", id="vastgelegdtabel"))
+    assert cel(voor, "fusietoets", "geen_frictiekostenbudget", "actief")["af"] == 1
     vastgesteld(tweede)
     pagina = soep(adviseur_client.get(URL))
     assert kolom_n(pagina, "fusietoets", "actief") == 1
@@ -345,6 +351,27 @@ def test_the_page_is_cached_and_shows_a_new_afloop_at_once(
     assert kolom_n(soep(adviseur_client.get(URL)), "fusietoets", "nooit") == 1
 
 
+def test_an_afwegings_signalen_follow_the_reference_data(
+    adviseur, adviseur_client, maak_afweging, vastgesteld, django_assert_num_queries
+):
+    """Its signalen are kept per afweging between pages, under its stand: a change to the
+    reference data computes them anew."""
+    afweging = vastgesteld(maak_afweging(gemeenten=["GM0547", "GM0638"]))
+    afloop_vastleggen(afweging=afweging, door=adviseur, soort="gestart", datum=date(2021, 1, 1),
+                      bron="Start")  # fmt: skip
+    assert _grootteverschil_met_laatste_cbs(["GM0547", "GM0638"])
+    assert cel(soep(adviseur_client.get(URL)), "fusietoets", "grootteverschil", "actief")["af"] == 1
+    rijen = met_stand(Afweging.objects.filter(pk=afweging.pk))
+    with django_assert_num_queries(1):  # the afweging's row; its signalen from the cache
+        eigen_signalen(list(rijen))
+    # Zoeterwoude grows to Leiderdorp's size (a correction of the reference data).
+    leiderdorp = Inwonertal.objects.get(gemeente__code="GM0547", jaar=LAATSTE_JAAR)
+    zoeterwoude = Inwonertal.objects.get(gemeente__code="GM0638", jaar=LAATSTE_JAAR)
+    zoeterwoude.aantal = leiderdorp.aantal
+    zoeterwoude.save()
+    assert cel(soep(adviseur_client.get(URL)), "fusietoets", "grootteverschil", "actief")["af"] == 0
+
+
 # --- Who may read it -------------------------------------------------------------------
 
 
@@ -379,3 +406,15 @@ def test_the_main_menu_links_it_for_adviseurs_only(adviseur_client, secretaris_c
     assert menu.find("a", href=URL, string="Terugblik") is not None
     menu = soep(secretaris_client.get(reverse("casussen:register"))).find("nav")
     assert menu.find("a", href=URL) is None
+
+
+def test_the_coding_of_a_casus_names_the_reports_lines(adviseur_client):
+    """De Wolden-Hoogeveen: motives at lines 2550 and 2552, the perspectief at 2043 (§4.3)."""
+    casus = Casus.objects.get(slug="de-wolden-hoogeveen")
+    verwacht = sorted({*casus.regels["motieven"], casus.regels["perspectief"]})
+    assert verwacht == [2043, 2550, 2552]
+    rij = tekst(
+        soep(adviseur_client.get(URL)).find("tr", id="fusie-werkorganisatie-de-wolden-hoogeveen")
+    )
+    assert "Gecodeerd uit het rapport (§5.2.2, regels 2043, 2550 en 2552)" in rij
+    assert "perspectief eindoplossing" in rij
