@@ -6,9 +6,11 @@ from django.urls import include, path
 
 import afweging.urls
 import businesscase.urls
+import evaluatie.urls
 import review.urls
 from afweging.views.start import start_view
 from config.gezond import gezond_view
+from evaluatie.views import terugblik_view
 from gebruikers.wachtwoordherstel import WachtwoordherstelView
 
 admin.site.site_header = "Fusietoets – beheer"
@@ -37,11 +39,14 @@ urlpatterns = [
                     *afweging.urls.urlpatterns,
                     *review.urls.urlpatterns,
                     *businesscase.urls.urlpatterns,
+                    *evaluatie.urls.bij_afweging,
                 ],
                 "afweging",
             )
         ),
     ),
+    # What history says about the signalen (adviseurs only).
+    path("terugblik/", terugblik_view, name="terugblik"),
     path("benchmark/", include("benchmark.urls")),
     path("", include("casussen.urls")),
 ]

@@ -213,6 +213,7 @@ def main() -> None:
         "uitkomst_page": f"/afwegingen/{afweging.pk}/",
         "rapport_page": f"/afwegingen/{afweging.pk}/rapport/",
         "stap_condities_page": f"/afwegingen/{afweging.pk}/condities/",
+        "terugblik_page": "/terugblik/",
     }
     from django.core.cache import cache
 
@@ -226,6 +227,58 @@ def main() -> None:
         # Rendered from scratch (the page cache emptied first), then from the page cache.
         meet(naam, lambda url=url: (cache.clear(), client.get(url)))
         meet(f"{naam}_uit_cache", lambda url=url: client.get(url))
+
+    # The terugblik as it grows: 20 vastgestelde afwegingen with a recorded afloop, each
+    # counted with its own signalen (a business case computation each, kept in the cache
+    # per afweging). From scratch (the whole cache emptied, as in a new process), and right
+    # after a new afloop (recording it included): the page is new, the others' signalen stay.
+    afwegingen = aflopen_maken(adviseur, 20)
+    meet("terugblik_page_20_aflopen", lambda: (cache.clear(), client.get("/terugblik/")))
+    teller = iter(range(10_000))
+    meet(
+        "terugblik_page_20_aflopen_na_nieuwe_afloop",
+        lambda: (nieuwe_afloop(afwegingen[0], adviseur, next(teller)), client.get("/terugblik/")),
+    )
+
+
+def aflopen_maken(adviseur, aantal: int) -> list:
+    from datetime import date
+
+    from django.utils import timezone
+
+    from afweging.models import Afweging
+    from afweging.services import afweging_aanmaken
+    from casussen.models import Gemeente
+    from evaluatie.services import afloop_vastleggen
+
+    gemeenten = list(
+        Gemeente.objects.filter(provincie=adviseur.provincie, datum_opheffing=None).order_by("code")
+    )
+    soorten = ["gestart", "beeindigd", "herindeling", "nooit"]
+    afwegingen = []
+    for i in range(aantal):
+        afweging = afweging_aanmaken(
+            door=adviseur,
+            velden={"titel": f"Bench {i}", "variant": Afweging.Variant.OPENBAAR_LICHAAM},
+            gemeenten=gemeenten[2 * i : 2 * i + 2],
+        )
+        Afweging.objects.filter(pk=afweging.pk).update(
+            status=Afweging.Status.VASTGESTELD, vastgesteld_op=timezone.now()
+        )
+        afweging.refresh_from_db()
+        afloop_vastleggen(afweging=afweging, door=adviseur, soort=soorten[i % 4],
+                          datum=date(2024, 1, 1), bron=f"Bron {i}")  # fmt: skip
+        afwegingen.append(afweging)
+    return afwegingen
+
+
+def nieuwe_afloop(afweging, adviseur, nummer: int) -> None:
+    from datetime import date
+
+    from evaluatie.services import afloop_vastleggen
+
+    afloop_vastleggen(afweging=afweging, door=adviseur, soort="geevalueerd",
+                      datum=date(2025, 1, 1), bron=f"Evaluatie {nummer}")  # fmt: skip
 
 
 if __name__ == "__main__":
