@@ -42,6 +42,7 @@ urlpatterns = [
             )
         ),
     ),
+    path("evaluaties/", include("evaluatie.urls")),
     path("benchmark/", include("benchmark.urls")),
     path("", include("casussen.urls")),
 ]

@@ -124,3 +124,25 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(
             f"Volgorde van deze run: pytest -p randomly --randomly-seed={seed}"
         )
+
+
+@pytest.fixture
+def evaluatiekader(db):
+    """A small published evaluatiekader (tests/factories.py), the active one."""
+    from tests.factories import EvaluatiekaderFactory
+
+    return EvaluatiekaderFactory()
+
+
+@pytest.fixture
+def maak_evaluatie(db, adviseur, evaluatiekader):
+    """The evaluatie factory, with the `adviseur` (Zuid-Holland) as its maker unless told
+    otherwise: `maak_evaluatie(fusieorganisatie="bar-organisatie")`; Werkorganisatie
+    Duivenvoorde by default."""
+    from tests.factories import EvaluatieFactory
+
+    def maak(**velden):
+        velden.setdefault("door", adviseur)
+        return EvaluatieFactory(**velden)
+
+    return maak

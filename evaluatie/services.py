@@ -1,0 +1,107 @@
+"""Writing evaluaties: start one, and save the oordelen of a domein under the optimistic lock.
+
+The lock is the afweging's (`afweging.services.versie_ophogen`, `mag_opslaan_vanaf`): every
+save names the version it was based on; a colleague's save in between refuses it with
+`Conflict` and writes nothing, one's own earlier saves (another tab, a reload while an
+autosave was under way) are no conflict. Each function is one action in one transaction,
+so the actions of a later slice (ter review, vaststellen) fit beside them.
+
+The rows of an evaluatie are written with `update()` or on their own models, never with
+`Evaluatie.save()` after it was made: the evaluatie is followed by the page cache's stamp
+(evaluatie/apps.py), which must change when an evaluatie is started, not on every autosave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+
+from afweging.services import Conflict, NietToegestaan, status_onder_slot, versie_ophogen
+from casussen.models import Gemeente
+from evaluatie.models import Evaluatie, Indicatoroordeel
+from kader.models import Evaluatieindicator, Evaluatiekader
+
+ONDERWERP = "deze evaluatie"
+VASTGESTELD = (
+    "Deze evaluatie is vastgesteld en verandert niet meer. Uw wijzigingen zijn niet "
+    "opgeslagen, maar staan hieronder nog: kopieer wat u wilt bewaren."
+)
+
+
+class KaderOntbreekt(Exception):
+    pass
+
+
+def actief_evaluatiekader() -> Evaluatiekader | None:
+    """The evaluatiekader new evaluaties are made with: the highest published version."""
+    return Evaluatiekader.objects.filter(gepubliceerd=True).order_by("-versie").first()
+
+
+@transaction.atomic
+def evaluatie_aanmaken(
+    *,
+    door,
+    titel: str,
+    peildatum: date,
+    gemeenten: Iterable[Gemeente],
+    startdatum_fusie: date | None = None,
+    fusieorganisatie=None,
+    afweging=None,
+) -> Evaluatie:
+    """A new evaluatie, led by the provincie of `door`, pinned to the active evaluatiekader,
+    with an empty oordeel for each of its indicators."""
+    kader = actief_evaluatiekader()
+    if kader is None:
+        raise KaderOntbreekt(
+            "Er is geen gepubliceerd evaluatiekader; vraag de beheerder de referentiegegevens "
+            "te laden."
+        )
+    evaluatie = Evaluatie.objects.create(
+        titel=titel,
+        provincie=door.provincie,
+        kader=kader,
+        fusieorganisatie=fusieorganisatie,
+        afweging=afweging,
+        startdatum_fusie=startdatum_fusie,
+        peildatum=peildatum,
+        aangemaakt_door=door,
+        gewijzigd_door=door,
+    )
+    evaluatie.gemeenten.set(list(gemeenten))
+    Indicatoroordeel.objects.bulk_create(
+        Indicatoroordeel(evaluatie=evaluatie, indicator=indicator)
+        for indicator in Evaluatieindicator.objects.filter(domein__kader=kader)
+    )
+    return evaluatie
+
+
+def _vergrendel(evaluatie: Evaluatie, versie: int, door) -> None:
+    """Raise the evaluatie's version if a save may go ahead from `versie` (one's own saves
+    in between are no conflict); otherwise raise Conflict. A vastgestelde evaluatie is
+    refused first, under a row lock, so a vaststelling at the same moment cannot slip by."""
+    if status_onder_slot(evaluatie) == Evaluatie.Status.VASTGESTELD:
+        raise NietToegestaan(VASTGESTELD)
+    if not versie_ophogen(Evaluatie, evaluatie.pk, versie, door):
+        raise Conflict(
+            Evaluatie.objects.select_related("gewijzigd_door").get(pk=evaluatie.pk), ONDERWERP
+        )
+    evaluatie.versie, evaluatie.eigen_sinds, evaluatie.gewijzigd = Evaluatie.objects.values_list(
+        "versie", "eigen_sinds", "gewijzigd"
+    ).get(pk=evaluatie.pk)
+    evaluatie.gewijzigd_door = door
+
+
+@transaction.atomic
+def oordelen_opslaan(*, evaluatie: Evaluatie, formset, versie: int, door) -> bool:
+    """Save the changed oordelen of a valid formset (one domein) under the optimistic lock;
+    say whether anything changed. Nothing changed: nothing is written and the version stays
+    (the view checked the version before, as the afweging's step does)."""
+    gewijzigd = [form for form in formset.forms if form.has_changed()]
+    if not gewijzigd:
+        return False
+    _vergrendel(evaluatie, versie, door)
+    for form in gewijzigd:
+        form.save()
+    return True
