@@ -1,4 +1,4 @@
-"""Admin for the kader versions.
+"""Admin for the kader versions: the afwegingskader and the evaluatiekader.
 
 A kader version that anything uses is read-only here; the action "Nieuwe versie maken"
 copies it into an unpublished version to edit, which a beheerder then publishes.
@@ -6,19 +6,49 @@ copies it into an unpublished version to edit, which a beheerder then publishes.
 
 from django.contrib import admin, messages
 
-from kader.models import Deelvraag, Indicator, Kader, Onderdeel, Succesfactor
-from kader.versies import kader_nieuwe_versie, kader_problemen
+from kader.models import (
+    Deelvraag,
+    Evaluatiedomein,
+    Evaluatieindicator,
+    Evaluatiekader,
+    Indicator,
+    Kader,
+    Onderdeel,
+    Succesfactor,
+    Versiebeheerd,
+)
+from kader.versies import (
+    evaluatiekader_nieuwe_versie,
+    evaluatiekader_problemen,
+    kader_nieuwe_versie,
+    kader_problemen,
+)
+
+
+def versie_van(obj) -> Versiebeheerd:
+    """The kader version an object in the admin belongs to."""
+    if isinstance(obj, Versiebeheerd):
+        return obj
+    if isinstance(obj, Deelvraag):
+        return obj.onderdeel.kader
+    if isinstance(obj, Evaluatieindicator):
+        return obj.domein.kader
+    return obj.kader
 
 
 class AlleenOngebruiktMixin:
-    """Changes only to kader versions no afweging uses: no change, no delete, and nothing
+    """Changes only to kader versions nothing uses: no change, no delete, and nothing
     added to or moved into a used version."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "kader":
-            kwargs["queryset"] = Kader.objects.ongebruikt()
+            kwargs["queryset"] = db_field.related_model.objects.ongebruikt()
         elif db_field.name == "onderdeel":
             kwargs["queryset"] = Onderdeel.objects.filter(kader__in=Kader.objects.ongebruikt())
+        elif db_field.name == "domein":
+            kwargs["queryset"] = Evaluatiedomein.objects.filter(
+                kader__in=Evaluatiekader.objects.ongebruikt()
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -26,37 +56,54 @@ class AlleenOngebruiktMixin:
             kwargs["queryset"] = Indicator.objects.filter(kader__in=Kader.objects.ongebruikt())
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def _kader(self, obj):
-        return obj if isinstance(obj, Kader) else getattr(obj, "kader", None) or obj.onderdeel.kader
-
     def has_change_permission(self, request, obj=None):
-        if obj is not None and self._kader(obj).in_gebruik:
+        if obj is not None and versie_van(obj).in_gebruik:
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and self._kader(obj).in_gebruik:
+        if obj is not None and versie_van(obj).in_gebruik:
             return False
         return super().has_delete_permission(request, obj)
 
 
-class OnderdeelInline(admin.TabularInline):
-    model = Onderdeel
+class AlleenOngebruiktInline:
+    """An inline of a kader version's parts: only editable while nothing uses the version
+    (`obj` is the object the inline is shown on)."""
+
     extra = 0
-    fields = ("volgorde", "code", "naam", "rapport_paragraaf")
     show_change_link = True
 
     def has_change_permission(self, request, obj=None):
-        return obj is None or not obj.in_gebruik
+        if obj is not None and versie_van(obj).in_gebruik:
+            return False
+        return super().has_change_permission(request, obj)
 
-    has_add_permission = has_delete_permission = has_change_permission
+    def has_add_permission(self, request, obj=None):
+        if obj is not None and versie_van(obj).in_gebruik:
+            return False
+        return super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and versie_van(obj).in_gebruik:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
-@admin.register(Kader)
-class KaderAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+class VersieAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    """The admin of a kader model: copy a version, publish one after its checks."""
+
     list_display = ("naam", "versie", "gepubliceerd", "aantal_gebruikt", "aangemaakt")
-    inlines = [OnderdeelInline]
     actions = ["nieuwe_versie", "publiceer"]
+    # Publishing goes through the action, which runs the checks first; a box in the form
+    # would skip them.
+    readonly_fields = ("gepubliceerd",)
+
+    def maak_kopie(self, kader):
+        raise NotImplementedError
+
+    def problemen(self, kader) -> list[str]:
+        raise NotImplementedError
 
     @admin.display(description="in gebruik bij")
     def aantal_gebruikt(self, obj):
@@ -65,7 +112,7 @@ class KaderAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
     @admin.action(description="Nieuwe versie maken (kopie om te bewerken)")
     def nieuwe_versie(self, request, queryset):
         for kader in queryset:
-            nieuw = kader_nieuwe_versie(kader=kader)
+            nieuw = self.maak_kopie(kader)
             self.message_user(
                 request,
                 f"Versie {nieuw.versie} gemaakt als kopie van versie {kader.versie}; bewerk en "
@@ -73,10 +120,9 @@ class KaderAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
                 messages.SUCCESS,
             )
 
-    @admin.action(description="Publiceren (nieuwe afwegingen gebruiken deze versie)")
     def publiceer(self, request, queryset):
         for kader in queryset:
-            fouten = kader_problemen(kader)
+            fouten = self.problemen(kader)
             if fouten:
                 self.message_user(
                     request, f"Versie {kader.versie} niet gepubliceerd: {' '.join(fouten)}",
@@ -86,6 +132,26 @@ class KaderAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
             kader.gepubliceerd = True
             kader.save(update_fields=["gepubliceerd"])
             self.message_user(request, f"Versie {kader.versie} gepubliceerd.", messages.SUCCESS)
+
+
+class OnderdeelInline(AlleenOngebruiktInline, admin.TabularInline):
+    model = Onderdeel
+    fields = ("volgorde", "code", "naam", "rapport_paragraaf")
+
+
+@admin.register(Kader)
+class KaderAdmin(VersieAdmin):
+    inlines = [OnderdeelInline]
+
+    def maak_kopie(self, kader):
+        return kader_nieuwe_versie(kader=kader)
+
+    def problemen(self, kader):
+        return kader_problemen(kader)
+
+    @admin.action(description="Publiceren (nieuwe afwegingen gebruiken deze versie)")
+    def publiceer(self, request, queryset):
+        super().publiceer(request, queryset)
 
 
 @admin.register(Onderdeel)
@@ -111,3 +177,48 @@ class IndicatorAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
 class SuccesfactorAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
     list_display = ("naam", "fase", "kader", "volgorde")
     list_filter = ("kader", "fase")
+
+
+class EvaluatiedomeinInline(AlleenOngebruiktInline, admin.TabularInline):
+    model = Evaluatiedomein
+    fields = ("volgorde", "code", "naam", "rapport_paragraaf", "rapport_regel")
+
+
+class EvaluatieindicatorInline(AlleenOngebruiktInline, admin.StackedInline):
+    model = Evaluatieindicator
+    fields = (
+        ("volgorde", "code"),
+        ("aspect", "niveau", "bewijs"),
+        "naam",
+        "toelichting",
+        "rapport_regel",
+    )
+
+
+@admin.register(Evaluatiekader)
+class EvaluatiekaderAdmin(VersieAdmin):
+    inlines = [EvaluatiedomeinInline]
+
+    def maak_kopie(self, kader):
+        return evaluatiekader_nieuwe_versie(kader=kader)
+
+    def problemen(self, kader):
+        return evaluatiekader_problemen(kader)
+
+    @admin.action(description="Publiceren (nieuwe evaluaties gebruiken deze versie)")
+    def publiceer(self, request, queryset):
+        super().publiceer(request, queryset)
+
+
+@admin.register(Evaluatiedomein)
+class EvaluatiedomeinAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    list_display = ("naam", "kader", "volgorde")
+    list_filter = ("kader",)
+    inlines = [EvaluatieindicatorInline]
+
+
+@admin.register(Evaluatieindicator)
+class EvaluatieindicatorAdmin(AlleenOngebruiktMixin, admin.ModelAdmin):
+    list_display = ("naam", "aspect", "niveau", "domein", "bewijs")
+    list_filter = ("domein__kader", "domein", "aspect", "niveau")
+    search_fields = ("code", "naam")

@@ -1,9 +1,9 @@
-"""Frameworks as versioned data: the afwegingskader of §11.3 (and later the evaluatiekader).
+"""Frameworks as versioned data: the afwegingskader of §11.3 and the evaluatiekader of §4.3.
 
 A version that anything uses is frozen: the admin only changes a version nothing uses yet,
 and a change to a used version starts from a copy with a new number (see `versies.py`).
 What uses a version is found from the relations other apps point at it with PROTECT (an
-afweging today, an evaluatie later), so this app knows nothing of them.
+afweging, an evaluatie), so this app knows nothing of them.
 
 The tables keep the names they had when these models lived in `afweging` (migration
 kader 0001): moving the models did not move a single row.
@@ -17,22 +17,55 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 
-def _gebruiksrelaties():
-    """The relations through which other apps use a kader version: their PROTECT foreign
-    keys to Kader (an afweging pins the version it was made with)."""
-    return [r for r in Kader._meta.related_objects if r.on_delete is models.PROTECT]
+def _gebruiksrelaties(model: type[models.Model]):
+    """The relations through which other apps use a version of a kader model (Kader,
+    Evaluatiekader): their PROTECT foreign keys to it (an afweging, an evaluatie pins the
+    version it was made with)."""
+    return [r for r in model._meta.related_objects if r.on_delete is models.PROTECT]
 
 
-class KaderQuerySet(models.QuerySet):
+class VersieQuerySet(models.QuerySet):
     def ongebruikt(self):
         """The versions nothing uses yet: the only ones the admin may change."""
         ongebruikt = self
-        for relatie in _gebruiksrelaties():
+        for relatie in _gebruiksrelaties(self.model):
             ongebruikt = ongebruikt.filter(**{f"{relatie.name}__isnull": True})
         return ongebruikt
 
 
-class Kader(models.Model):
+class Versiebeheerd:
+    """What a versioned kader model knows of its use, from the PROTECT relations to it."""
+
+    def _gebruikers(self):
+        for relatie in _gebruiksrelaties(type(self)):
+            yield (
+                relatie,
+                relatie.related_model._default_manager.filter(**{relatie.field.name: self}),
+            )
+
+    @property
+    def in_gebruik(self) -> bool:
+        return any(rijen.exists() for _, rijen in self._gebruikers())
+
+    @property
+    def aantal_gebruikt(self) -> int:
+        return sum(rijen.count() for _, rijen in self._gebruikers())
+
+    @property
+    def gebruikt_door(self) -> str:
+        """In words, for a message: "2 evaluaties" (the related models' own names)."""
+        delen = []
+        for relatie, rijen in self._gebruikers():
+            aantal = rijen.count()
+            if aantal:
+                opts = relatie.related_model._meta
+                delen.append(
+                    f"{aantal} {opts.verbose_name if aantal == 1 else opts.verbose_name_plural}"
+                )
+        return ", ".join(delen)
+
+
+class Kader(Versiebeheerd, models.Model):
     versie = models.PositiveIntegerField(unique=True)
     naam = models.CharField(max_length=120)
     toelichting = models.TextField(blank=True)
@@ -47,7 +80,7 @@ class Kader(models.Model):
     )
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
-    objects = KaderQuerySet.as_manager()
+    objects = VersieQuerySet.as_manager()
 
     class Meta:
         db_table = "afweging_kader"
@@ -56,20 +89,6 @@ class Kader(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} (versie {self.versie})"
-
-    @property
-    def in_gebruik(self) -> bool:
-        return any(
-            relatie.related_model._default_manager.filter(**{relatie.field.name: self}).exists()
-            for relatie in _gebruiksrelaties()
-        )
-
-    @property
-    def aantal_gebruikt(self) -> int:
-        return sum(
-            relatie.related_model._default_manager.filter(**{relatie.field.name: self}).count()
-            for relatie in _gebruiksrelaties()
-        )
 
 
 class Onderdeel(models.Model):
@@ -170,7 +189,7 @@ class Succesfactor(models.Model):
         return self.naam
 
 
-class Evaluatiekader(models.Model):
+class Evaluatiekader(Versiebeheerd, models.Model):
     """The evaluatiekader of §4.3 (after Moore's public value model), as versioned data: the
     framework an ex-post evaluatie of a running fusieorganisatie scores against. Versioned and
     frozen like the afwegingskader: an evaluatie pins its version (PROTECT), and a used
@@ -189,6 +208,8 @@ class Evaluatiekader(models.Model):
         help_text="Nieuwe evaluaties gebruiken de gepubliceerde versie met het hoogste nummer.",
     )
     aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    objects = VersieQuerySet.as_manager()
 
     class Meta:
         ordering = ["-versie"]

@@ -2,7 +2,7 @@ import pytest
 
 from benchmark.iv3 import laad_iv3
 from casussen.referentiedata import laad_referentiedata
-from kader.versies import laad_kaders
+from kader.versies import laad_evaluatiekaders, laad_kaders
 from tests.factories import (
     AdviseurFactory,
     AfwegingFactory,
@@ -20,6 +20,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         laad_referentiedata()
         laad_kaders()
+        laad_evaluatiekaders()
         laad_iv3()
 
 

@@ -17,7 +17,7 @@ from benchmark.iv3 import laad_iv3
 from casussen.models import Gemeente, Provincie
 from casussen.referentiedata import laad_referentiedata
 from gebruikers.models import Gebruiker
-from kader.versies import laad_kaders
+from kader.versies import laad_evaluatiekaders, laad_kaders
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 SCHERMAFDRUKKEN = Path(__file__).resolve().parents[2] / "e2e-schermafdrukken"
@@ -29,6 +29,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 def gegevens(transactional_db):
     laad_referentiedata()
     laad_kaders()
+    laad_evaluatiekaders()
     laad_iv3()
     adviseur = Gebruiker.objects.create_user(
         "e2e-adviseur", password=WACHTWOORD, first_name="Eva", last_name="Adviseur",

@@ -7,8 +7,8 @@ from casussen.laders import laders
 class Command(BaseCommand):
     help = (
         "Laadt de referentiegegevens uit fixtures/ (gemeenten, herindelingen, "
-        "fusieorganisaties, casussen, het afwegingskader, Iv3-cijfers). Idempotent: nog eens draaien "
-        "verandert niets; een fout bestand laadt niets."
+        "fusieorganisaties, casussen, het afwegingskader en het evaluatiekader, Iv3-cijfers). "
+        "Idempotent: nog eens draaien verandert niets; een fout bestand laadt niets."
     )
 
     def handle(self, *args, **options):
