@@ -21,7 +21,8 @@ from django.db import transaction
 from afweging.services import Conflict, NietToegestaan, status_onder_slot, versie_ophogen
 from casussen.models import Gemeente
 from evaluatie.models import Evaluatie, Indicatoroordeel
-from kader.models import Evaluatieindicator, Evaluatiekader
+from kader.models import Evaluatieindicator
+from kader.versies import actief_evaluatiekader
 
 ONDERWERP = "deze evaluatie"
 VASTGESTELD = (
@@ -32,11 +33,6 @@ VASTGESTELD = (
 
 class KaderOntbreekt(Exception):
     pass
-
-
-def actief_evaluatiekader() -> Evaluatiekader | None:
-    """The evaluatiekader new evaluaties are made with: the highest published version."""
-    return Evaluatiekader.objects.filter(gepubliceerd=True).order_by("-versie").first()
 
 
 @transaction.atomic

@@ -129,17 +129,19 @@ def pytest_terminal_summary(terminalreporter, config):
 
 @pytest.fixture
 def evaluatiekader(db):
-    """A small published evaluatiekader (tests/factories.py), the active one."""
+    """A small published evaluatiekader (tests/factories.py), made the active one: for tests
+    that count by hand over a few indicators. Others use the real one (fixtures/kader)."""
     from tests.factories import EvaluatiekaderFactory
 
     return EvaluatiekaderFactory()
 
 
 @pytest.fixture
-def maak_evaluatie(db, adviseur, evaluatiekader):
+def maak_evaluatie(db, adviseur):
     """The evaluatie factory, with the `adviseur` (Zuid-Holland) as its maker unless told
     otherwise: `maak_evaluatie(fusieorganisatie="bar-organisatie")`; Werkorganisatie
-    Duivenvoorde by default."""
+    Duivenvoorde by default. It pins the active evaluatiekader: the real one, unless the
+    test asks for `evaluatiekader` first."""
     from tests.factories import EvaluatieFactory
 
     def maak(**velden):

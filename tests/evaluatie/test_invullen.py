@@ -76,8 +76,8 @@ def test_the_page_shows_each_indicator_with_its_aspect_niveau_and_the_scale(
     pagina = soep(adviseur_client.get(url(evaluatie)))
     koppen = [h.get_text(" ", strip=True) for h in pagina.find_all("h3")]
     assert koppen == ["Resultaten · voor de eigen gemeenten", "Resultaten · voor de regio"]
-    assert pagina.find(id="indicator-pw_g_dienstverlening").get_text(strip=True) == (
-        "Indicator 1. De dienstverlening aan burgers en bedrijven is verbeterd"
+    assert pagina.find(id="indicator-pw_g_doelen_lokaal").get_text(strip=True) == (
+        "Indicator 1. De doelen van de fusieorganisatie passen bij de lokale opgaven"
     )
     legend = pagina.find("legend", string=lambda s: s and "Score indicator 1" in s)
     keuzes = [
@@ -107,7 +107,7 @@ def test_the_autosave_keeps_a_draft_without_motivation(adviseur_client, evaluati
     assert opgeslagen(evaluatie, 1) == ("2", "")
     # And the overview does not count it.
     pagina = soep(adviseur_client.get(reverse("evaluatie:overzicht", kwargs={"pk": evaluatie.pk})))
-    assert "0 van 10" in pagina.find(id="volledigheid-kop").parent.get_text()
+    assert "0 van 38" in pagina.find(id="volledigheid-kop").parent.get_text()
 
 
 def test_an_explicit_save_asks_a_motivation_for_a_score_and_links_the_error(
@@ -229,7 +229,7 @@ def test_a_vastgestelde_evaluatie_is_read_only(adviseur_client, evaluatie):
     pagina = soep(adviseur_client.get(url(evaluatie)))
     assert pagina.find("form", attrs={"data-concept": True}) is None
     assert pagina.find("textarea") is None
-    kaart = pagina.find(id="indicator-pw_g_dienstverlening").parent
+    kaart = pagina.find(id="indicator-pw_g_doelen_lokaal").parent
     assert "+1 (licht positief)" in kaart.get_text(" ", strip=True)
     assert "Vastgelegd oordeel." in kaart.get_text()
     response = adviseur_client.post(url(evaluatie), data(evaluatie, {1: ("-2", "Toch anders.")}))

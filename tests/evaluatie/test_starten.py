@@ -14,7 +14,8 @@ from django.utils import timezone
 from afweging.models import Afweging
 from casussen.models import Fusieorganisatie, Gemeente
 from evaluatie.models import Afloop, Evaluatie
-from kader.models import Evaluatieindicator
+from kader.models import Evaluatieindicator, Evaluatiekader
+from kader.versies import actief_evaluatiekader
 from tests.factories import AdviseurFactory, ProvincieFactory
 from tests.html import soep
 
@@ -42,26 +43,20 @@ def knop(client, slug=DUIVENVOORDE):
     return pagina.find("a", string="Evaluatie starten")
 
 
-def test_the_register_page_offers_an_adviseur_of_a_members_provincie_to_start(
-    adviseur_client, evaluatiekader
-):
+def test_the_register_page_offers_an_adviseur_of_a_members_provincie_to_start(adviseur_client):
     link = knop(adviseur_client)
     assert link is not None
     assert link["href"] == start_url()
 
 
-def test_the_register_page_offers_nothing_to_others(
-    client, evaluatiekader, secretaris, ander_adviseur
-):
+def test_the_register_page_offers_nothing_to_others(client, secretaris, ander_adviseur):
     client.force_login(ander_adviseur)  # Utrecht: neither Voorschoten nor Wassenaar
     assert knop(client) is None
     client.force_login(secretaris)
     assert knop(client) is None
 
 
-def test_the_button_follows_the_user_not_the_cached_page(
-    client, adviseur, ander_adviseur, evaluatiekader
-):
+def test_the_button_follows_the_user_not_the_cached_page(client, adviseur, ander_adviseur):
     """The page's content is cached for everyone; the button is not part of it."""
     client.force_login(ander_adviseur)
     assert knop(client) is None
@@ -70,7 +65,7 @@ def test_the_button_follows_the_user_not_the_cached_page(
 
 
 @time_machine.travel(date(2026, 5, 4), tick=False)
-def test_the_form_offers_title_today_and_the_current_members(adviseur_client, evaluatiekader):
+def test_the_form_offers_title_today_and_the_current_members(adviseur_client):
     pagina = soep(adviseur_client.get(start_url()))
     assert (
         pagina.find("input", {"name": "titel"})["value"] == "Evaluatie Werkorganisatie Duivenvoorde"
@@ -85,9 +80,7 @@ def test_the_form_offers_title_today_and_the_current_members(adviseur_client, ev
     assert "1 januari 2013" in pagina.find(id="start").get_text()
 
 
-def test_starting_makes_the_evaluatie_led_by_the_adviseurs_provincie(
-    adviseur_client, adviseur, evaluatiekader
-):
+def test_starting_makes_the_evaluatie_led_by_the_adviseurs_provincie(adviseur_client, adviseur):
     wassenaar, voorschoten = gemeente("Wassenaar"), gemeente("Voorschoten")
     response = adviseur_client.post(
         start_url(),
@@ -104,18 +97,20 @@ def test_starting_makes_the_evaluatie_led_by_the_adviseurs_provincie(
         date(2026, 1, 1),
     )
     assert evaluatie.provincie == adviseur.provincie
-    assert evaluatie.kader == evaluatiekader
+    assert evaluatie.kader == actief_evaluatiekader()
+    assert evaluatie.kader.versie == 1  # fixtures/kader/evaluatiekader_v1.json
     assert evaluatie.fusieorganisatie.slug == DUIVENVOORDE
     assert evaluatie.startdatum_fusie == date(2013, 1, 1)  # the register: 1-1-2013
     assert set(evaluatie.gemeenten.all()) == {wassenaar, voorschoten}
-    # One oordeel per indicator of the pinned kader, all open.
-    indicatoren = set(Evaluatieindicator.objects.filter(domein__kader=evaluatiekader))
+    # One oordeel per indicator of the pinned kader (the report's table: 13, 13 and 12), all
+    # open.
+    indicatoren = set(Evaluatieindicator.objects.filter(domein__kader=evaluatie.kader))
     assert {o.indicator for o in evaluatie.oordelen.all()} == indicatoren
-    assert evaluatie.oordelen.count() == len(indicatoren) == 10
+    assert evaluatie.oordelen.count() == len(indicatoren) == 13 + 13 + 12
     assert not evaluatie.oordelen.exclude(score="").exists()
 
 
-def test_a_peildatum_before_the_start_is_refused_and_named(adviseur_client, evaluatiekader):
+def test_a_peildatum_before_the_start_is_refused_and_named(adviseur_client):
     response = adviseur_client.post(
         start_url(),
         {"titel": "Te vroeg", "peildatum": "2012-12-31", "gemeenten": [gemeente("Wassenaar").pk]},
@@ -128,7 +123,7 @@ def test_a_peildatum_before_the_start_is_refused_and_named(adviseur_client, eval
     assert pagina.find("input", {"name": "titel"})["value"] == "Te vroeg"
 
 
-def test_the_leading_provincie_keeps_a_deelnemer(client, evaluatiekader):
+def test_the_leading_provincie_keeps_a_deelnemer(client):
     """BEL Combinatie: Blaricum and Laren in Noord-Holland, Eemnes in Utrecht. A Utrecht
     adviseur may start, but not without Eemnes."""
     adviseur_van(client, "PV26")
@@ -144,7 +139,7 @@ def test_the_leading_provincie_keeps_a_deelnemer(client, evaluatiekader):
     assert "Houd minstens één deelnemer in uw eigen provincie, Utrecht" in fout.get_text()
 
 
-def test_a_member_that_merged_counts_as_its_successor_and_says_why(client, evaluatiekader):
+def test_a_member_that_merged_counts_as_its_successor_and_says_why(client):
     """Werkorganisatie CGM: Cuijk, Grave and Mill en Sint Hubert went up in Land van Cuijk on
     1 January 2022 (CBS); the evaluatie's one deelnemer is Land van Cuijk."""
     adviseur_van(client, "PV30")  # Noord-Brabant
@@ -160,7 +155,7 @@ def test_a_member_that_merged_counts_as_its_successor_and_says_why(client, evalu
     )
 
 
-def test_a_successor_reached_through_two_herindelingen_names_both(client, evaluatiekader):
+def test_a_successor_reached_through_two_herindelingen_names_both(client):
     """De Waard: Graafstroom went up in Molenwaard (2013), which went up in Molenlanden
     (2019)."""
     adviseur_van(client, "PV28")
@@ -173,7 +168,7 @@ def test_a_successor_reached_through_two_herindelingen_names_both(client, evalua
     )
 
 
-def test_a_member_that_stayed_on_its_own_stays_itself(client, evaluatiekader):
+def test_a_member_that_stayed_on_its_own_stays_itself(client):
     """DDFK: Dantumadiel stayed; the other three are Noardeast-Fryslân since 2019."""
     adviseur_van(client, "PV21")  # Fryslân
     pagina = soep(client.get(start_url("ddfk-gemeenten")))
@@ -184,7 +179,7 @@ def test_a_member_that_stayed_on_its_own_stays_itself(client, evaluatiekader):
     assert labels == ["Dantumadiel (Fryslân)", "Noardeast-Fryslân (Fryslân)"]
 
 
-def test_the_successor_decides_which_provincie_may_start(client, evaluatiekader):
+def test_the_successor_decides_which_provincie_may_start(client):
     """Vijfheerenlanden: Leerdam and Zederik lay in Zuid-Holland, Vianen in Utrecht; all went
     up in Vijfheerenlanden, which lies in Utrecht. Zuid-Holland starts no evaluatie of it."""
     adviseur_van(client, "PV28")
@@ -194,7 +189,7 @@ def test_the_successor_decides_which_provincie_may_start(client, evaluatiekader)
     assert "Geen van de deelnemers ligt in uw provincie, Zuid-Holland" in response.content.decode()
 
 
-def test_a_fusieorganisatie_that_never_formed_is_not_evaluated(client, evaluatiekader):
+def test_a_fusieorganisatie_that_never_formed_is_not_evaluated(client):
     adviseur_van(client, "PV26")
     assert knop(client, "houten-wijk-bij-duurstede") is None
     response = client.get(start_url("houten-wijk-bij-duurstede"))
@@ -202,7 +197,7 @@ def test_a_fusieorganisatie_that_never_formed_is_not_evaluated(client, evaluatie
     assert "nooit tot stand gekomen" in response.content.decode()
 
 
-def test_an_unknown_start_is_left_empty_and_said(adviseur_client, evaluatiekader):
+def test_an_unknown_start_is_left_empty_and_said(adviseur_client):
     """The register gives a start as text only ("2008"): here made so for Duivenvoorde."""
     Fusieorganisatie.objects.filter(slug=DUIVENVOORDE).update(
         startdatum=None, startdatum_tekst="2013"
@@ -219,6 +214,7 @@ def test_an_unknown_start_is_left_empty_and_said(adviseur_client, evaluatiekader
 
 
 def test_without_a_published_evaluatiekader_nothing_starts(adviseur_client):
+    Evaluatiekader.objects.update(gepubliceerd=False)
     response = adviseur_client.post(
         start_url(),
         {"titel": "X", "peildatum": "2026-01-01", "gemeenten": [gemeente("Wassenaar").pk]},
@@ -253,7 +249,7 @@ def uitkomst_knop(client, afweging):
 
 
 def test_a_vastgestelde_afweging_offers_an_evaluatie_only_once_its_fusion_started(
-    adviseur_client, adviseur, vastgesteld, evaluatiekader
+    adviseur_client, adviseur, vastgesteld
 ):
     link, pagina = uitkomst_knop(adviseur_client, vastgesteld)
     assert link is None
@@ -266,9 +262,7 @@ def test_a_vastgestelde_afweging_offers_an_evaluatie_only_once_its_fusion_starte
     assert link["href"] == reverse("evaluatie:start-afweging", kwargs={"pk": vastgesteld.pk})
 
 
-def test_a_concept_afweging_offers_no_evaluatie(
-    adviseur_client, adviseur, maak_afweging, evaluatiekader
-):
+def test_a_concept_afweging_offers_no_evaluatie(adviseur_client, adviseur, maak_afweging):
     afweging = maak_afweging(gemeenten=["GM0547", "GM0638"])
     gestart(afweging, adviseur)
     link, pagina = uitkomst_knop(adviseur_client, afweging)
@@ -282,7 +276,7 @@ def test_a_concept_afweging_offers_no_evaluatie(
 
 
 def test_starting_from_the_afweging_takes_its_deelnemers_and_the_recorded_start(
-    adviseur_client, adviseur, vastgesteld, evaluatiekader
+    adviseur_client, adviseur, vastgesteld
 ):
     gestart(vastgesteld, adviseur, date(2027, 1, 1))
     url = reverse("evaluatie:start-afweging", kwargs={"pk": vastgesteld.pk})
