@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db.models import prefetch_related_objects
+
 from afweging import scoring as afwegingscoring
 from afweging import selectors as afwegingselectors
 from afweging import uitbreidingen
@@ -73,11 +75,12 @@ class ToenEnNu:
 
     @cached_property
     def afweging(self) -> Afweging:
-        return afwegingselectors.met_alles(
-            Afweging.objects.filter(pk=self.evaluatie.afweging_id).prefetch_related(
-                "antwoorden__deelvraag__indicatoren"
-            )
+        afweging = afwegingselectors.met_alles(
+            Afweging.objects.filter(pk=self.evaluatie.afweging_id)
         ).get()
+        # The indicators the kader links to each deelvraag, in one query for all.
+        prefetch_related_objects([a.deelvraag for a in afweging.antwoorden.all()], "indicatoren")
+        return afweging
 
     @cached_property
     def advies(self) -> afwegingscoring.Uitkomst:

@@ -10,9 +10,11 @@ from evaluatie.scoring import (
     TOTAALREGELS,
     DomeinInvoer,
     Oordeelwaarde,
+    Uitgekomen,
     indicator_invoer,
     oordeel_domein,
     oordeel_totaal,
+    verwachting_uitgekomen,
 )
 
 
@@ -246,3 +248,37 @@ def test_every_rule_is_written_down_once():
         codes = [code for code, _ in regels]
         assert len(codes) == len(set(codes))
         assert all(tekst.endswith(".") for _, tekst in regels)
+
+
+# --- then and now: did an expectation come true? ------------------------------------------
+
+
+def test_no_motivated_expectation_is_no_expectation():
+    assert (
+        verwachting_uitgekomen(None, list(indicatoren("2"))).waarde == Uitgekomen.GEEN_VERWACHTING
+    )
+
+
+def test_under_two_thirds_of_the_linked_indicators_is_too_soon_to_say():
+    uit = verwachting_uitgekomen(1, list(indicatoren("1", "?", "")))  # one of three
+    assert (uit.waarde, uit.gescoord, uit.aantal) == (Uitgekomen.NIET_TE_ZEGGEN, 1, 3)
+    assert verwachting_uitgekomen(1, []).waarde == Uitgekomen.NIET_TE_ZEGGEN
+
+
+def test_the_same_direction_came_true():
+    # Expected +1 (positive); now +1, 0, +1: mean 2/3, positive.
+    uit = verwachting_uitgekomen(1, list(indicatoren("1", "0", "1")))
+    assert uit.waarde == Uitgekomen.UITGEKOMEN
+    assert uit.uitleg == "Verwacht +1; nu gemiddeld +0,67 over 3 van de 3 indicatoren."
+
+
+def test_a_lower_direction_is_worse_and_a_higher_better():
+    assert verwachting_uitgekomen(2, list(indicatoren("0", "0", "1"))).waarde == Uitgekomen.SLECHTER
+    assert verwachting_uitgekomen(0, list(indicatoren("1", "0", "1"))).waarde == Uitgekomen.BETER
+    assert verwachting_uitgekomen(-1, list(indicatoren("-1", "0"))).waarde == Uitgekomen.UITGEKOMEN
+
+
+def test_the_direction_boundaries_are_a_half():
+    # A mean of exactly +0,5 is positive; just under it, neutral.
+    assert verwachting_uitgekomen(1, list(indicatoren("1", "0"))).waarde == Uitgekomen.UITGEKOMEN
+    assert verwachting_uitgekomen(1, list(indicatoren("1", "0", "0"))).waarde == Uitgekomen.SLECHTER
