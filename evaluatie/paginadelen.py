@@ -34,15 +34,13 @@ class Fusieorganisatiedeel:
         return _als_adviseur(self.gebruiker)
 
     @cached_property
-    def vertrekpunt(self) -> vertrekpunt.Vertrekpunt:
-        return vertrekpunt.van_fusieorganisatie(self.organisatie)
-
-    @cached_property
     def kan_starten(self) -> bool:
+        """Shown on every view of the page, outside its cache: one query (the provincies of
+        the deelnemers now), not the whole vertrekpunt the start form shows."""
         return (
             self.zichtbaar
-            and self.vertrekpunt.kan_starten
-            and mag_starten(self.gebruiker, self.vertrekpunt.gemeenten)
+            and self.organisatie.status not in vertrekpunt.NIET_TE_EVALUEREN
+            and self.gebruiker.provincie_id in vertrekpunt.provincies_nu(self.organisatie)
         )
 
     @cached_property

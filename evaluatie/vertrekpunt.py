@@ -60,30 +60,45 @@ class Vertrekpunt:
 
 
 def _opvolging(gemeente: Gemeente) -> tuple[list[Gemeente], str]:
-    """The current gemeenten a dissolved gemeente became part of, and the way there in
-    words ("per 1 januari 2013 opgegaan in Molenwaard, dat per 1 januari 2019 opging in
-    Molenlanden"). Follows the herindelingen (prefetched as `herindelingen_als_oude`);
-    where they stop short, the gemeente's recorded current gemeenten."""
+    """The current gemeenten a dissolved gemeente became part of (its recorded
+    `huidige_gemeenten`), and the way there in words: along the herindelingen when they lead
+    there one step at a time ("per 1 januari 2013 opgegaan in Molenwaard, dat per 1 januari
+    2019 opging in Molenlanden"), else in one step."""
+    huidige = list(gemeente.huidige_gemeenten.all())
+    if not huidige:
+        return [], ""
     stappen, huidig, gezien = [], gemeente, {gemeente.pk}
     while not huidig.bestaat:
         herindelingen = list(huidig.herindelingen_als_oude.all())
         if len(herindelingen) != 1 or herindelingen[0].nieuwe_gemeente_id in gezien:
-            break  # split over several, or not recorded: the recorded current ones decide
-        herindeling = herindelingen[0]
-        stappen.append(herindeling)
-        huidig = herindeling.nieuwe_gemeente
+            break  # split over several, or not recorded
+        stappen.append(herindelingen[0])
+        huidig = herindelingen[0].nieuwe_gemeente
         gezien.add(huidig.pk)
-    if huidig.bestaat and stappen:
+    if stappen and [huidig] == huidige:
         delen = [
             f"per {datum(stappen[0].datum)} opgegaan in {stappen[0].nieuwe_gemeente.naam}",
             *(f"dat per {datum(s.datum)} opging in {s.nieuwe_gemeente.naam}" for s in stappen[1:]),
         ]
-        return [huidig], ", ".join(delen)
-    huidige = list(gemeente.huidige_gemeenten.all())
-    if huidige:
-        wanneer = f"per {datum(gemeente.datum_opheffing)} " if gemeente.datum_opheffing else ""
-        return huidige, f"{wanneer}opgegaan in {getallen.opsomming(g.naam for g in huidige)}"
-    return [], ""
+        return huidige, ", ".join(delen)
+    wanneer = f"per {datum(gemeente.datum_opheffing)} " if gemeente.datum_opheffing else ""
+    return huidige, f"{wanneer}opgegaan in {getallen.opsomming(g.naam for g in huidige)}"
+
+
+def provincies_nu(organisatie: Fusieorganisatie) -> set[int]:
+    """The provincies in which the deelnemers of an evaluatie of this fusieorganisatie lie
+    (`huidige_deelnemers`: a member, or the current gemeenten of a dissolved one), in one
+    query: enough to say whether an adviseur may start one."""
+    rijen = Deelname.objects.filter(fusieorganisatie=organisatie).values_list(
+        "gemeente__datum_opheffing",
+        "gemeente__provincie_id",
+        "gemeente__huidige_gemeenten__provincie_id",
+    )
+    return {
+        opvolger if opgeheven else eigen
+        for opgeheven, eigen, opvolger in rijen
+        if (opvolger if opgeheven else eigen) is not None
+    }
 
 
 def huidige_deelnemers(leden: list[Gemeente]) -> tuple[list[Deelnemerkeuze], list[str]]:

@@ -253,3 +253,20 @@ def test_the_page_cache_follows_every_save(adviseur_client, evaluatie):
     daarna = soep(adviseur_client.get(url(evaluatie)))
     assert daarna.find("input", {"name": "versie"})["value"] == "2"
     assert vak(daarna, "oordelen-0-motivering") == "Nieuw."
+
+
+def test_saving_leaves_the_reference_stamp_alone_and_starting_renews_it(
+    adviseur_client, evaluatie, maak_evaluatie
+):
+    """The evaluatie is followed by the reference data's stamp (for the afweging's uitkomst
+    page), so a save must not renew it: every cached page of the app would be made again
+    on every autosave."""
+    from paginacache import stand
+
+    voor = stand.referentiestand()
+    adviseur_client.post(url(evaluatie), data(evaluatie, {1: ("1", "Bewaard.")}, _autosave="1"))
+    adviseur_client.post(url(evaluatie), data(evaluatie, {1: ("2", "Opgeslagen.")}))
+    assert opgeslagen(evaluatie, 1) == ("2", "Opgeslagen.")
+    assert stand.referentiestand() == voor
+    maak_evaluatie(fusieorganisatie="bar-organisatie")
+    assert stand.referentiestand() != voor

@@ -294,3 +294,33 @@ def test_starting_from_the_afweging_takes_its_deelnemers_and_the_recorded_start(
     # And the uitkomst page lists it.
     _, pagina = uitkomst_knop(adviseur_client, vastgesteld)
     assert pagina.find("a", string="Na drie jaar")["href"] == evaluatie.get_absolute_url()
+
+
+def test_the_button_and_the_form_agree_on_where_the_deelnemers_lie(db):
+    """The register page asks one query (`provincies_nu`); the form follows every member to
+    its gemeente now (`van_fusieorganisatie`). Over the whole register they must agree."""
+    from evaluatie.vertrekpunt import provincies_nu, van_fusieorganisatie
+
+    for organisatie in Fusieorganisatie.objects.all():
+        punt = van_fusieorganisatie(organisatie)
+        assert provincies_nu(organisatie) == {g.provincie_id for g in punt.gemeenten}, organisatie
+
+
+def test_the_register_page_costs_an_adviseur_two_queries_more_from_the_cache(
+    adviseur_client, secretaris
+):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    pagina = reverse("casussen:fusieorganisatie", kwargs={"slug": DUIVENVOORDE})
+    client = Client()
+    client.force_login(secretaris)
+    client.get(pagina)
+    adviseur_client.get(pagina)
+    with CaptureQueriesContext(connection) as zonder:
+        client.get(pagina)
+    with CaptureQueriesContext(connection) as met:
+        adviseur_client.get(pagina)
+    # The provincies of the deelnemers now, and the evaluaties of it the adviseur may see.
+    assert len(met.captured_queries) == len(zonder.captured_queries) + 2
