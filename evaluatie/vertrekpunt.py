@@ -125,7 +125,7 @@ def huidige_deelnemers(leden: list[Gemeente]) -> tuple[list[Deelnemerkeuze], lis
             )
     keuzes = []
     for gemeente, zelf, via in sorted(per_gemeente.values(), key=lambda t: t[0].naam):
-        delen = ["Deelnemer"] if zelf else []
+        delen = ["Deelnemer van de fusie"] if zelf else []
         delen += [f"opvolger van {getallen.opsomming(namen)}: {weg}" for weg, namen in via.items()]
         tekst = "; ".join(delen)
         keuzes.append(Deelnemerkeuze(gemeente, tekst[:1].upper() + tekst[1:] + ".", bool(via)))

@@ -62,13 +62,13 @@ def test_an_aspect_without_a_score_leaves_the_whole_onvolledig(adviseur_client, 
     pagina = overzicht(adviseur_client, evaluatie)
     assert pagina.find(id="totaal-kop").get_text(strip=True) == "Totaaloordeel: Onvolledig"
     assert rijen(pagina, "domeinen-kop") == [
-        ["Publieke waarde", "4 van 4", "3", "1", "+0,75",
+        ["Publieke waarde", "4 van 4",
          "Overwegend positief 3 van de 4 gescoorde indicatoren positief, 1 negatief, gemiddeld "
          "+0,75. (regel 4)"],
-        ["Legitimiteit", "2 van 3", "2", "0", "+1,00",
+        ["Legitimiteit", "2 van 3",
          "Overwegend positief 2 van de 2 gescoorde indicatoren positief, 0 negatief, gemiddeld "
          "+1,00. (regel 4)"],
-        ["Besturing en organisatie", "2 van 3", "0", "1", "−0,50",
+        ["Besturing en organisatie", "2 van 3",
          "Onvolledig Het aspect Vormgeving ambtelijke organisatie heeft nog geen gemotiveerd "
          "gescoorde indicator; zonder dat aspect is het domein niet te beoordelen. (regel 2)"],
     ]  # fmt: skip
@@ -215,33 +215,43 @@ def test_then_and_now_sets_each_expectation_beside_its_indicators(adviseur_clien
     pagina = overzicht(adviseur_client, evaluatie)
     sectie = pagina.find(id="toen-kop").find_parent("section")
     assert "gaf als advies onvolledig" in sectie.get_text(" ", strip=True)
-    regels = rijen(pagina, "toen-kop")
+    regels = [
+        [
+            " ".join(kaart.find(id=f"verwachting-{n}").get_text().split()),
+            *(
+                " ".join(kaart.select_one(f".{deel}").get_text(" ").split())
+                for deel in ("toen", "nu", "uitgekomen")
+            ),
+        ]
+        for kaart in sectie.select(".verwachting")
+        for n in [kaart["aria-labelledby"].removeprefix("verwachting-")]
+    ]
     assert [r[0] for r in regels] == [
-        f"{a.deelvraag.nummer}. {a.deelvraag.naam}"
+        f"Deelvraag {a.deelvraag.nummer}. {a.deelvraag.naam}"
         for a in afweging.antwoorden.filter(deelvraag__onderdeel__code="meerwaarde").order_by(
             "deelvraag__nummer"
         )
     ]
     eerste = regels[0]
-    assert eerste[1] == "+1 Minder kwetsbaar, lagere kosten."
+    assert eerste[1] == "Toen, in de afweging +1 Minder kwetsbaar, lagere kosten."
     namen = dict(evaluatie.kader.domeinen.values_list("indicatoren__code", "indicatoren__naam"))
     for code in codes:
         assert namen[code] in eerste[2]
-    assert (
-        eerste[3]
-        == "Slechter dan verwacht Verwacht +1; nu gemiddeld −1,00 over 6 van de 8 indicatoren."
+    assert eerste[3] == (
+        "Uitgekomen? Slechter dan verwacht Verwacht +1; nu gemiddeld −1,00 over 6 van de 8 "
+        "indicatoren."
     )
     # Deelvraag 2 shares only some indicators with deelvraag 1: far under two thirds scored.
     # Deelvraag 3 had no motivated score.
     tweede = gekoppeld(2)
     gescoord = len(set(tweede) & set(codes[:-2]))
     assert regels[1][3] == (
-        f"Nog niet te zeggen {gescoord} van de {len(tweede)} indicatoren die bij deze deelvraag "
+        f"Uitgekomen? Nog niet te zeggen {gescoord} van de {len(tweede)} indicatoren die bij deze deelvraag "
         "horen, zijn gemotiveerd gescoord; minstens twee derde is nodig."
     )
     assert (
-        regels[2][3]
-        == "Geen verwachting vastgelegd De afweging gaf deze deelvraag geen gemotiveerde score."
+        regels[2][3] == "Uitgekomen? Geen verwachting vastgelegd De afweging gaf deze deelvraag "
+        "geen gemotiveerde score."
     )
 
 
