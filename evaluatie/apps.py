@@ -9,15 +9,12 @@ class EvaluatieConfig(AppConfig):
     def ready(self):
         from afweging.uitbreidingen import registreer
         from casussen import paginadelen
-        from evaluatie.models import Afloop, Evaluatie
         from evaluatie.paginadelen import bij_fusieorganisatie
         from evaluatie.uitbreiding import Evaluatie as Evaluatieuitbreiding
-        from paginacache import stand
 
         registreer(Evaluatieuitbreiding())
         paginadelen.registreer("evaluatie", bij_fusieorganisatie)
-        # The uitkomst page of an afweging (cached per user) lists its evaluaties and offers
-        # to start one once its fusion started: a new evaluatie (made once, then changed
-        # only with update(), evaluatie/services.py) and a recorded afloop renew the stamp.
-        # The oordelen do not: an evaluatie's own pages are keyed on its version.
-        stand.volg(Evaluatie, Afloop)
+        # No model of this app renews the reference data's stamp: the evaluatie's own pages
+        # are keyed on its version; the afweging's uitkomst page, which lists the evaluaties
+        # of its fusion, on the afweging's history, where starting one is recorded
+        # (evaluatie/services.py); the fusieorganisatie page shows its part outside its cache.

@@ -5,8 +5,8 @@ an adviseur who may, and lists the evaluaties of it that the user may see.
 
 Both depend on who looks. The fusieorganisatie page's cached content is the same for
 everyone, so its template shows this part outside it; the uitkomst page is cached per user
-and per reference data stamp, which a new evaluatie or a recorded afloop renews
-(evaluatie/apps.py).
+and per the afweging's history, in which starting an evaluatie of it is recorded, as is the
+afloop that lets one start (evaluatie/services.py).
 """
 
 from __future__ import annotations

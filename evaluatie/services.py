@@ -6,9 +6,9 @@ save names the version it was based on; a colleague's save in between refuses it
 autosave was under way) are no conflict. Each function is one action in one transaction,
 so the actions of a later slice (ter review, vaststellen) fit beside them.
 
-The rows of an evaluatie are written with `update()` or on their own models, never with
-`Evaluatie.save()` after it was made: the evaluatie is followed by the page cache's stamp
-(evaluatie/apps.py), which must change when an evaluatie is started, not on every autosave.
+An evaluatie started from an afweging is recorded in the afweging's history, as an afloop
+is: the afweging's pages are keyed on that history, so its uitkomst page lists the new
+evaluatie at once.
 """
 
 from __future__ import annotations
@@ -18,11 +18,18 @@ from datetime import date
 
 from django.db import transaction
 
-from afweging.services import Conflict, NietToegestaan, status_onder_slot, versie_ophogen
+from afweging.services import (
+    Conflict,
+    NietToegestaan,
+    status_onder_slot,
+    vastleggen,
+    versie_ophogen,
+)
 from casussen.models import Gemeente
 from evaluatie.models import Evaluatie, Indicatoroordeel
 from kader.models import Evaluatieindicator
 from kader.versies import actief_evaluatiekader
+from weergave.datums import datum
 
 ONDERWERP = "deze evaluatie"
 VASTGESTELD = (
@@ -70,6 +77,13 @@ def evaluatie_aanmaken(
         Indicatoroordeel(evaluatie=evaluatie, indicator=indicator)
         for indicator in Evaluatieindicator.objects.filter(domein__kader=kader)
     )
+    if afweging is not None:
+        # In the afweging's history: its uitkomst page, which lists the evaluaties of its
+        # fusion, is keyed on that history (afweging.selectors.stand).
+        vastleggen(
+            afweging, door, f"Evaluatie gestart: {titel} (peildatum {datum(peildatum)})",
+            evaluatie=evaluatie.pk,
+        )  # fmt: skip
     return evaluatie
 
 

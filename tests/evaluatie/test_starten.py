@@ -237,10 +237,16 @@ def vastgesteld(maak_afweging, adviseur):
 
 
 def gestart(afweging, adviseur, datum=date(2027, 1, 1)):
-    return Afloop.objects.create(
+    """The fusion's start recorded as the product records an afloop: the row, and a line in
+    the afweging's history (its pages are keyed on that)."""
+    from afweging.services import vastleggen
+
+    afloop = Afloop.objects.create(
         afweging=afweging, soort=Afloop.Soort.GESTART, datum=datum,
         bron="Besluit van beide raden", vastgelegd_door=adviseur,
     )  # fmt: skip
+    vastleggen(afweging, adviseur, f"Afloop vastgelegd: gestart op {datum}")
+    return afloop
 
 
 def uitkomst_knop(client, afweging):
@@ -291,6 +297,9 @@ def test_starting_from_the_afweging_takes_its_deelnemers_and_the_recorded_start(
     assert (evaluatie.afweging, evaluatie.fusieorganisatie) == (vastgesteld, None)
     assert evaluatie.startdatum_fusie == date(2027, 1, 1)
     assert {g.code for g in evaluatie.gemeenten.all()} == {"GM0547", "GM0638"}
+    assert vastgesteld.wijzigingen.order_by("-pk").first().wat == (
+        "Evaluatie gestart: Na drie jaar (peildatum 1 februari 2030)"
+    )
     # And the uitkomst page lists it.
     _, pagina = uitkomst_knop(adviseur_client, vastgesteld)
     assert pagina.find("a", string="Na drie jaar")["href"] == evaluatie.get_absolute_url()
