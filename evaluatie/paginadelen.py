@@ -70,7 +70,6 @@ class Afwegingdeel:
     def __init__(self, pagina):
         self.afweging = pagina.afweging
         self.gebruiker = pagina.request.user
-        self.eigenaar = pagina.eigenaar
 
     @cached_property
     def zichtbaar(self) -> bool:

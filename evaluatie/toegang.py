@@ -31,6 +31,7 @@ __all__ = [
     "is_eigenaar",
     "is_meelezer",
     "mag_starten",
+    "weiger",
     "weiger_meelezer",
 ]
 
