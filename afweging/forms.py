@@ -388,7 +388,31 @@ class DeelnemerForm(Tekstgrenzen, forms.ModelForm):
         return motieven
 
 
-class AntwoordForm(Tekstgrenzen, forms.ModelForm):
+def scorekeuzes(schaal: dict) -> list[tuple[str, str]]:
+    """The choices of a score field: −2 … +2 with the kader's label of each ("−2 duidelijk
+    negatief"), and "Onvoldoende informatie"."""
+    return [
+        (waarde, f"{label} {schaal[waarde]}" if waarde in schaal else label)
+        for waarde, label in Antwoord.Score.choices
+    ]
+
+
+class MotiveringGevraagd:
+    """For a form with a `score` and a `motivering`: an explicit save (`strikt`) demands a
+    motivation for a score; the autosave keeps a draft without one (which the scoring then
+    counts as a gap, `scoring.antwoordstatus`)."""
+
+    def clean(self):
+        data = super().clean()
+        if self.strikt and data.get("score") not in (None, "", "?"):
+            if not (data.get("motivering") or "").strip():
+                self.add_error(
+                    "motivering", "Motiveer de score: elke score vraagt een toelichting."
+                )
+        return data
+
+
+class AntwoordForm(MotiveringGevraagd, Tekstgrenzen, forms.ModelForm):
     """One deelvraag. Explicit saves demand a motivation for a score; autosave keeps a draft."""
 
     class Meta:
@@ -417,20 +441,8 @@ class AntwoordForm(Tekstgrenzen, forms.ModelForm):
             self.fields["bronnen"].label = f"Bronnen deelvraag {nummer} (optioneel)"
             if nummer in (7, 8):
                 self.fields["score"].widget.attrs["aria-describedby"] = f"teken-{nummer}"
-        self.fields["score"].choices = [
-            (waarde, f"{label} {schaal[waarde]}" if waarde in schaal else label)
-            for waarde, label in Antwoord.Score.choices
-        ]
+        self.fields["score"].choices = scorekeuzes(schaal)
         self.fields["score"].required = False
-
-    def clean(self):
-        data = super().clean()
-        if self.strikt and data.get("score") not in (None, "", "?"):
-            if not (data.get("motivering") or "").strip():
-                self.add_error(
-                    "motivering", "Motiveer de score: elke score vraagt een toelichting."
-                )
-        return data
 
 
 class SuccesfactorForm(Tekstgrenzen, forms.ModelForm):
@@ -463,13 +475,16 @@ class BestaandeFormSet(BaseModelFormSet):
 
 
 class StrikteFormSet(BestaandeFormSet):
+    """A formset of forms that ask for a motivation (`MotiveringGevraagd`): `strikt` for
+    an explicit save, not for the autosave."""
+
     def __init__(self, *args, strikt: bool = True, **kwargs):
         self.strikt = strikt
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
-        if issubclass(self.form, AntwoordForm):
+        if issubclass(self.form, MotiveringGevraagd):
             kwargs["strikt"] = self.strikt
         return kwargs
 

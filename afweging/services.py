@@ -37,15 +37,17 @@ logger = logging.getLogger(__name__)
 
 
 class Conflict(Exception):
-    """Someone saved the afweging after the version this save was based on."""
+    """Someone saved the afweging after the version this save was based on. Any row under
+    the same lock (`versie_ophogen`) may say so with this message: `onderwerp` names it
+    ("deze evaluatie"; a word that takes "haar")."""
 
-    def __init__(self, afweging: Afweging):
+    def __init__(self, afweging: Afweging, onderwerp: str = "deze afweging"):
         self.afweging = afweging
         door = afweging.gewijzigd_door
         naam = (door.get_full_name() or door.username) if door else "iemand anders"
         moment = timezone.localtime(afweging.gewijzigd).strftime("%H:%M")
         super().__init__(
-            f"{naam} heeft deze afweging om {moment} opgeslagen, nadat u haar opende. "
+            f"{naam} heeft {onderwerp} om {moment} opgeslagen, nadat u haar opende. "
             "Uw wijzigingen zijn niet opgeslagen, maar staan nog in het formulier: kopieer wat u "
             "wilt bewaren, herlaad de pagina voor de nieuwe versie en voer het daarin opnieuw in."
         )
@@ -88,8 +90,9 @@ def vastleggen(onderwerp, door, wat: str, **details):
 
 def status_onder_slot(afweging: Afweging) -> str:
     """Re-read the afweging's status under a row lock, so an action and a vaststelling
-    that run at the same time cannot both pass their checks."""
-    vers = Afweging.objects.select_for_update().only("status").get(pk=afweging.pk)
+    that run at the same time cannot both pass their checks. Any row with a `status` will
+    do (an evaluatie)."""
+    vers = type(afweging).objects.select_for_update().only("status").get(pk=afweging.pk)
     afweging.status = vers.status
     return afweging.status
 

@@ -23,6 +23,7 @@ AANDACHT = "aandacht"
 
 GROOTTEVERHOUDING = 2.0  # Largest member at least twice the smallest.
 EVALUATIE_MINIMUM_JAREN = 2  # The report: effects show after two to three years.
+EVALUATIE_MINIMUM_BRON = "§8.2.3 Positieve effecten laten op zich wachten (regels 6228-6232, 6642)"
 
 # Motives that want the gemeente to stay on its own, against one that wants the opposite.
 ZELFSTANDIG = {
@@ -365,7 +366,7 @@ def evaluatie(context: Context) -> Signaal | None:
         )
     if context.startdatum is None:
         return None
-    grens = _jaren_later(context.startdatum, EVALUATIE_MINIMUM_JAREN)
+    grens = jaren_later(context.startdatum, EVALUATIE_MINIMUM_JAREN)
     if grens is not None and context.evaluatiedatum >= grens:
         return None
     jaren = (context.evaluatiedatum - context.startdatum).days / 365.25
@@ -376,11 +377,11 @@ def evaluatie(context: Context) -> Signaal | None:
         f"De eerste evaluatie is {_komma(jaren)} jaar na de start gepland. Een te vroege "
         "evaluatie (bijvoorbeeld na één jaar) levert vooral teleurstellingen op en druk om te veranderen; de organisatie is de "
         "eerste twee à drie jaar vooral naar binnen gericht.",
-        "§8.2.3 Positieve effecten laten op zich wachten (regels 6228-6232, 6642)",
+        EVALUATIE_MINIMUM_BRON,
     )
 
 
-def _jaren_later(datum: date, jaren: int) -> date | None:
+def jaren_later(datum: date, jaren: int) -> date | None:
     """The same day `jaren` years later; None if that lies beyond the year 9999."""
     if datum.year + jaren > date.max.year:
         return None

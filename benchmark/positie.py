@@ -100,7 +100,8 @@ class Positie:
         return f"{reverse('benchmark:benchmark')}?{query}"
 
 
-def positie(pagina: str, *, gemeente=None, fusieorganisatie=None, leden=list):
+def positie(pagina: str, *, gebruiker=None, gemeente=None, fusieorganisatie=None, leden=list):
+    """The same for every user (`gebruiker` is not read): it is part of the cached content."""
     if pagina == "gemeente":
         return Positie(gemeentecode=gemeente.code)
     if pagina == "fusieorganisatie":

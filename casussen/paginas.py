@@ -92,6 +92,7 @@ class Fusieorganisatiepagina(Referentiepagina):
     def delen(self) -> dict:
         return paginadelen.delen(
             "fusieorganisatie",
+            gebruiker=self.request.user,
             fusieorganisatie=self.org,
             leden=lambda: [lid.gemeente.code for lid in self.regel.leden],
         )
@@ -128,7 +129,7 @@ class Gemeentepagina(Referentiepagina):
 
     @cached_property
     def delen(self) -> dict:
-        return paginadelen.delen("gemeente", gemeente=self.gemeente)
+        return paginadelen.delen("gemeente", gebruiker=self.request.user, gemeente=self.gemeente)
 
     @cached_property
     def grafiek(self):

@@ -45,6 +45,7 @@ urlpatterns = [
             )
         ),
     ),
+    path("evaluaties/", include("evaluatie.urls")),
     # What history says about the signalen (adviseurs only).
     path("terugblik/", terugblik_view, name="terugblik"),
     path("benchmark/", include("benchmark.urls")),

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from afweging import lengtes
+from afweging import lengtes, scoring
 from afweging.models import Afweging, Antwoord
 from casussen.models import Fusieorganisatie, Gemeente, Provincie
 from kader.models import Evaluatieindicator, Evaluatiekader
@@ -114,6 +114,13 @@ class Indicatoroordeel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluatie}: {self.indicator.code}"
+
+    @property
+    def zonder_motivering(self) -> bool:
+        """A draft the autosave kept: a score that does not count until it is motivated."""
+        return (
+            scoring.antwoordstatus(self.score, self.motivering) == scoring.Status.ZONDER_MOTIVERING
+        )
 
 
 class Afloop(models.Model):

@@ -1,12 +1,115 @@
-"""Reading for the evaluatie app: the aflopen of an afweging, which version of a chain takes
-one, and the stand the terugblik page is keyed on. Nothing here writes."""
+"""Reading evaluaties: everything their pages load in one go, the input of the scoring, the
+progress per domein and the stand that cached pages are keyed on; and the aflopen of an
+afweging, which version of a chain takes one, and the terugblik's stand. Nothing here writes."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Max
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Prefetch
 
 from afweging.models import Afweging
-from evaluatie.models import Afloop
+from evaluatie import scoring
+from evaluatie.models import Afloop, Evaluatie, Indicatoroordeel
+from kader.models import Evaluatiedomein
+from paginacache import stand as paginacache_stand
+
+
+def met_stand(queryset):
+    """The row with what `stand` needs (the reference data's stamp as a subquery), and
+    the leading provincie for the page."""
+    return (
+        queryset.defer("vastgestelde_pdf")
+        .select_related("provincie")
+        .annotate(referentiestand=paginacache_stand.referentiestand_subquery())
+    )
+
+
+def met_alles(queryset):
+    return (
+        met_stand(queryset)
+        .select_related(
+            "kader", "fusieorganisatie", "afweging", "aangemaakt_door", "gewijzigd_door"
+        )
+        .prefetch_related(
+            "gemeenten__provincie",
+            Prefetch(
+                "oordelen",
+                queryset=Indicatoroordeel.objects.select_related("indicator__domein"),
+            ),
+            Prefetch(
+                "kader__domeinen",
+                queryset=Evaluatiedomein.objects.prefetch_related("indicatoren"),
+            ),
+        )
+    )
+
+
+def stand(evaluatie: Evaluatie) -> str:
+    """A stamp that changes with every save of the evaluatie (each raises `versie`), its
+    status, and the reference data (which also changes when an afweging's afloop is
+    recorded: evaluatie/apps.py). The afweging it looks back on is vastgesteld and does not
+    change; its id is part of the stamp all the same."""
+    referentie = getattr(evaluatie, "referentiestand", None)
+    if referentie is None:
+        referentie = paginacache_stand.referentiestand()
+    return (
+        f"{evaluatie.pk}:{evaluatie.versie}:{evaluatie.status}:"
+        f"{evaluatie.gewijzigd.isoformat()}:{evaluatie.afweging_id or '-'}/{referentie or '-'}"
+    )
+
+
+def domeinen(evaluatie: Evaluatie) -> list[Evaluatiedomein]:
+    """The kader's domeinen in order, each with its indicators (prefetched by met_alles)."""
+    return sorted(evaluatie.kader.domeinen.all(), key=lambda d: d.volgorde)
+
+
+def oordelen_per_indicator(evaluatie: Evaluatie) -> dict[int, Indicatoroordeel]:
+    return {o.indicator_id: o for o in evaluatie.oordelen.all()}
+
+
+def scoring_invoer(evaluatie: Evaluatie) -> list[scoring.DomeinInvoer]:
+    """Per domein of the pinned kader, its indicators with the stored scores. An indicator
+    without an oordeel row (there is always one: `evaluatie_aanmaken`) counts as open."""
+    oordelen = oordelen_per_indicator(evaluatie)
+    uit = []
+    for domein in domeinen(evaluatie):
+        invoer = []
+        for indicator in sorted(domein.indicatoren.all(), key=lambda i: i.volgorde):
+            oordeel = oordelen.get(indicator.pk)
+            invoer.append(
+                scoring.indicator_invoer(
+                    code=indicator.code,
+                    naam=indicator.naam,
+                    domein=domein.code,
+                    aspect=indicator.aspect,
+                    score=oordeel.score if oordeel else "",
+                    motivering=oordeel.motivering if oordeel else "",
+                )
+            )
+        uit.append(scoring.DomeinInvoer(domein.code, domein.naam, tuple(invoer)))
+    return uit
+
+
+def totaaloordeel(evaluatie: Evaluatie) -> scoring.Totaaloordeel:
+    return scoring.oordeel_totaal(scoring_invoer(evaluatie))
+
+
+@dataclass(frozen=True)
+class Domeinstand:
+    """One domein in the navigation: how many of its indicators are scored."""
+
+    code: str
+    naam: str
+    gescoord: int
+    aantal: int
+
+
+def voortgang(evaluatie: Evaluatie) -> list[Domeinstand]:
+    return [
+        Domeinstand(d.code, d.naam, sum(i.gescoord for i in d.indicatoren), len(d.indicatoren))
+        for d in scoring_invoer(evaluatie)
+    ]
 
 
 def aflopen_van(afweging: Afweging) -> list[Afloop]:

@@ -1,20 +1,124 @@
-"""Writing for the evaluatie app: one action, one transaction (HackSoft)."""
+"""Writing evaluaties: start one, and save the oordelen of a domein under the optimistic lock;
+and record the afloop of an assessed fusion.
+
+The lock is the afweging's (`afweging.services.versie_ophogen`, `mag_opslaan_vanaf`): every
+save names the version it was based on; a colleague's save in between refuses it with
+`Conflict` and writes nothing, one's own earlier saves (another tab, a reload while an
+autosave was under way) are no conflict. Each function is one action in one transaction,
+so the actions of a later slice (ter review, vaststellen) fit beside them.
+
+An evaluatie started from an afweging is recorded in the afweging's history, as an afloop
+is: the afweging's pages are keyed on that history, so its uitkomst page lists the new
+evaluatie at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
 
 from afweging.models import Afweging
-from afweging.services import status_onder_slot, vastleggen
-from evaluatie.models import Afloop
+from afweging.services import (
+    Conflict,
+    NietToegestaan,
+    status_onder_slot,
+    vastleggen,
+    versie_ophogen,
+)
+from casussen.models import Gemeente
+from evaluatie.models import Afloop, Evaluatie, Indicatoroordeel
 from evaluatie.selectors import nieuwere_vastgestelde_versie
+from kader.models import Evaluatieindicator
+from kader.versies import actief_evaluatiekader
+from weergave.datums import datum
 from weergave.datums import datum as datum_tekst
 
+ONDERWERP = "deze evaluatie"
+VASTGESTELD = (
+    "Deze evaluatie is vastgesteld en verandert niet meer. Uw wijzigingen zijn niet "
+    "opgeslagen, maar staan hieronder nog: kopieer wat u wilt bewaren."
+)
 
-class NietToegestaan(Exception):
-    """The afloop cannot be recorded on this afweging; the message says why, in Dutch."""
+
+class KaderOntbreekt(Exception):
+    pass
+
+
+@transaction.atomic
+def evaluatie_aanmaken(
+    *,
+    door,
+    titel: str,
+    peildatum: date,
+    gemeenten: Iterable[Gemeente],
+    startdatum_fusie: date | None = None,
+    fusieorganisatie=None,
+    afweging=None,
+) -> Evaluatie:
+    """A new evaluatie, led by the provincie of `door`, pinned to the active evaluatiekader,
+    with an empty oordeel for each of its indicators."""
+    kader = actief_evaluatiekader()
+    if kader is None:
+        raise KaderOntbreekt(
+            "Er is geen gepubliceerd evaluatiekader; vraag de beheerder de referentiegegevens "
+            "te laden."
+        )
+    evaluatie = Evaluatie.objects.create(
+        titel=titel,
+        provincie=door.provincie,
+        kader=kader,
+        fusieorganisatie=fusieorganisatie,
+        afweging=afweging,
+        startdatum_fusie=startdatum_fusie,
+        peildatum=peildatum,
+        aangemaakt_door=door,
+        gewijzigd_door=door,
+    )
+    evaluatie.gemeenten.set(list(gemeenten))
+    Indicatoroordeel.objects.bulk_create(
+        Indicatoroordeel(evaluatie=evaluatie, indicator=indicator)
+        for indicator in Evaluatieindicator.objects.filter(domein__kader=kader)
+    )
+    if afweging is not None:
+        # In the afweging's history: its uitkomst page, which lists the evaluaties of its
+        # fusion, is keyed on that history (afweging.selectors.stand).
+        vastleggen(
+            afweging, door, f"Evaluatie gestart: {titel} (peildatum {datum(peildatum)})",
+            evaluatie=evaluatie.pk,
+        )  # fmt: skip
+    return evaluatie
+
+
+def _vergrendel(evaluatie: Evaluatie, versie: int, door) -> None:
+    """Raise the evaluatie's version if a save may go ahead from `versie` (one's own saves
+    in between are no conflict); otherwise raise Conflict. A vastgestelde evaluatie is
+    refused first, under a row lock, so a vaststelling at the same moment cannot slip by."""
+    if status_onder_slot(evaluatie) == Evaluatie.Status.VASTGESTELD:
+        raise NietToegestaan(VASTGESTELD)
+    if not versie_ophogen(Evaluatie, evaluatie.pk, versie, door):
+        raise Conflict(
+            Evaluatie.objects.select_related("gewijzigd_door").get(pk=evaluatie.pk), ONDERWERP
+        )
+    evaluatie.versie, evaluatie.eigen_sinds, evaluatie.gewijzigd = Evaluatie.objects.values_list(
+        "versie", "eigen_sinds", "gewijzigd"
+    ).get(pk=evaluatie.pk)
+    evaluatie.gewijzigd_door = door
+
+
+@transaction.atomic
+def oordelen_opslaan(*, evaluatie: Evaluatie, formset, versie: int, door) -> bool:
+    """Save the changed oordelen of a valid formset (one domein) under the optimistic lock;
+    say whether anything changed. Nothing changed: nothing is written and the version stays
+    (the view checked the version before, as the afweging's step does)."""
+    gewijzigd = [form for form in formset.forms if form.has_changed()]
+    if not gewijzigd:
+        return False
+    _vergrendel(evaluatie, versie, door)
+    for form in gewijzigd:
+        form.save()
+    return True
 
 
 def waarom_geen_afloop(afweging: Afweging) -> str:

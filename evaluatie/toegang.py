@@ -1,14 +1,110 @@
-"""Who may see the evaluatie app's pages. The afloop of an afweging follows the afweging's
-own rule (afweging.toegang.alleen_adviseur: the adviseurs of its leading provincie)."""
+"""Who may see and change which evaluatie. The one place for these rules, after the
+afweging's (`afweging/toegang.py`):
+
+- An evaluatie is led by one provincie (`Evaluatie.provincie`): the provincie of the
+  adviseur who started it. Its adviseurs see and edit it.
+- The adviseurs of every other provincie in which a deelnemer lies read it along: the
+  list, the overview and every domein, without a form. What they may not do (an edit)
+  answers them with a 403 that says who leads.
+- An adviseur starts an evaluatie only for gemeenten of which at least one lies in their
+  own provincie (`heeft_deelnemer_in`), so the leading provincie always has a deelnemer.
+- Gemeentesecretarissen and beheerders see no evaluatie yet (a 403 that says so): sharing
+  with the deelnemers' gemeentesecretarissen comes with the review of evaluaties.
+Who may not see an evaluatie gets a 404, so its existence stays hidden.
+"""
 
 from __future__ import annotations
 
 from functools import wraps
 
-from afweging.toegang import weiger
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from afweging.toegang import heeft_deelnemer_in, is_eigenaar, weiger
+from evaluatie.models import Evaluatie
+
+__all__ = [
+    "alleen_adviseur",
+    "evaluatie_voor",
+    "evaluaties_voor",
+    "heeft_deelnemer_in",
+    "is_eigenaar",
+    "is_meelezer",
+    "mag_starten",
+    "weiger",
+    "weiger_meelezer",
+]
+
+ALLEEN_ADVISEURS = (
+    "Evaluaties zijn er voorlopig alleen voor provinciale adviseurs met een provincie. "
+    "Het delen van een evaluatie met de gemeentesecretarissen van de deelnemers komt later."
+)
 
 
-def alleen_adviseurs(view):
+def _als_adviseur(gebruiker) -> Q:
+    """Led by their provincie, or with a deelnemer in it (a subquery, so an evaluatie with
+    several such deelnemers comes once)."""
+    return Q(provincie_id=gebruiker.provincie_id) | Q(
+        pk__in=Evaluatie.gemeenten.through.objects.filter(
+            gemeente__provincie_id=gebruiker.provincie_id
+        ).values("evaluatie_id")
+    )
+
+
+def evaluaties_voor(gebruiker) -> QuerySet[Evaluatie]:
+    if not (gebruiker.is_authenticated and gebruiker.is_adviseur and gebruiker.provincie_id):
+        return Evaluatie.objects.none()
+    return Evaluatie.objects.filter(_als_adviseur(gebruiker))
+
+
+def evaluatie_voor(gebruiker, pk: int, queryset: QuerySet[Evaluatie] | None = None) -> Evaluatie:
+    """The evaluatie if this user may see it; 404 otherwise."""
+    zichtbaar = evaluaties_voor(gebruiker)
+    if queryset is not None:
+        zichtbaar = queryset & zichtbaar
+    return get_object_or_404(zichtbaar, pk=pk)
+
+
+def is_meelezer(gebruiker, evaluatie: Evaluatie) -> bool:
+    """An adviseur of another provincie in which a deelnemer lies."""
+    if not (gebruiker.is_adviseur and gebruiker.provincie_id) or is_eigenaar(gebruiker, evaluatie):
+        return False
+    return heeft_deelnemer_in(gebruiker.provincie_id, evaluatie.gemeenten.all())
+
+
+def mag_starten(gebruiker, gemeenten) -> bool:
+    """An adviseur with a provincie in which one of these gemeenten lies."""
+    return bool(
+        gebruiker.is_authenticated
+        and gebruiker.is_adviseur
+        and gebruiker.provincie_id
+        and heeft_deelnemer_in(gebruiker.provincie_id, gemeenten)
+    )
+
+
+def weiger_meelezer(evaluatie: Evaluatie):
+    """Refuse a change by an adviseur who reads along: say who leads."""
+    weiger(
+        f"Deze evaluatie wordt geleid door de provincie {evaluatie.provincie.naam}; alleen "
+        "haar adviseurs wijzigen haar. U kunt de evaluatie lezen."
+    )
+
+
+def alleen_adviseur(view):
+    """Only adviseurs with a provincie: the rest hears why (403). On an evaluatie's URL
+    (`pk`), one who may not see it gets the 404 that hides it."""
+
+    @wraps(view)
+    def omhulsel(request, *args, **kwargs):
+        gebruiker = request.user
+        if not (gebruiker.is_adviseur and gebruiker.provincie_id):
+            weiger(ALLEEN_ADVISEURS)
+        return view(request, *args, **kwargs)
+
+    return omhulsel
+
+
+def terugblik_voor_adviseurs(view):
     """Only adviseurs: the terugblik sets the signalen of their afwegingen against history.
     Who is not logged in never gets here (login is required site-wide)."""
 

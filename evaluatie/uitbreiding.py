@@ -1,5 +1,6 @@
 """What the evaluatie app adds to an afweging (see `afweging.uitbreidingen`): on the uitkomst
-page of a vastgestelde afweging, its recorded afloop and the way to record one."""
+page of a vastgestelde afweging, its recorded afloop and the way to record one, and, once
+its fusion started, the evaluaties of that fusion and the way to start one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import cached_property
 
 from afweging.models import Afweging
 from afweging.uitbreidingen import Uitbreiding
+from evaluatie.paginadelen import Afwegingdeel
 from evaluatie.selectors import aflopen_van
 from evaluatie.services import waarom_geen_afloop
 
@@ -43,8 +45,17 @@ class Afloopdeel:
         return self.pagina.eigenaar and not self.waarom_niet
 
 
+class Evaluatiedelen(Afwegingdeel):
+    """Both parts under one name (`pagina.delen.evaluatie`): the evaluaties of the fusion
+    (this object, `Afwegingdeel`) and its afloop (`afloop`)."""
+
+    def __init__(self, pagina):
+        super().__init__(pagina)
+        self.afloop = Afloopdeel(pagina)
+
+
 class Evaluatie(Uitbreiding):
     naam = "evaluatie"
 
     def pagina_deel(self, pagina):
-        return Afloopdeel(pagina)
+        return Evaluatiedelen(pagina)

@@ -126,6 +126,32 @@ def pdf_grootste() -> float:
     return round(time.perf_counter() - start, 2)
 
 
+def evaluatie_duivenvoorde(adviseur):
+    """An evaluatie of Werkorganisatie Duivenvoorde as the product starts one, with every
+    indicator of the evaluatiekader scored and motivated (a text of a few lines each)."""
+    from datetime import date
+
+    from casussen.models import Fusieorganisatie
+    from evaluatie import vertrekpunt
+    from evaluatie.models import Indicatoroordeel
+    from evaluatie.services import evaluatie_aanmaken
+
+    punt = vertrekpunt.van_fusieorganisatie(
+        Fusieorganisatie.objects.get(slug="werkorganisatie-duivenvoorde")
+    )
+    evaluatie = evaluatie_aanmaken(
+        door=adviseur, titel=punt.titel, peildatum=date(2026, 6, 1), gemeenten=punt.gemeenten,
+        startdatum_fusie=punt.startdatum, fusieorganisatie=punt.fusieorganisatie,
+    )  # fmt: skip
+    oordelen = list(evaluatie.oordelen.order_by("pk"))
+    for n, oordeel in enumerate(oordelen):
+        oordeel.score = ("2", "1", "1", "0", "-1")[n % 5]
+        oordeel.motivering = vol(600 + n)
+        oordeel.bronnen = vol(120)
+    Indicatoroordeel.objects.bulk_update(oordelen, ["score", "motivering", "bronnen"])
+    return evaluatie
+
+
 def main() -> None:
     setup_test_environment()
     stil = open(os.devnull, "w")  # noqa: SIM115
@@ -198,6 +224,8 @@ def main() -> None:
     regel("pdf_full_p50_s", round(statistics.median(tijden), 2))
     regel("pdf_grootste_s", pdf_grootste())
 
+    evaluatie = evaluatie_duivenvoorde(adviseur)
+
     from config.opstarten import na_opstarten
 
     na_opstarten()  # As config/wsgi.py does in every worker.
@@ -214,6 +242,9 @@ def main() -> None:
         "rapport_page": f"/afwegingen/{afweging.pk}/rapport/",
         "stap_condities_page": f"/afwegingen/{afweging.pk}/condities/",
         "terugblik_page": "/terugblik/",
+        # The overview of an evaluatie with every indicator scored, and a domein to fill in.
+        "evaluatie_page": f"/evaluaties/{evaluatie.pk}/",
+        "evaluatie_domein_page": f"/evaluaties/{evaluatie.pk}/publieke_waarde/",
     }
     from django.core.cache import cache
 

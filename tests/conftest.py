@@ -125,3 +125,27 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(
             f"Volgorde van deze run: pytest -p randomly --randomly-seed={seed}"
         )
+
+
+@pytest.fixture
+def evaluatiekader(db):
+    """A small published evaluatiekader (tests/factories.py), made the active one: for tests
+    that count by hand over a few indicators. Others use the real one (fixtures/kader)."""
+    from tests.factories import EvaluatiekaderFactory
+
+    return EvaluatiekaderFactory()
+
+
+@pytest.fixture
+def maak_evaluatie(db, adviseur):
+    """The evaluatie factory, with the `adviseur` (Zuid-Holland) as its maker unless told
+    otherwise: `maak_evaluatie(fusieorganisatie="bar-organisatie")`; Werkorganisatie
+    Duivenvoorde by default. It pins the active evaluatiekader: the real one, unless the
+    test asks for `evaluatiekader` first."""
+    from tests.factories import EvaluatieFactory
+
+    def maak(**velden):
+        velden.setdefault("door", adviseur)
+        return EvaluatieFactory(**velden)
+
+    return maak

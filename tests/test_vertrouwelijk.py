@@ -33,9 +33,11 @@ def afweging(maak_afweging, adviseur, secretaris):
     return afweging
 
 
-def alle_adressen(afweging) -> list[str]:
+def alle_adressen(afweging, evaluatie=None) -> list[str]:
     waarden = {
-        "pk": [afweging.pk],
+        # An afweging's and an evaluatie's pages share the name `pk`: every route gets both.
+        "pk": [afweging.pk, *([evaluatie.pk] if evaluatie else [])],
+        "domein": [d.code for d in evaluatie.kader.domeinen.all()] if evaluatie else ["x"],
         "stap": [stap.code for stap in STAPPEN],
         "formaat": ["csv", "xlsx", "json"],
         "reactie_pk": [afweging.reacties.get().pk],
@@ -52,11 +54,13 @@ def niet_bewaard(response) -> bool:
 
 
 @pytest.mark.parametrize("rol", ["adviseur", "secretaris"])
-def test_every_page_for_a_logged_in_user_is_private_and_not_stored(request, afweging, rol):
+def test_every_page_for_a_logged_in_user_is_private_and_not_stored(
+    request, afweging, maak_evaluatie, rol
+):
     client = Client()
     client.force_login(request.getfixturevalue(rol))
     gezien = set()
-    for adres in alle_adressen(afweging):
+    for adres in alle_adressen(afweging, maak_evaluatie()):
         if adres in EIGEN_CACHE:
             continue
         response = client.get(adres)

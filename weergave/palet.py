@@ -76,6 +76,21 @@ OORDEEL = {
     "onbekend": "#595c5f",
 }
 
+# An evaluatie's judgement of a domein or the whole (evaluatie.scoring.Oordeelwaarde): the text
+# colour, and the border of the overview's card, in the same colours as the afweging's.
+EVALUATIEOORDEEL = {
+    "overwegend_positief": "#146c43",
+    "gemengd": "#8a4b00",
+    "overwegend_negatief": "#b02a37",
+    "onvolledig": "#595c5f",
+}
+EVALUATIE = {
+    "overwegend_positief": "#198754",
+    "gemengd": "#b35c00",
+    "onvolledig": "#b35c00",
+    "overwegend_negatief": "#dc3545",
+}
+
 AA_TEKST = 4.5  # WCAG 2.1 AA, 1.4.3: normal text against its background.
 _NAMEN = {"white": "#ffffff", "black": "#000000"}
 

@@ -85,6 +85,8 @@
   var status = document.getElementById("autosave-status");
   var fout = document.getElementById("autosave-fout");
   var aangeraakt = {}; // the names of the fields changed on this page, as a set
+  // What the form saves, in the messages ("de evaluatie"); an afweging unless it says so.
+  var onderwerp = form.dataset.onderwerp || "de afweging";
 
   function sleutelVoor(naam) {
     return "fusietoets-concept:" + (document.body.dataset.gebruiker || "") + ":" + naam + "@";
@@ -192,7 +194,7 @@
     var uur = ("0" + tijd.getHours()).slice(-2) + ":" + ("0" + tijd.getMinutes()).slice(-2);
     var tekst = document.createElement("p");
     tekst.textContent = "In deze browser staat nog tekst die u om " + uur + " typte en die niet " +
-      "is bewaard, omdat iemand anders de afweging tussendoor opsloeg. Hieronder staat die " +
+      "is bewaard, omdat iemand anders " + onderwerp + " tussendoor opsloeg. Hieronder staat die " +
       "nieuwe versie. Zet uw tekst terug om hem over die versie heen te bewaren, of gooi hem weg.";
     var terug = document.createElement("button");
     terug.type = "button"; terug.className = "btn btn-primary btn-sm me-2";

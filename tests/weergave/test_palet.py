@@ -7,6 +7,7 @@ from django.utils.formats import get_format
 
 from afweging.scoring import Advies, Waarde
 from casussen.models import Fusieorganisatie
+from evaluatie.scoring import Oordeelwaarde
 from weergave import grafieken, palet
 
 CSS = (Path(__file__).resolve().parents[2] / "static" / "css" / "fusietoets.css").read_text()
@@ -31,16 +32,19 @@ def test_every_status_advies_and_oordeel_has_a_colour():
     assert set(palet.STATUS) == set(Fusieorganisatie.Status.values)
     assert set(palet.ADVIES) == {a.value for a in Advies}
     assert set(palet.OORDEEL) == {w.value for w in Waarde}
+    assert set(palet.EVALUATIEOORDEEL) == set(palet.EVALUATIE) == {w.value for w in Oordeelwaarde}
 
 
 def test_the_css_repeats_the_palette():
     assert _css("status", "background-color") == _klein(palet.STATUS)
     assert _css("advies", "border-color") == _klein(palet.ADVIES)
     assert _css("oordeel", "color") == _klein(palet.OORDEEL)
+    assert _css("evaluatie", "border-color") == _klein(palet.EVALUATIE)
+    assert _css("evaluatieoordeel", "color") == _klein(palet.EVALUATIEOORDEEL)
 
 
 def test_judgements_are_legible_text_on_white():
-    for kleur in palet.OORDEEL.values():
+    for kleur in [*palet.OORDEEL.values(), *palet.EVALUATIEOORDEEL.values()]:
         assert palet.contrast(kleur, palet.ACHTERGROND) >= palet.AA_TEKST, kleur
 
 
