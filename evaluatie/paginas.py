@@ -19,7 +19,8 @@ from evaluatie.models import Evaluatie, Indicatoroordeel
 from evaluatie.selectors import aflopen_van, terugblikstand
 from evaluatie.toegang import evaluatie_voor, evaluaties_voor, is_eigenaar
 from evaluatie.toen_en_nu import ToenEnNu
-from kader.models import Evaluatiedomein
+from benchmark.positie import Tegenfeitelijkdeel
+from kader.models import Evaluatiedomein, Evaluatieindicator
 from paginacache.pagina import Referentiepagina
 
 
@@ -157,6 +158,27 @@ class Domeinpagina(Evaluatiepagina):
     @cached_property
     def foutenlijst(self) -> list[tuple[str, str]]:
         return foutenlijst({"oordelen": self._formset}) if self._formset is not None else []
+
+    @cached_property
+    def heeft_kostenbewijs(self) -> bool:
+        """Whether this domein holds the indicator whose evidence comes from the data (one
+        query, also when the page comes from the cache: the page then loads plotly)."""
+        return Evaluatieindicator.objects.filter(
+            domein=self.domein, bewijs=Evaluatieindicator.Bewijs.KOSTEN
+        ).exists()
+
+    @cached_property
+    def kostenbewijs(self) -> Tegenfeitelijkdeel | None:
+        """The evidence of the cost indicator: the deelnemers' overhead per inhabitant
+        together, in every Iv3 file, against the trend and the band of gemeenten without a
+        fusion of similar size (`benchmark.tegenfeitelijk`): the counterfactual, not "toen".
+        None when a deelnemer has no CBS code (then there are no Iv3 figures of it)."""
+        gemeenten = list(self.volledig.gemeenten.all())
+        if not self.heeft_kostenbewijs or not gemeenten or any(not g.code for g in gemeenten):
+            return None
+        organisatie = self.volledig.fusieorganisatie
+        naam = organisatie.naam if organisatie else self.volledig.titel
+        return Tegenfeitelijkdeel([g.code for g in gemeenten], naam, prefix="kostenbewijs")
 
     @cached_property
     def oordeel(self) -> scoring.Domeinoordeel | None:

@@ -47,8 +47,8 @@ def met_alles(queryset):
 
 def stand(evaluatie: Evaluatie) -> str:
     """A stamp that changes with every save of the evaluatie (each raises `versie`), its
-    status, and the reference data (which also changes when an afweging's afloop is
-    recorded: evaluatie/apps.py). The afweging it looks back on is vastgesteld and does not
+    status, and the reference data (the Iv3 figures of the cost indicator's evidence among
+    them). The afweging it looks back on is vastgesteld and does not
     change; its id is part of the stamp all the same."""
     referentie = getattr(evaluatie, "referentiestand", None)
     if referentie is None:
