@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 
 from afweging import lengtes, scoring
-from afweging.models import Afweging, Antwoord
+from afweging.models import Afweging, Antwoord, Geschiedenisregel
 from casussen.models import Fusieorganisatie, Gemeente, Provincie
 from kader.models import Evaluatieindicator, Evaluatiekader
 
@@ -121,6 +121,17 @@ class Indicatoroordeel(models.Model):
         return (
             scoring.antwoordstatus(self.score, self.motivering) == scoring.Status.ZONDER_MOTIVERING
         )
+
+
+class Wijziging(Geschiedenisregel):
+    """One recorded change to an evaluatie: its history, kept as an afweging's is
+    (`afweging.services.vastleggen`, `afweging.geschiedenis`)."""
+
+    evaluatie = models.ForeignKey(Evaluatie, on_delete=models.CASCADE, related_name="wijzigingen")
+
+    class Meta(Geschiedenisregel.Meta):
+        verbose_name = "wijziging van een evaluatie"
+        verbose_name_plural = "wijzigingen van evaluaties"
 
 
 class Afloop(models.Model):

@@ -13,13 +13,13 @@ from django.db.models import Prefetch
 
 from afweging.views.pagina import Afwegingpagina
 from afweging.views.stap import foutenlijst
+from benchmark.positie import Tegenfeitelijkdeel
 from evaluatie import scoring, selectors, signalen, terugblik, vertrekpunt
 from evaluatie.forms import AfloopForm, domeinformset
 from evaluatie.models import Evaluatie, Indicatoroordeel
 from evaluatie.selectors import aflopen_van, terugblikstand
 from evaluatie.toegang import evaluatie_voor, evaluaties_voor, is_eigenaar
 from evaluatie.toen_en_nu import ToenEnNu
-from benchmark.positie import Tegenfeitelijkdeel
 from kader.models import Evaluatiedomein, Evaluatieindicator
 from paginacache.pagina import Referentiepagina
 
@@ -245,6 +245,11 @@ class Overzichtpagina(Evaluatiepagina):
             punt = vertrekpunt.van_fusieorganisatie(self.volledig.fusieorganisatie)
             redenen = {d.gemeente.pk: d.reden for d in punt.deelnemers}
         return [(g, redenen.get(g.pk, "")) for g in self.gemeenten]
+
+    @cached_property
+    def geschiedenis(self) -> list:
+        """Who changed what and when, newest first, as an afweging's page shows it."""
+        return list(self.evaluatie.wijzigingen.select_related("door")[:50])
 
     @cached_property
     def toen_en_nu(self) -> ToenEnNu | None:

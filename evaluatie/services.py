@@ -19,6 +19,7 @@ from datetime import date
 
 from django.db import transaction
 
+from afweging.geschiedenis import in_woorden, veranderingen
 from afweging.models import Afweging
 from afweging.services import (
     Conflict,
@@ -81,6 +82,10 @@ def evaluatie_aanmaken(
         Indicatoroordeel(evaluatie=evaluatie, indicator=indicator)
         for indicator in Evaluatieindicator.objects.filter(domein__kader=kader)
     )
+    vastleggen(
+        evaluatie, door, f"Evaluatie gestart: {titel} (peildatum {datum(peildatum)}, "
+        f"evaluatiekader versie {kader.versie})",
+    )  # fmt: skip
     if afweging is not None:
         # In the afweging's history: its uitkomst page, which lists the evaluaties of its
         # fusion, is keyed on that history (afweging.selectors.stand).
@@ -116,8 +121,15 @@ def oordelen_opslaan(*, evaluatie: Evaluatie, formset, versie: int, door) -> boo
     if not gewijzigd:
         return False
     _vergrendel(evaluatie, versie, door)
+    delen, details = [], []
     for form in gewijzigd:
+        regels = veranderingen(form)
         form.save()
+        wat = f"indicator ‘{form.instance.indicator.naam}’"
+        delen.append(f"{wat}: {in_woorden(regels)}")
+        details.append({"wat": wat, "velden": regels})
+    # Autosave while typing writes the same line each time: vastleggen merges those.
+    vastleggen(evaluatie, door, "; ".join(delen), wijzigingen=details)
     return True
 
 
