@@ -65,7 +65,10 @@ class Versiebeheerd:
         return ", ".join(delen)
 
 
-class Kader(Versiebeheerd, models.Model):
+class Kaderversie(Versiebeheerd, models.Model):
+    """What every versioned kader has: its number, name, source in the report, the labels of
+    its five-point scale, whether it is published, and what it knows of its use."""
+
     versie = models.PositiveIntegerField(unique=True)
     naam = models.CharField(max_length=120)
     toelichting = models.TextField(blank=True)
@@ -74,21 +77,29 @@ class Kader(Versiebeheerd, models.Model):
     schaal = models.JSONField(
         default=dict, help_text="Labels van de vijfpuntsschaal, bijv. {'-2': 'duidelijk negatief'}."
     )
-    gepubliceerd = models.BooleanField(
-        default=False,
-        help_text="Nieuwe afwegingen gebruiken de gepubliceerde versie met het hoogste nummer.",
-    )
+    gepubliceerd = models.BooleanField(default=False)
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
     objects = VersieQuerySet.as_manager()
 
     class Meta:
-        db_table = "afweging_kader"
+        abstract = True
         ordering = ["-versie"]
-        verbose_name_plural = "kaders"
 
     def __str__(self) -> str:
         return f"{self.naam} (versie {self.versie})"
+
+
+class Kader(Kaderversie):
+    gepubliceerd = models.BooleanField(
+        default=False,
+        help_text="Nieuwe afwegingen gebruiken de gepubliceerde versie met het hoogste nummer.",
+    )
+
+    class Meta:
+        db_table = "afweging_kader"
+        ordering = ["-versie"]
+        verbose_name_plural = "kaders"
 
 
 class Onderdeel(models.Model):
@@ -189,35 +200,21 @@ class Succesfactor(models.Model):
         return self.naam
 
 
-class Evaluatiekader(Versiebeheerd, models.Model):
+class Evaluatiekader(Kaderversie):
     """The evaluatiekader of §4.3 (after Moore's public value model), as versioned data: the
     framework an ex-post evaluatie of a running fusieorganisatie scores against. Versioned and
     frozen like the afwegingskader: an evaluatie pins its version (PROTECT), and a used
     version never changes (see `versies.py`)."""
 
-    versie = models.PositiveIntegerField(unique=True)
-    naam = models.CharField(max_length=120)
-    toelichting = models.TextField(blank=True)
-    bron = models.CharField(max_length=200)
-    rapport_regel = models.PositiveIntegerField(null=True, blank=True)
-    schaal = models.JSONField(
-        default=dict, help_text="Labels van de vijfpuntsschaal, bijv. {'-2': 'duidelijk negatief'}."
-    )
     gepubliceerd = models.BooleanField(
         default=False,
         help_text="Nieuwe evaluaties gebruiken de gepubliceerde versie met het hoogste nummer.",
     )
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-
-    objects = VersieQuerySet.as_manager()
 
     class Meta:
         ordering = ["-versie"]
         verbose_name = "evaluatiekader"
         verbose_name_plural = "evaluatiekaders"
-
-    def __str__(self) -> str:
-        return f"{self.naam} (versie {self.versie})"
 
 
 class Evaluatiedomein(models.Model):
