@@ -231,8 +231,8 @@ def oordeel_domein(domein: DomeinInvoer) -> Domeinoordeel:
         return oordeel(
             Oordeelwaarde.ONVOLLEDIG,
             "te_weinig_gescoord",
-            f"{len(gescoord)} van de {_indicatoren(len(indicatoren))} zijn gemotiveerd "
-            f"gescoord; voor een oordeel over dit domein zijn er minstens {nodig} nodig "
+            f"{len(gescoord)} van de {_indicatoren(len(indicatoren))} "
+            f"{'is' if len(gescoord) == 1 else 'zijn'} gemotiveerd gescoord; voor een oordeel over dit domein zijn er minstens {nodig} nodig "
             f"(twee derde).",
         )
 
@@ -382,7 +382,8 @@ def verwachting_uitgekomen(
         return uit(
             Uitgekomen.NIET_TE_ZEGGEN,
             f"{len(gescoord)} van de {_indicatoren(len(indicatoren))} die bij deze deelvraag "
-            "horen, zijn gemotiveerd gescoord; minstens twee derde is nodig.",
+            f"horen, {'is' if len(gescoord) == 1 else 'zijn'} gemotiveerd gescoord; minstens "
+            "twee derde is nodig.",
         )
     toen, nu = _richting(verwachting), _richting(gemiddelde)
     waarde = (

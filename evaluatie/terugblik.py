@@ -812,6 +812,17 @@ class Terugblik:
         return sum(1 for f in self.beeindigd if f.uitslagen["grootteverschil"].stand == AF)
 
     @property
+    def grootteverschil_elders(self) -> list[tuple[str, Cel]]:
+        """The base rate beside the finding: the same signal for the register's fusions of
+        every other outcome (a signal that fires for most active fusions too says little)."""
+        rij = next(r for r in self.rijen if r.code == "grootteverschil")
+        return [
+            (label, rij.register[uitkomst])
+            for uitkomst, label, n, _ in self.kolommen
+            if uitkomst != Status.BEEINDIGD and n
+        ]
+
+    @property
     def met_casus(self) -> int:
         return sum(1 for f in self.register if f.casus is not None)
 

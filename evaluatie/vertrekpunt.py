@@ -22,9 +22,21 @@ from weergave import getallen
 from weergave.datums import datum
 
 # A fusieorganisatie that never formed, or is only planned, has had no fusion to evaluate.
+# An evaluatie takes the stand of a fusion that runs. One that ended has no members to
+# evaluate for now: after a herindeling its "successor" is a gemeente of its own (De Waard's
+# Molenlanden also holds Giessenlanden), and the figures of today say nothing of a fusion
+# that is gone.
 NIET_TE_EVALUEREN = {
     Fusieorganisatie.Status.NOOIT: "deze fusieorganisatie is nooit tot stand gekomen",
     Fusieorganisatie.Status.GEPLAND: "deze fusieorganisatie is nog niet gestart",
+    Fusieorganisatie.Status.BEEINDIGD: (
+        "deze fusieorganisatie is beëindigd; een evaluatie neemt de stand op van een fusie "
+        "die loopt"
+    ),
+    Fusieorganisatie.Status.HERINDELING: (
+        "de deelnemers van deze fusieorganisatie zijn opgegaan in een herindeling; een "
+        "evaluatie neemt de stand op van een fusie die loopt"
+    ),
 }
 
 

@@ -132,7 +132,7 @@ def test_no_page_scrolls_sideways_at_390_px(gegevens, pagina_van, toegankelijk):
     for pad in ["/", "/?status=actief", "/casussen/", "/gemeenten/", "/gemeenten/?q=Hendrik",
                 "/kaart/", "/benchmark/", "/benchmark/?fusieorganisatie=bar-organisatie",
                 "/over-de-data/", "/toegankelijkheid/", "/afwegingen/", "/afwegingen/nieuw/",
-                "/bestaat-niet/", "/afwegingen/999999/"]:  # fmt: skip
+                "/terugblik/", "/evaluaties/", "/bestaat-niet/", "/afwegingen/999999/"]:  # fmt: skip
         bezoek(a, pad, axe=pad in ("/", "/benchmark/"))
     for slug in organisaties:
         bezoek(a, f"/fusieorganisaties/{slug}/")

@@ -247,7 +247,7 @@ def test_then_and_now_sets_each_expectation_beside_its_indicators(adviseur_clien
     gescoord = len(set(tweede) & set(codes[:-2]))
     assert regels[1][3] == (
         f"Uitgekomen? Nog niet te zeggen {gescoord} van de {len(tweede)} indicatoren die bij deze deelvraag "
-        "horen, zijn gemotiveerd gescoord; minstens twee derde is nodig."
+        f"horen, {'is' if gescoord == 1 else 'zijn'} gemotiveerd gescoord; minstens twee derde is nodig."
     )
     assert (
         regels[2][3] == "Uitgekomen? Geen verwachting vastgelegd De afweging gaf deze deelvraag "

@@ -139,54 +139,70 @@ def test_the_leading_provincie_keeps_a_deelnemer(client):
     assert "Houd minstens één deelnemer in uw eigen provincie, Utrecht" in fout.get_text()
 
 
-def test_a_member_that_merged_counts_as_its_successor_and_says_why(client):
+# The successors are the vertrekpunt's (evaluatie/vertrekpunt.py); the three fusions below
+# went up in a herindeling, so no evaluatie of them starts (the test after these), but a
+# running fusion whose member merges is taken the same way.
+
+
+def redenen(slug) -> dict[str, str]:
+    from evaluatie.vertrekpunt import van_fusieorganisatie
+
+    punt = van_fusieorganisatie(Fusieorganisatie.objects.get(slug=slug))
+    return {d.gemeente.naam: d.reden for d in punt.deelnemers}
+
+
+def test_a_member_that_merged_counts_as_its_successor_and_says_why(db):
     """Werkorganisatie CGM: Cuijk, Grave and Mill en Sint Hubert went up in Land van Cuijk on
     1 January 2022 (CBS); the evaluatie's one deelnemer is Land van Cuijk."""
-    adviseur_van(client, "PV30")  # Noord-Brabant
-    pagina = soep(client.get(start_url("werkorganisatie-cgm")))
-    vakken = pagina.find_all("input", {"name": "gemeenten"})
-    assert [pagina.find("label", {"for": v["id"]}).get_text(strip=True) for v in vakken] == [
-        "Land van Cuijk (Noord-Brabant)"
-    ]
-    reden = vakken[0].find_parent("div").get_text(" ", strip=True)
-    assert reden.endswith(
+    assert list(redenen("werkorganisatie-cgm")) == ["Land van Cuijk"]
+    assert redenen("werkorganisatie-cgm")["Land van Cuijk"].endswith(
         "Opvolger van Cuijk, Grave en Mill en Sint Hubert: per 1 januari 2022 opgegaan in "
         "Land van Cuijk."
     )
 
 
-def test_a_successor_reached_through_two_herindelingen_names_both(client):
+def test_a_successor_reached_through_two_herindelingen_names_both(db):
     """De Waard: Graafstroom went up in Molenwaard (2013), which went up in Molenlanden
     (2019)."""
-    adviseur_van(client, "PV28")
-    pagina = soep(client.get(start_url("de-waard")))
-    tekst = pagina.find("fieldset").get_text(" ", strip=True)
-    assert "Molenlanden (Zuid-Holland)" in tekst
     assert (
         "Opvolger van Graafstroom, Liesveld en Nieuw-Lekkerland: per 1 januari 2013 opgegaan "
-        "in Molenwaard, dat per 1 januari 2019 opging in Molenlanden." in tekst
+        "in Molenwaard, dat per 1 januari 2019 opging in Molenlanden."
+        in redenen("de-waard")["Molenlanden"]
     )
 
 
-def test_a_member_that_stayed_on_its_own_stays_itself(client):
+def test_a_member_that_stayed_on_its_own_stays_itself(db):
     """DDFK: Dantumadiel stayed; the other three are Noardeast-Fryslân since 2019."""
-    adviseur_van(client, "PV21")  # Fryslân
-    pagina = soep(client.get(start_url("ddfk-gemeenten")))
-    labels = [
-        pagina.find("label", {"for": v["id"]}).get_text(strip=True)
-        for v in pagina.find_all("input", {"name": "gemeenten"})
-    ]
-    assert labels == ["Dantumadiel (Fryslân)", "Noardeast-Fryslân (Fryslân)"]
+    assert list(redenen("ddfk-gemeenten")) == ["Dantumadiel", "Noardeast-Fryslân"]
 
 
-def test_the_successor_decides_which_provincie_may_start(client):
-    """Vijfheerenlanden: Leerdam and Zederik lay in Zuid-Holland, Vianen in Utrecht; all went
-    up in Vijfheerenlanden, which lies in Utrecht. Zuid-Holland starts no evaluatie of it."""
-    adviseur_van(client, "PV28")
-    assert knop(client, "vijfheerenlanden") is None
-    response = client.get(start_url("vijfheerenlanden"))
+@pytest.mark.parametrize(
+    ("slug", "provincie", "reden"),
+    [
+        ("werkorganisatie-cgm", "PV30", "opgegaan in een herindeling"),
+        ("de-waard", "PV28", "opgegaan in een herindeling"),
+        ("bestuursdienst-ommen-hardenberg", "PV23", "beëindigd"),
+    ],
+)
+def test_a_fusion_that_ended_is_not_evaluated(client, slug, provincie, reden):
+    """An evaluatie takes the stand of a fusion that runs: not of one that went up in a
+    herindeling (its successor is a gemeente of its own) or was dissolved."""
+    adviseur_van(client, provincie)
+    assert knop(client, slug) is None
+    response = client.get(start_url(slug))
     assert response.status_code == 403
-    assert "Geen van de deelnemers ligt in uw provincie, Zuid-Holland" in response.content.decode()
+    tekst = response.content.decode()
+    assert reden in tekst and "een fusie die loopt" in tekst
+
+
+def test_the_successor_decides_which_provincie_may_start(db):
+    """Vijfheerenlanden: Leerdam and Zederik lay in Zuid-Holland, Vianen in Utrecht; all went
+    up in Vijfheerenlanden, which lies in Utrecht: only Utrecht's adviseurs would lead."""
+    from casussen.models import Provincie
+    from evaluatie.vertrekpunt import provincies_nu
+
+    organisatie = Fusieorganisatie.objects.get(slug="vijfheerenlanden")
+    assert provincies_nu(organisatie) == {Provincie.objects.get(code="PV26").pk}
 
 
 def test_a_fusieorganisatie_that_never_formed_is_not_evaluated(client):

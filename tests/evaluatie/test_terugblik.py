@@ -99,6 +99,14 @@ def test_the_grootteverschil_counts_match_a_count_by_hand_over_the_register(advi
         assert gevonden["af"] == telling["af"], status
         assert gevonden["onbekend"] == telling["onbekend"], status
         assert gevonden["beoordeeld"] == telling["n"] - telling["onbekend"], status
+    # Beside the finding on the dissolved cases, the same signal's base rate elsewhere.
+    bevinding = tekst(pagina.find("section", attrs={"aria-labelledby": "bevinding-kop"}))
+    actief = verwacht["actief"]
+    beoordeeld = actief["n"] - actief["onbekend"]
+    assert (
+        f"af bij {actief['af']} van de {beoordeeld} fusies met uitkomst ‘nog actief’" in bevinding
+    )
+    assert "geen voorspelling van het einde" in bevinding
 
 
 def test_both_dissolved_cases_fire_grootteverschil_with_the_reports_line(adviseur_client):
