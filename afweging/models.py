@@ -47,12 +47,43 @@ MOTIEF_ONGESPLITST_LABEL = (
 MOTIEF_LABELS = dict(MOTIEVEN) | {MOTIEF_ONGESPLITST: MOTIEF_ONGESPLITST_LABEL}
 
 
-class Afweging(models.Model):
+class Beoordeling(models.Model):
+    """What every judgement of a fusion has, an afweging beforehand and an evaluatie afterwards:
+    its status (concept → ter review → vastgesteld), who changed it last and when, the
+    optimistic lock of `afweging.services.versie_ophogen`, and the vaststelling with its PDF.
+    Each judged model adds its own subject, maker (with its own related name) and history."""
+
     class Status(models.TextChoices):
         CONCEPT = "concept", "Concept"
         TER_REVIEW = "ter_review", "Ter review"
         VASTGESTELD = "vastgesteld", "Vastgesteld"
 
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    gewijzigd = models.DateTimeField(auto_now=True)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    # Optimistic locking: every save raises it; a save based on an older value is refused,
+    # unless every save since that value was by the same person (`eigen_sinds`): one's own
+    # earlier save (an autosave that landed after a reload, another tab) is no conflict.
+    versie = models.PositiveIntegerField(default=1)
+    eigen_sinds = models.PositiveIntegerField(
+        default=1,
+        help_text="Vanaf deze versie is elke opslag gedaan door wie het laatst opsloeg.",
+    )
+    vastgesteld_op = models.DateTimeField(null=True, blank=True)
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The PDF as it was when it was vastgesteld: reproducible whatever changes later.
+    vastgestelde_pdf = models.BinaryField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Afweging(Beoordeling):
     class Variant(models.TextChoices):
         OPENBAAR_LICHAAM = "openbaar_lichaam", "Klassieke ambtelijke fusie als openbaar lichaam"
         BEDRIJFSVOERINGSORGANISATIE = (
@@ -69,7 +100,6 @@ class Afweging(models.Model):
     titel = models.CharField(max_length=lengtes.TITEL)
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="afwegingen")
     kader = models.ForeignKey(Kader, on_delete=models.PROTECT, related_name="afwegingen")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONCEPT)
     variant = models.CharField(max_length=40, choices=Variant.choices)
     centrumgemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -102,19 +132,6 @@ class Afweging(models.Model):
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="afwegingen"
     )
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-    gewijzigd = models.DateTimeField(auto_now=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    # Optimistic locking: every save raises it; a save based on an older value is refused,
-    # unless every save since that value was by the same person (`eigen_sinds`): one's own
-    # earlier save (an autosave that landed after a reload, another tab) is no conflict.
-    versie = models.PositiveIntegerField(default=1)
-    eigen_sinds = models.PositiveIntegerField(
-        default=1,
-        help_text="Vanaf deze versie is elke opslag gedaan door wie het laatst opsloeg.",
-    )
     vorige = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,
@@ -123,12 +140,6 @@ class Afweging(models.Model):
         related_name="volgende",
         help_text="De vastgestelde afweging waarvan deze een nieuwe versie is.",
     )
-    vastgesteld_op = models.DateTimeField(null=True, blank=True)
-    vastgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    # The PDF as it was when the afweging was vastgesteld: reproducible whatever changes later.
-    vastgestelde_pdf = models.BinaryField(null=True, blank=True, editable=False)
     gemeenten = models.ManyToManyField(Gemeente, through="Deelnemer", related_name="afwegingen")
 
     class Meta:

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from afweging import lengtes
 from afweging.forms import (
-    KeuzesVeld,
+    GemeentenVeld,
     MotiveringGevraagd,
     StrikteFormSet,
     Tekstgrenzen,
@@ -29,12 +29,6 @@ from casussen.models import Gemeente
 from evaluatie.models import Afloop, Indicatoroordeel
 from evaluatie.toegang import heeft_deelnemer_in
 from weergave.datums import datum
-
-
-class DeelnemersVeld(KeuzesVeld):
-    def label_from_instance(self, gemeente):
-        provincie = gemeente.provincie.naam if gemeente.provincie else "provincie onbekend"
-        return f"{gemeente.naam} ({provincie})"
 
 
 class EvaluatieStartForm(Tekstgrenzen, forms.Form):
@@ -55,7 +49,7 @@ class EvaluatieStartForm(Tekstgrenzen, forms.Form):
             "invalid": "Vul een geldige datum in (dd-mm-jjjj).",
         },
     )
-    gemeenten = DeelnemersVeld(
+    gemeenten = GemeentenVeld(
         label="Deelnemers",
         queryset=Gemeente.objects.none(),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),

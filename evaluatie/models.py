@@ -14,14 +14,12 @@ from django.db import models
 from django.urls import reverse
 
 from afweging import lengtes, scoring
-from afweging.models import Afweging, Antwoord, Geschiedenisregel
+from afweging.models import Afweging, Antwoord, Beoordeling, Geschiedenisregel
 from casussen.models import Fusieorganisatie, Gemeente, Provincie
 from kader.models import Evaluatieindicator, Evaluatiekader
 
 
-class Evaluatie(models.Model):
-    Status = Afweging.Status
-
+class Evaluatie(Beoordeling):
     titel = models.CharField(max_length=lengtes.TITEL)
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="evaluaties")
     kader = models.ForeignKey(Evaluatiekader, on_delete=models.PROTECT, related_name="evaluaties")
@@ -51,23 +49,9 @@ class Evaluatie(models.Model):
         "datum van de evaluatie", help_text="De datum waarop de evaluatie de stand opneemt."
     )
     gemeenten = models.ManyToManyField(Gemeente, related_name="evaluaties")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONCEPT)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evaluaties"
     )
-    aangemaakt = models.DateTimeField(auto_now_add=True)
-    gewijzigd = models.DateTimeField(auto_now=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    # Optimistic locking as on an afweging (afweging.services.versie_ophogen).
-    versie = models.PositiveIntegerField(default=1)
-    eigen_sinds = models.PositiveIntegerField(default=1)
-    vastgesteld_op = models.DateTimeField(null=True, blank=True)
-    vastgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    vastgestelde_pdf = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-gewijzigd"]
