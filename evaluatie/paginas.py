@@ -11,10 +11,10 @@ from functools import cached_property
 
 from django.db.models import Prefetch
 
-from afweging.views.pagina import Afwegingpagina
+from afweging.views.pagina import Afwegingpagina, Delen
 from afweging.views.stap import foutenlijst
 from benchmark.positie import Tegenfeitelijkdeel
-from evaluatie import scoring, selectors, signalen, terugblik, vertrekpunt
+from evaluatie import scoring, selectors, signalen, terugblik, uitbreidingen, vertrekpunt
 from evaluatie.forms import AfloopForm, domeinformset
 from evaluatie.models import Evaluatie, Indicatoroordeel
 from evaluatie.selectors import aflopen_van, terugblikstand
@@ -70,6 +70,11 @@ class Evaluatiepagina:
     @cached_property
     def vastgesteld(self) -> bool:
         return self.evaluatie.status == Evaluatie.Status.VASTGESTELD
+
+    @cached_property
+    def delen(self) -> Delen:
+        """The parts other apps add (`pagina.delen.review`), by `evaluatie.uitbreidingen`."""
+        return Delen(self, uitbreidingen.alle)
 
     @cached_property
     def bewerkbaar(self) -> bool:

@@ -6,22 +6,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
 
 from afweging.models import Afweging
 from evaluatie import scoring
-from evaluatie.models import Afloop, Evaluatie, Indicatoroordeel
+from evaluatie.models import Afloop, Evaluatie, Indicatoroordeel, Wijziging
 from kader.models import Evaluatiedomein
 from paginacache import stand as paginacache_stand
 
 
 def met_stand(queryset):
-    """The row with what `stand` needs (the reference data's stamp as a subquery), and
-    the leading provincie for the page."""
+    """The row with what `stand` needs (the reference data's stamp and the last entry in
+    its history, as subqueries), and the leading provincie for the page."""
     return (
         queryset.defer("vastgestelde_pdf")
         .select_related("provincie")
-        .annotate(referentiestand=paginacache_stand.referentiestand_subquery())
+        .annotate(
+            referentiestand=paginacache_stand.referentiestand_subquery(),
+            laatste_wijziging_pk=Subquery(
+                Wijziging.objects.filter(evaluatie_id=OuterRef("pk"))
+                .order_by("-pk")
+                .values("pk")[:1]
+            ),
+        )
     )
 
 
@@ -47,15 +54,21 @@ def met_alles(queryset):
 
 def stand(evaluatie: Evaluatie) -> str:
     """A stamp that changes with every save of the evaluatie (each raises `versie`), its
-    status, and the reference data (the Iv3 figures of the cost indicator's evidence among
+    status, every entry in its history (which each share, opmerking and reactie of its
+    review writes, without raising the version), and the reference data (the Iv3 figures of the cost indicator's evidence among
     them). The afweging it looks back on is vastgesteld and does not
     change; its id is part of the stamp all the same."""
     referentie = getattr(evaluatie, "referentiestand", None)
     if referentie is None:
         referentie = paginacache_stand.referentiestand()
+    if hasattr(evaluatie, "laatste_wijziging_pk"):
+        laatste = evaluatie.laatste_wijziging_pk
+    else:
+        laatste = evaluatie.wijzigingen.order_by("-pk").values_list("pk", flat=True).first()
     return (
         f"{evaluatie.pk}:{evaluatie.versie}:{evaluatie.status}:"
-        f"{evaluatie.gewijzigd.isoformat()}:{evaluatie.afweging_id or '-'}/{referentie or '-'}"
+        f"{evaluatie.gewijzigd.isoformat()}:{laatste or '-'}:"
+        f"{evaluatie.afweging_id or '-'}/{referentie or '-'}"
     )
 
 

@@ -21,6 +21,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from afweging.toegang import heeft_deelnemer_in, is_eigenaar, weiger
+from evaluatie import uitbreidingen
 from evaluatie.models import Evaluatie
 
 __all__ = [
@@ -52,9 +53,20 @@ def _als_adviseur(gebruiker) -> Q:
 
 
 def evaluaties_voor(gebruiker) -> QuerySet[Evaluatie]:
-    if not (gebruiker.is_authenticated and gebruiker.is_adviseur and gebruiker.provincie_id):
+    """An adviseur: by provincie. Anyone else: what the uitbreidingen let them read (review:
+    shared with them as gemeentesecretaris of a deelnemer), as `afwegingen_voor` does."""
+    if not gebruiker.is_authenticated:
         return Evaluatie.objects.none()
-    return Evaluatie.objects.filter(_als_adviseur(gebruiker))
+    if gebruiker.is_adviseur and gebruiker.provincie_id:
+        return Evaluatie.objects.filter(_als_adviseur(gebruiker))
+    voorwaarden = [q for u in uitbreidingen.alle() if (q := u.zichtbaar(gebruiker)) is not None]
+    if not voorwaarden:
+        return Evaluatie.objects.none()
+    toegestaan = voorwaarden[0]
+    for voorwaarde in voorwaarden[1:]:
+        toegestaan |= voorwaarde
+    # A subquery keeps an evaluatie once, however many joins match it.
+    return Evaluatie.objects.filter(pk__in=Evaluatie.objects.filter(toegestaan).values("pk"))
 
 
 def evaluatie_voor(gebruiker, pk: int, queryset: QuerySet[Evaluatie] | None = None) -> Evaluatie:

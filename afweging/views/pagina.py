@@ -40,22 +40,25 @@ def geposte_versie(request) -> int:
 
 
 class Delen:
-    """The parts that other apps add to a page, each made on first use (`delen.review`)."""
+    """The parts that other apps add to a page, each made on first use (`delen.review`).
+    `alle` gives the registered uitbreidingen (the afweging's; an evaluatie's pages pass
+    `evaluatie.uitbreidingen.alle`)."""
 
-    def __init__(self, pagina: Afwegingpagina):
+    def __init__(self, pagina, alle=uitbreidingen.alle):
         self._pagina = pagina
+        self._alle = alle
         self._gemaakt: dict[str, object] = {}
 
     def __getitem__(self, naam: str):
         if naam not in self._gemaakt:
-            uitbreiding = next((u for u in uitbreidingen.alle() if u.naam == naam), None)
+            uitbreiding = next((u for u in self._alle() if u.naam == naam), None)
             if uitbreiding is None:
                 raise KeyError(naam)
             self._gemaakt[naam] = uitbreiding.pagina_deel(self._pagina)
         return self._gemaakt[naam]
 
     def __iter__(self):
-        for uitbreiding in uitbreidingen.alle():
+        for uitbreiding in self._alle():
             deel = self[uitbreiding.naam]
             if deel is not None:
                 yield deel
