@@ -45,7 +45,11 @@ urlpatterns = [
             )
         ),
     ),
-    path("evaluaties/", include("evaluatie.urls")),
+    # Likewise for an evaluatie; review's first, before the domein pages' `<pk>/<slug>/`.
+    path(
+        "evaluaties/",
+        include(([*review.urls.bij_evaluatie, *evaluatie.urls.urlpatterns], "evaluatie")),
+    ),
     # What history says about the signalen (adviseurs only).
     path("terugblik/", terugblik_view, name="terugblik"),
     path("benchmark/", include("benchmark.urls")),

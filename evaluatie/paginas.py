@@ -30,10 +30,17 @@ class Evaluatiepagina:
 
     pagina_code = ""  # "overzicht" or a domein's code
 
-    def __init__(self, request, evaluatie: Evaluatie, *, opnieuw: bool = False, status: int = 200):
+    #: The places this page has an opmerkingen box for (review's part): indicator ids.
+    review_plekken: list[int] = []
+
+    def __init__(self, request, evaluatie: Evaluatie, *, opnieuw: bool = False, status: int = 200,
+                 formulieren: dict | None = None):  # fmt: skip
         self.request = request
         self.evaluatie = evaluatie
-        self.opnieuw = opnieuw  # forms re-shown with what was typed: never from the cache
+        # Forms of other apps re-shown with what was typed (review's opmerking, say).
+        self.formulieren = dict(formulieren or {})
+        # Forms re-shown with what was typed: never from the cache.
+        self.opnieuw = opnieuw or bool(self.formulieren)
         self.status = status
 
     @property
@@ -121,10 +128,12 @@ class Groep:
 
 class Domeinpagina(Evaluatiepagina):
     def __init__(self, request, evaluatie, domein: Evaluatiedomein, *, formset=None,
-                 conflict: str | None = None, versie: int | None = None):  # fmt: skip
+                 conflict: str | None = None, versie: int | None = None,
+                 formulieren: dict | None = None, status: int | None = None):  # fmt: skip
         super().__init__(
-            request, evaluatie, opnieuw=formset is not None, status=409 if conflict else 200
-        )
+            request, evaluatie, opnieuw=formset is not None,
+            status=status or (409 if conflict else 200), formulieren=formulieren,
+        )  # fmt: skip
         self.domein = domein
         self.pagina_code = domein.code
         self.conflict = conflict
@@ -132,6 +141,10 @@ class Domeinpagina(Evaluatiepagina):
         # Re-shown forms keep the version they were based on, so fixing an error can never
         # slip past a colleague's save.
         self.versie = evaluatie.versie if versie is None else versie
+
+    @cached_property
+    def review_plekken(self) -> list[int]:
+        return [i.pk for i in self.domein.indicatoren.all()]
 
     @cached_property
     def formset(self):

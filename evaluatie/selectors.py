@@ -14,6 +14,12 @@ from evaluatie.models import Afloop, Evaluatie, Indicatoroordeel, Wijziging
 from kader.models import Evaluatiedomein
 from paginacache import stand as paginacache_stand
 
+# The entry `afweging.services.vastleggen` wrote last, or moved (the same line again within
+# a quarter of an hour keeps its row and takes the new moment).
+_laatste_wijziging = Wijziging.objects.filter(evaluatie_id=OuterRef("pk")).order_by(
+    "-moment", "-pk"
+)
+
 
 def met_stand(queryset):
     """The row with what `stand` needs (the reference data's stamp and the last entry in
@@ -23,11 +29,8 @@ def met_stand(queryset):
         .select_related("provincie")
         .annotate(
             referentiestand=paginacache_stand.referentiestand_subquery(),
-            laatste_wijziging_pk=Subquery(
-                Wijziging.objects.filter(evaluatie_id=OuterRef("pk"))
-                .order_by("-pk")
-                .values("pk")[:1]
-            ),
+            laatste_wijziging_pk=Subquery(_laatste_wijziging.values("pk")[:1]),
+            laatste_wijziging_moment=Subquery(_laatste_wijziging.values("moment")[:1]),
         )
     )
 
@@ -62,12 +65,15 @@ def stand(evaluatie: Evaluatie) -> str:
     if referentie is None:
         referentie = paginacache_stand.referentiestand()
     if hasattr(evaluatie, "laatste_wijziging_pk"):
-        laatste = evaluatie.laatste_wijziging_pk
+        laatste = (evaluatie.laatste_wijziging_pk, evaluatie.laatste_wijziging_moment)
     else:
-        laatste = evaluatie.wijzigingen.order_by("-pk").values_list("pk", flat=True).first()
+        laatste = (
+            evaluatie.wijzigingen.order_by("-moment", "-pk").values_list("pk", "moment").first()
+        )
+    pk, moment = laatste or (None, None)
     return (
         f"{evaluatie.pk}:{evaluatie.versie}:{evaluatie.status}:"
-        f"{evaluatie.gewijzigd.isoformat()}:{laatste or '-'}:"
+        f"{evaluatie.gewijzigd.isoformat()}:{pk or '-'}@{moment.isoformat() if moment else '-'}:"
         f"{evaluatie.afweging_id or '-'}/{referentie or '-'}"
     )
 

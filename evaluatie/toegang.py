@@ -8,8 +8,10 @@ afweging's (`afweging/toegang.py`):
   answers them with a 403 that says who leads.
 - An adviseur starts an evaluatie only for gemeenten of which at least one lies in their
   own provincie (`heeft_deelnemer_in`), so the leading provincie always has a deelnemer.
-- Gemeentesecretarissen and beheerders see no evaluatie yet (a 403 that says so): sharing
-  with the deelnemers' gemeentesecretarissen comes with the review of evaluaties.
+- A gemeentesecretaris reads an evaluatie shared with them while they work for one of its
+  gemeenten (review, through `evaluatie.uitbreidingen`): the list, the overview and every
+  domein, with review's part (opmerkingen, the reactie of their gemeente). Who has neither
+  role (a beheerder) hears which roles give access (403).
 Who may not see an evaluatie gets a 404, so its existence stays hidden.
 """
 
@@ -26,6 +28,7 @@ from evaluatie.models import Evaluatie
 
 __all__ = [
     "alleen_adviseur",
+    "alleen_lezer",
     "evaluatie_voor",
     "evaluaties_voor",
     "heeft_deelnemer_in",
@@ -37,9 +40,24 @@ __all__ = [
 ]
 
 ALLEEN_ADVISEURS = (
-    "Evaluaties zijn er voorlopig alleen voor provinciale adviseurs met een provincie. "
-    "Het delen van een evaluatie met de gemeentesecretarissen van de deelnemers komt later."
+    "Alleen provinciale adviseurs met een provincie starten en bewerken evaluaties. "
+    "Gemeentesecretarissen lezen een evaluatie die met hen is gedeeld."
 )
+ALLEEN_LEZERS = (
+    "Evaluaties zijn er voor provinciale adviseurs met een provincie, en voor "
+    "gemeentesecretarissen met wie een evaluatie is gedeeld. Uw account heeft geen van die "
+    "rollen."
+)
+BEHEERDER = (
+    " Als beheerder kunt u uw eigen account in het beheer (Gebruikers) de rol adviseur en "
+    "een provincie geven, als u evaluaties zelf moet kunnen inzien."
+)
+
+
+def _melding(gebruiker, melding: str) -> str:
+    """The refusal, with what a beheerder can do about it themselves (a beheerder asking
+    the beheerder is no way out)."""
+    return melding + (BEHEERDER if gebruiker.is_beheerder else "")
 
 
 def _als_adviseur(gebruiker) -> Q:
@@ -110,7 +128,23 @@ def alleen_adviseur(view):
     def omhulsel(request, *args, **kwargs):
         gebruiker = request.user
         if not (gebruiker.is_adviseur and gebruiker.provincie_id):
-            weiger(ALLEEN_ADVISEURS)
+            weiger(_melding(gebruiker, ALLEEN_ADVISEURS))
+        return view(request, *args, **kwargs)
+
+    return omhulsel
+
+
+def alleen_lezer(view):
+    """Adviseurs with a provincie and gemeentesecretarissen (who find what is shared with
+    them; on an evaluatie's URL anything else is the 404 of `evaluatie_voor`)."""
+
+    @wraps(view)
+    def omhulsel(request, *args, **kwargs):
+        gebruiker = request.user
+        if not (
+            (gebruiker.is_adviseur and gebruiker.provincie_id) or gebruiker.is_gemeentesecretaris
+        ):
+            weiger(_melding(gebruiker, ALLEEN_LEZERS))
         return view(request, *args, **kwargs)
 
     return omhulsel

@@ -37,6 +37,7 @@ from evaluatie.paginas import (
 )
 from evaluatie.toegang import (
     alleen_adviseur,
+    alleen_lezer,
     evaluatie_voor,
     is_eigenaar,
     mag_starten,
@@ -47,7 +48,7 @@ from evaluatie.toegang import (
 
 
 @require_GET
-@alleen_adviseur
+@alleen_lezer
 def lijst_view(request):
     return render(request, "evaluatie/lijst.html", {"pagina": Lijstpagina(request)})
 
@@ -118,7 +119,7 @@ def _laad(request, pk) -> Evaluatie:
 
 
 @require_GET
-@alleen_adviseur
+@alleen_lezer
 def overzicht_view(request, pk):
     pagina = Overzichtpagina(request, _laad(request, pk))
     return render(request, "evaluatie/overzicht.html", pagina.context())
@@ -149,7 +150,7 @@ def _json_conflict(melding: str) -> JsonResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@alleen_adviseur
+@alleen_lezer
 def domein_view(request, pk, domein):
     evaluatie = _laad(request, pk)
     domein = _domein(evaluatie, domein)

@@ -4,10 +4,12 @@ from django.apps import AppConfig
 class ReviewConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "review"
-    verbose_name = "Review van afwegingen"
+    verbose_name = "Review van afwegingen en evaluaties"
 
     def ready(self):
-        from afweging.uitbreidingen import registreer
-        from review.uitbreiding import Review
+        from afweging import uitbreidingen
+        from evaluatie import uitbreidingen as evaluatieuitbreidingen
+        from review.uitbreiding import Evaluatiereview, Review
 
-        registreer(Review())
+        uitbreidingen.registreer(Review())
+        evaluatieuitbreidingen.registreer(Evaluatiereview())

@@ -1,6 +1,8 @@
-"""Review of an afweging by the gemeentesecretarissen of its deelnemende gemeenten: with whom
-it is shared, their opmerkingen per deelvraag (and the adviseur's answers), and the one
-formal reactie per gemeente (and the provincie's answer).
+"""Review of an afweging or an evaluatie by the gemeentesecretarissen of its deelnemende
+gemeenten: with whom it is shared, their opmerkingen per deelvraag or indicator (and the
+adviseur's answers), and the one formal reactie per gemeente (and the provincie's answer).
+Each row belongs to one of the two (`afweging` or `evaluatie`, a check in the database);
+`review.onderwerp` is what the services and pages know of either.
 
 The tables keep the names they had when these models lived in `afweging` (migration
 review 0001): moving the models did not move a single row.
@@ -13,15 +15,34 @@ from django.db import models
 
 from afweging import lengtes
 from casussen.models import Gemeente
-from kader.models import Deelvraag
+from kader.models import Deelvraag, Evaluatieindicator
+
+
+def _van_een(*, afweging: list[str] = (), evaluatie: list[str] = (), naam: str):
+    """A row of review belongs to an afweging or to an evaluatie, never both nor neither;
+    the fields in the lists are filled in only for that one (the place of an opmerking)."""
+    bij_afweging = models.Q(afweging__isnull=False, evaluatie__isnull=True)
+    bij_evaluatie = models.Q(afweging__isnull=True, evaluatie__isnull=False)
+    for veld in afweging:
+        bij_afweging &= models.Q(**{f"{veld}__isnull": False})
+        bij_evaluatie &= models.Q(**{f"{veld}__isnull": True})
+    for veld in evaluatie:
+        bij_evaluatie &= models.Q(**{f"{veld}__isnull": False})
+        bij_afweging &= models.Q(**{f"{veld}__isnull": True})
+    return models.CheckConstraint(condition=bij_afweging | bij_evaluatie, name=naam)
 
 
 class Deling(models.Model):
-    """An afweging shared with a gemeentesecretaris for review."""
+    """An afweging or an evaluatie shared with a gemeentesecretaris for review."""
 
     afweging = models.ForeignKey(
-        "afweging.Afweging", on_delete=models.CASCADE, related_name="delingen"
-    )
+        "afweging.Afweging", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="delingen",
+    )  # fmt: skip
+    evaluatie = models.ForeignKey(
+        "evaluatie.Evaluatie", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="delingen",
+    )  # fmt: skip
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gedeelde_afwegingen"
     )
@@ -35,23 +56,38 @@ class Deling(models.Model):
 
     class Meta:
         db_table = "afweging_deling"
-        ordering = ["afweging", "gedeeld_op"]
+        ordering = ["afweging", "evaluatie", "gedeeld_op"]
         verbose_name_plural = "delingen"
         constraints = [
-            models.UniqueConstraint(fields=["afweging", "gebruiker"], name="uniek_deling")
+            models.UniqueConstraint(fields=["afweging", "gebruiker"], name="uniek_deling"),
+            models.UniqueConstraint(
+                fields=["evaluatie", "gebruiker"], name="uniek_deling_evaluatie"
+            ),
+            _van_een(naam="deling_van_een"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.afweging} gedeeld met {self.gebruiker}"
+        return f"{self.afweging or self.evaluatie} gedeeld met {self.gebruiker}"
 
 
 class Opmerking(models.Model):
-    """A reviewer's comment on a deelvraag, or the adviseur's answer to one."""
+    """A reviewer's comment on a deelvraag of an afweging or on an indicator of an
+    evaluatie, or the adviseur's answer to one."""
 
     afweging = models.ForeignKey(
-        "afweging.Afweging", on_delete=models.CASCADE, related_name="opmerkingen"
+        "afweging.Afweging", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="opmerkingen",
+    )  # fmt: skip
+    evaluatie = models.ForeignKey(
+        "evaluatie.Evaluatie", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="opmerkingen",
+    )  # fmt: skip
+    deelvraag = models.ForeignKey(
+        Deelvraag, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    deelvraag = models.ForeignKey(Deelvraag, on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey(
+        Evaluatieindicator, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     tekst = models.TextField(max_length=lengtes.OPMERKING)
     antwoord_op = models.ForeignKey(
@@ -61,10 +97,21 @@ class Opmerking(models.Model):
 
     class Meta:
         db_table = "afweging_opmerking"
-        ordering = ["afweging", "deelvraag__nummer", "geplaatst"]
+        ordering = [
+            "afweging",
+            "evaluatie",
+            "deelvraag__nummer",
+            "indicator__volgorde",
+            "geplaatst",
+        ]
         verbose_name_plural = "opmerkingen"
+        constraints = [
+            _van_een(afweging=["deelvraag"], evaluatie=["indicator"], naam="opmerking_van_een")
+        ]
 
     def __str__(self) -> str:
+        if self.evaluatie_id:
+            return f"Opmerking bij indicator {self.indicator.code} ({self.evaluatie})"
         return f"Opmerking bij deelvraag {self.deelvraag.nummer} ({self.afweging})"
 
 
@@ -89,8 +136,13 @@ class Reactie(models.Model):
         EMAIL = "email", "e-mail"
 
     afweging = models.ForeignKey(
-        "afweging.Afweging", on_delete=models.CASCADE, related_name="reacties"
-    )
+        "afweging.Afweging", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="reacties",
+    )  # fmt: skip
+    evaluatie = models.ForeignKey(
+        "evaluatie.Evaluatie", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="reacties",
+    )  # fmt: skip
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     standpunt = models.CharField(max_length=20, choices=Standpunt.choices)
@@ -125,14 +177,18 @@ class Reactie(models.Model):
 
     class Meta:
         db_table = "afweging_reactie"
-        ordering = ["afweging", "gemeente__naam"]
+        ordering = ["afweging", "evaluatie", "gemeente__naam"]
         verbose_name_plural = "reacties"
         constraints = [
-            models.UniqueConstraint(fields=["afweging", "gemeente"], name="uniek_reactie")
+            models.UniqueConstraint(fields=["afweging", "gemeente"], name="uniek_reactie"),
+            models.UniqueConstraint(
+                fields=["evaluatie", "gemeente"], name="uniek_reactie_evaluatie"
+            ),
+            _van_een(naam="reactie_van_een"),
         ]
 
     def __str__(self) -> str:
-        return f"Reactie van {self.gemeente} op {self.afweging}"
+        return f"Reactie van {self.gemeente} op {self.afweging or self.evaluatie}"
 
     @property
     def antwoord_over_eerdere(self) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.urls import reverse
+
 from afweging import lengtes
-from afweging.models import Afweging
-from afweging.toegang import is_meelezer
+from afweging.models import Beoordeling
 from afweging.views.pagina import Afwegingpagina
 from casussen.models import Gemeente
 from review import toegang
@@ -19,16 +20,17 @@ from review.forms import (
     ReactieAntwoordForm,
     ReactieForm,
 )
+from review.onderwerp import onderwerp_van
 from review.services import kandidaat_reviewers
 from weergave.getallen import opsomming
 
 
-def reactie_gemeenten(gebruiker, afweging):
+def reactie_gemeenten(gebruiker, rij):
     """The deelnemende gemeenten this reviewer may react for: their own."""
-    if not toegang.is_reviewer(gebruiker, afweging):
+    if not toegang.is_reviewer(gebruiker, rij):
         return Gemeente.objects.none()
     return Gemeente.objects.filter(
-        pk__in=afweging.deelnemers.values("gemeente"), secretarissen=gebruiker
+        pk__in=onderwerp_van(rij).gemeenten(), secretarissen=gebruiker
     ).order_by("naam")
 
 
@@ -60,13 +62,25 @@ def namens_form(data=None, *, reactie=None) -> NamensReactieForm:
 
 
 class Reviewdeel:
+    """Review's part of an afweging's or an evaluatie's page (`pagina.delen.review`). The
+    page names the places it shows an opmerkingen box for (`review_plekken`: deelvraag
+    numbers, indicator ids)."""
+
     def __init__(self, pagina):
         self.pagina = pagina
-        self.afweging = pagina.afweging
+        self.onderwerp = onderwerp_van(getattr(pagina, "afweging", None) or pagina.evaluatie)
+        self.rij = self.afweging = self.onderwerp.rij  # The afweging or the evaluatie.
+        self.ns = self.onderwerp.veld  # The namespace of review's URLs for it.
         self.gebruiker = pagina.request.user
 
     # The opmerkingen boxes are written by hand in their template (review/_vak.html).
     max_opmerking = lengtes.OPMERKING
+
+    @property
+    def vorm(self) -> str:
+        """The id of the form the boxes post with, where they stand inside another form
+        (an evaluatie's domein page, among the scores): "" when they are in their own."""
+        return "opmerkingen-form" if self.ns == "evaluatie" else ""
 
     @cached_property
     def reviewer(self) -> bool:
@@ -75,7 +89,7 @@ class Reviewdeel:
     @cached_property
     def meelezer(self) -> bool:
         """An adviseur of another provincie with a deelnemer in it (afweging/toegang.py)."""
-        return is_meelezer(self.gebruiker, self.afweging)
+        return self.onderwerp.is_meelezer(self.gebruiker)
 
     @cached_property
     def plaatst_opmerkingen(self) -> bool:
@@ -87,7 +101,7 @@ class Reviewdeel:
     def schrijft(self) -> bool:
         """Whether the page has the opmerkingen form: reviewers and the provincies that read
         along comment, the adviseur answers, until the afweging is vastgesteld."""
-        return self.afweging.status != Afweging.Status.VASTGESTELD and (
+        return self.afweging.status != Beoordeling.Status.VASTGESTELD and (
             self.plaatst_opmerkingen or self.pagina.eigenaar
         )
 
@@ -99,16 +113,35 @@ class Reviewdeel:
 
     @cached_property
     def opmerkingen(self) -> dict[int, list]:
-        """Top-level comments per deelvraag number, each with its answers."""
+        """Top-level comments per place (deelvraag number, indicator id), each with its
+        answers."""
         per_nummer: dict[int, list] = {}
+        plekveld = self.onderwerp.plekveld
+        verder = f"{plekveld}__domein" if plekveld == "indicator" else plekveld
         alle = list(
-            self.afweging.opmerkingen.select_related("auteur", "deelvraag").order_by("geplaatst")
+            self.afweging.opmerkingen.select_related("auteur", verder).order_by("geplaatst")
         )
         for opmerking in alle:
             if opmerking.antwoord_op_id is None:
                 opmerking.reacties = [o for o in alle if o.antwoord_op_id == opmerking.pk]
-                per_nummer.setdefault(opmerking.deelvraag.nummer, []).append(opmerking)
+                nummer = self.onderwerp.plek_nummer(getattr(opmerking, plekveld))
+                per_nummer.setdefault(nummer, []).append(opmerking)
         return per_nummer
+
+    @cached_property
+    def plekken_met_opmerkingen(self) -> list[tuple]:
+        """Per place with opmerkingen (in the order of the page): the place, how many
+        opmerkingen, and how many of those have no answer yet."""
+        uit = []
+        for lijst in self.opmerkingen.values():
+            plek = self.onderwerp.plek(lijst[0])
+            uit.append((plek, len(lijst), sum(1 for o in lijst if not o.reacties)))
+        sleutel = (
+            (lambda p: (p.domein.volgorde, p.volgorde))
+            if self.ns == "evaluatie"
+            else (lambda p: p.nummer)
+        )
+        return sorted(uit, key=lambda rij: sleutel(rij[0]))
 
     @cached_property
     def opmerking_form(self) -> OpmerkingForm | None:
@@ -131,7 +164,7 @@ class Reviewdeel:
         if self.pagina.eigenaar:
             vakken |= {f"antwoord-{o.pk}" for lijst in self.opmerkingen.values() for o in lijst}
         if self.plaatst_opmerkingen:
-            vakken |= {f"opmerking-{d.nummer}" for o in self.pagina.onderdelen for d, _ in o[2]}
+            vakken |= {f"opmerking-{nummer}" for nummer in self.pagina.review_plekken}
         return form.vak not in vakken
 
     @cached_property
@@ -191,10 +224,7 @@ class Reviewdeel:
     def reacties_per_deelnemer(self) -> list[tuple]:
         """For the adviseur: every deelnemende gemeente with its reactie or None."""
         per_gemeente = {r.gemeente_id: r for r in self.reacties}
-        return [
-            (d.gemeente, per_gemeente.get(d.gemeente_id))
-            for d in self.afweging.deelnemers.select_related("gemeente").order_by("gemeente__naam")
-        ]
+        return [(g, per_gemeente.get(g.pk)) for g in self.onderwerp.gemeenten_op_naam()]
 
     @cached_property
     def delingen(self):
@@ -234,26 +264,47 @@ class Namenspagina(Afwegingpagina):
         return self.formulieren.get("form") or namens_form(reactie=self.reactie)
 
 
-class Stopdelenpagina(Afwegingpagina):
-    """The question before a reviewer loses access, saying what stays."""
+class Stopdelenpagina:
+    """The question before a reviewer loses access to an afweging or an evaluatie, saying
+    what stays."""
 
-    def __init__(self, request, afweging, *, deling):
-        super().__init__(request, afweging)
+    def __init__(self, request, rij, *, deling):
+        self.request = request
+        self.rij = rij
+        self.onderwerp = onderwerp_van(rij)
         self.deling = deling
+
+    def context(self) -> dict:
+        return {"pagina": self, "paginacache_uit": True}
+
+    @property
+    def woord(self) -> str:
+        return self.onderwerp.woord
+
+    @cached_property
+    def terug(self) -> str:
+        """Where the shares are listed."""
+        anker = "#beheer-kop" if self.onderwerp.veld == "afweging" else "#review-kop"
+        return self.onderwerp.pagina_url() + anker
+
+    @cached_property
+    def lijst(self) -> tuple[str, str]:
+        """The breadcrumb's list: its address and name."""
+        return reverse(f"{self.onderwerp.veld}:lijst"), self.onderwerp.meervoud
 
     @cached_property
     def blijft(self) -> list[str]:
         gebruiker = self.deling.gebruiker
         uit = []
-        opmerkingen = self.afweging.opmerkingen.filter(auteur=gebruiker).count()
+        opmerkingen = self.rij.opmerkingen.filter(auteur=gebruiker).count()
         if opmerkingen:
             uit.append(
-                f"{opmerkingen} opmerking{'en' if opmerkingen > 1 else ''} bij de deelvragen, "
-                "met de antwoorden erop"
+                f"{opmerkingen} opmerking{'en' if opmerkingen > 1 else ''} bij de "
+                f"{self.onderwerp.plekken}, met de antwoorden erop"
             )
         namen = [
             r.gemeente.naam
-            for r in self.afweging.reacties.filter(auteur=gebruiker).select_related("gemeente")
+            for r in self.rij.reacties.filter(auteur=gebruiker).select_related("gemeente")
         ]
         if namen:
             uit.append(f"de formele reactie namens {opsomming(namen)}")

@@ -1,4 +1,5 @@
-"""What review adds to an afweging (see `afweging.uitbreidingen`)."""
+"""What review adds to an afweging (see `afweging.uitbreidingen`) and to an evaluatie
+(`evaluatie.uitbreidingen`)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from afweging.models import Afweging, Deelnemer
 from afweging.selectors import nieuw_voor
 from afweging.toegang import is_eigenaar
 from afweging.uitbreidingen import Controlepunt, Nieuw, Uitbreiding, Wachtpunt
+from evaluatie.uitbreidingen import Evaluatieuitbreiding
 from gebruikers.models import Gebruiker
 from review.models import Deling, Opmerking, Reactie
-from review.toegang import gedeelde_afwegingen, geldige_delingen
+from review.onderwerp import onderwerp_van
+from review.toegang import gedeelde_afwegingen, gedeelde_evaluaties, geldige_delingen
 from weergave.getallen import opsomming
 
 
@@ -84,52 +87,11 @@ class Review(Uitbreiding):
         return Reviewdeel(pagina)
 
     def controlepunten(self, afweging):
-        """Not blocking: a province may vaststellen without every gemeente's word, but it
-        should know that it does."""
         uitkomst = reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
-        if not afweging.delingen.exists():
-            return [
-                Controlepunt(
-                    "De afweging is met geen enkele gemeentesecretaris gedeeld: de gemeenten "
-                    "hebben niet kunnen reageren.",
-                    uitkomst + "#beheer-kop",
-                    "Delen",
-                )
-            ]
-        punten = []
-        open_vragen = afweging.opmerkingen.filter(antwoord_op=None, antwoorden=None).count()
-        if open_vragen:
-            punten.append(Controlepunt(
-                f"{open_vragen} opmerking{'en' if open_vragen > 1 else ''} van reviewers "
-                f"{'zijn' if open_vragen > 1 else 'is'} nog niet beantwoord.",
-                uitkomst + "#scores-kop", "Naar de opmerkingen",
-            ))  # fmt: skip
-        gewijzigd = afweging.reacties.exclude(antwoord="").exclude(eerdere_tekst="").count()
-        if gewijzigd:
-            punten.append(Controlepunt(
-                f"{gewijzigd} formele reactie{'s zijn' if gewijzigd > 1 else ' is'} gewijzigd "
-                "nadat de provincie antwoordde; het antwoord gaat over de eerdere versie.",
-                uitkomst + "#reacties-kop", "Naar de reacties",
-            ))  # fmt: skip
-        zonder_antwoord = afweging.reacties.filter(antwoord="").count()
-        if zonder_antwoord:
-            punten.append(Controlepunt(
-                f"{zonder_antwoord} formele reactie{'s' if zonder_antwoord > 1 else ''} "
-                f"{'hebben' if zonder_antwoord > 1 else 'heeft'} nog geen antwoord van de provincie.",
-                uitkomst + "#reacties-kop", "Naar de reacties",
-            ))  # fmt: skip
-        stil = (
-            afweging.deelnemers.exclude(gemeente__in=afweging.reacties.values("gemeente"))
-            .select_related("gemeente")
-            .order_by("gemeente__naam")
-        )
-        namen = [d.gemeente.naam for d in stil]
-        if namen:
-            punten.append(Controlepunt(
-                f"Nog geen formele reactie van {opsomming(namen)}.",
-                uitkomst + "#reacties-kop", "Naar de reacties",
-            ))  # fmt: skip
-        return punten
+        return controlepunten(
+            afweging, delen=uitkomst + "#beheer-kop", opmerkingen=uitkomst + "#scores-kop",
+            reacties=uitkomst + "#reacties-kop",
+        )  # fmt: skip
 
     def nieuw(self, gebruiker, afwegingen):
         """Every kind for every afweging, also when none is new, so that each list has
@@ -239,15 +201,91 @@ class Review(Uitbreiding):
         return uit
 
     def rapport_deel(self, afweging):
-        reacties = list(afweging.reacties.select_related("gemeente", "auteur", "beantwoord_door"))
-        gereageerd = {r.gemeente_id for r in reacties}
-        return {
-            "reacties": reacties,
-            # Provinciale Staten should see who stayed silent, not only who spoke.
-            "zonder_reactie": [
-                d.gemeente.naam
-                for d in afweging.deelnemers.all()
-                if d.gemeente_id not in gereageerd
-            ],
-            "gedeeld": afweging.delingen.exists(),
-        }
+        return rapport_deel(afweging)
+
+
+def controlepunten(rij, *, delen: str, opmerkingen: str, reacties: str) -> list[Controlepunt]:
+    """Not blocking: a province may vaststellen without every gemeente's word, but it
+    should know that it does. The links go to where each is on the page."""
+    onderwerp = onderwerp_van(rij)
+    if not rij.delingen.exists():
+        return [
+            Controlepunt(
+                f"De {onderwerp.woord} is met geen enkele gemeentesecretaris gedeeld: de "
+                "gemeenten hebben niet kunnen reageren.",
+                delen,
+                "Delen",
+            )
+        ]
+    punten = []
+    open_vragen = rij.opmerkingen.filter(antwoord_op=None, antwoorden=None).count()
+    if open_vragen:
+        punten.append(Controlepunt(
+            f"{open_vragen} opmerking{'en' if open_vragen > 1 else ''} van reviewers "
+            f"{'zijn' if open_vragen > 1 else 'is'} nog niet beantwoord.",
+            opmerkingen, "Naar de opmerkingen",
+        ))  # fmt: skip
+    gewijzigd = rij.reacties.exclude(antwoord="").exclude(eerdere_tekst="").count()
+    if gewijzigd:
+        punten.append(Controlepunt(
+            f"{gewijzigd} formele reactie{'s zijn' if gewijzigd > 1 else ' is'} gewijzigd "
+            "nadat de provincie antwoordde; het antwoord gaat over de eerdere versie.",
+            reacties, "Naar de reacties",
+        ))  # fmt: skip
+    zonder_antwoord = rij.reacties.filter(antwoord="").count()
+    if zonder_antwoord:
+        punten.append(Controlepunt(
+            f"{zonder_antwoord} formele reactie{'s' if zonder_antwoord > 1 else ''} "
+            f"{'hebben' if zonder_antwoord > 1 else 'heeft'} nog geen antwoord van de provincie.",
+            reacties, "Naar de reacties",
+        ))  # fmt: skip
+    gereageerd = set(rij.reacties.values_list("gemeente_id", flat=True))
+    namen = [g.naam for g in onderwerp.gemeenten_op_naam() if g.pk not in gereageerd]
+    if namen:
+        punten.append(Controlepunt(
+            f"Nog geen formele reactie van {opsomming(namen)}.", reacties, "Naar de reacties",
+        ))  # fmt: skip
+    return punten
+
+
+def rapport_deel(rij) -> dict:
+    reacties = list(rij.reacties.select_related("gemeente", "auteur", "beantwoord_door"))
+    gereageerd = {r.gemeente_id for r in reacties}
+    return {
+        "reacties": reacties,
+        # Provinciale Staten should see who stayed silent, not only who spoke.
+        "zonder_reactie": [
+            g.naam for g in onderwerp_van(rij).gemeenten_op_naam() if g.pk not in gereageerd
+        ],
+        "gedeeld": rij.delingen.exists(),
+    }
+
+
+class Evaluatiereview(Evaluatieuitbreiding):
+    """What review adds to an evaluatie (see `evaluatie.uitbreidingen`)."""
+
+    naam = "review"
+
+    def zichtbaar(self, gebruiker):
+        if gebruiker.is_gemeentesecretaris:
+            return Q(pk__in=gedeelde_evaluaties(gebruiker))
+        return None
+
+    def pagina_deel(self, pagina):
+        from review.pagina import Reviewdeel
+
+        return Reviewdeel(pagina)
+
+    def rapport_deel(self, evaluatie):
+        return rapport_deel(evaluatie)
+
+    def controlepunten(self, evaluatie):
+        overzicht = evaluatie.get_absolute_url()
+        return controlepunten(
+            evaluatie, delen=overzicht + "#review-kop", opmerkingen=overzicht + "#review-kop",
+            reacties=overzicht + "#reacties-kop",
+        )  # fmt: skip
+
+    def betrokkenen(self, evaluatie):
+        delingen = geldige_delingen(evaluatie.delingen.all()).select_related("gebruiker")
+        return [d.gebruiker for d in delingen]

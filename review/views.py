@@ -22,10 +22,10 @@ from afweging.toegang import (
 )
 from afweging.views.pagina import laad, licht
 from afweging.views.uitkomst import toon_uitkomst
-from kader.models import Deelvraag
 from review import services
 from review.forms import DelenForm, OpmerkingForm
 from review.models import Opmerking
+from review.onderwerp import onderwerp_van
 from review.pagina import (
     Namenspagina,
     Stopdelenpagina,
@@ -36,48 +36,63 @@ from review.pagina import (
 from review.toegang import is_reviewer
 
 
+def _opmerking_doel(form, onderwerp) -> tuple:
+    """The place and the opmerking answered that a valid form names; (None, None): none
+    of this afweging or evaluatie."""
+    antwoord_op = plek = None
+    if form.cleaned_data["antwoord_op"]:
+        antwoord_op = (
+            Opmerking.objects.select_related(onderwerp.plekveld)
+            .filter(**onderwerp.filter(), pk=form.cleaned_data["antwoord_op"], antwoord_op=None)
+            .first()
+        )
+        # An answer belongs where the comment is.
+        plek = onderwerp.plek(antwoord_op) if antwoord_op else None
+    elif form.cleaned_data["deelvraag"] is not None:
+        plek = onderwerp.plek_van(form.cleaned_data["deelvraag"])
+    return plek, antwoord_op
+
+
+def opmerking_verwerken(request, onderwerp, form, *, eigenaar: bool, commentator: bool):
+    """Place the opmerking (or answer) a form posts; gives its place, or None with the
+    error on the form. Reviewers and the adviseurs of another provincie with a deelnemer
+    (`commentator`) comment; the adviseur of the leading provincie answers."""
+    if not form.is_valid():
+        return None
+    plek, antwoord_op = _opmerking_doel(form, onderwerp)
+    toegestaan = (commentator and antwoord_op is None) or (eigenaar and antwoord_op is not None)
+    if plek is None:
+        form.add_error(None, f"Deze opmerking hoort niet bij deze {onderwerp.woord}.")
+        return None
+    if not toegestaan:
+        weiger("Reviewers plaatsen opmerkingen; de adviseur beantwoordt ze.")
+    try:
+        services.opmerking_plaatsen(
+            onderwerp=onderwerp, plek=plek, auteur=request.user,
+            tekst=form.cleaned_data["tekst"], antwoord_op=antwoord_op,
+        )  # fmt: skip
+    except services.NietToegestaan as fout:
+        weiger(str(fout))
+    messages.success(
+        request,
+        f"Uw {'antwoord' if antwoord_op else 'opmerking'} bij {onderwerp.plek_naam(plek)} is "
+        "geplaatst.",
+    )
+    return plek
+
+
 @require_POST
 @adviseur_of_reviewer
 def opmerking_view(request, pk):
     afweging = laad(request, pk)
     form = OpmerkingForm.uit_post(request.POST)
-    eigenaar = is_eigenaar(request.user, afweging)
-    # Reviewers and the adviseurs of another provincie with a deelnemer comment.
-    commentator = is_reviewer(request.user, afweging) or is_meelezer(request.user, afweging)
-    if form.is_valid():
-        antwoord_op = deelvraag = None
-        if form.cleaned_data["antwoord_op"]:
-            antwoord_op = (
-                Opmerking.objects.select_related("deelvraag")
-                .filter(afweging=afweging, pk=form.cleaned_data["antwoord_op"], antwoord_op=None)
-                .first()
-            )
-            # An answer belongs where the comment is.
-            deelvraag = antwoord_op.deelvraag if antwoord_op else None
-        elif form.cleaned_data["deelvraag"] is not None:
-            deelvraag = Deelvraag.objects.filter(
-                onderdeel__kader=afweging.kader, nummer=form.cleaned_data["deelvraag"]
-            ).first()
-        # They comment; the adviseur of the leading provincie answers their comments.
-        toegestaan = (commentator and antwoord_op is None) or (eigenaar and antwoord_op is not None)
-        if deelvraag is None:
-            form.add_error(None, "Deze opmerking hoort niet bij deze afweging.")
-        elif not toegestaan:
-            weiger("Reviewers plaatsen opmerkingen; de adviseur beantwoordt ze.")
-        else:
-            try:
-                services.opmerking_plaatsen(
-                    afweging=afweging, deelvraag=deelvraag, auteur=request.user,
-                    tekst=form.cleaned_data["tekst"], antwoord_op=antwoord_op,
-                )  # fmt: skip
-            except services.NietToegestaan as fout:
-                weiger(str(fout))
-            messages.success(
-                request,
-                f"Uw {'antwoord' if antwoord_op else 'opmerking'} bij deelvraag "
-                f"{deelvraag.nummer} is geplaatst.",
-            )
-            return redirect(f"{afweging.get_absolute_url()}#dv-opmerkingen-{deelvraag.nummer}")
+    plek = opmerking_verwerken(
+        request, onderwerp_van(afweging), form,
+        eigenaar=is_eigenaar(request.user, afweging),
+        commentator=is_reviewer(request.user, afweging) or is_meelezer(request.user, afweging),
+    )  # fmt: skip
+    if plek is not None:
+        return redirect(f"{afweging.get_absolute_url()}#dv-opmerkingen-{plek.nummer}")
     return toon_uitkomst(request, afweging, formulieren={"opmerking_form": form}, status=400)
 
 
@@ -89,29 +104,37 @@ def _na_conflict(request, conflict):
     return data
 
 
+def reactie_verwerken(request, rij) -> tuple[dict | None, int]:
+    """Give or amend the formal reactie a reviewer posts. (None, 200): given; else the
+    forms to show again (with what was typed) and the status to answer with."""
+    if not is_reviewer(request.user, rij):
+        weiger(f"Deze {onderwerp_van(rij).woord} is niet met u gedeeld.")
+    form = reactie_form(request.user, rij, request.POST)
+    if not form.is_valid():
+        return {"reactie_form": form}, 400
+    try:
+        services.reactie_geven(
+            onderwerp=rij, gemeente=form.cleaned_data["gemeente"], auteur=request.user,
+            standpunt=form.cleaned_data["standpunt"], tekst=form.cleaned_data["tekst"],
+            versie=form.cleaned_data["versie"],
+        )  # fmt: skip
+    except services.NietToegestaan as fout:
+        weiger(str(fout))
+    except services.ReactieConflict as conflict:
+        form = reactie_form(request.user, rij, _na_conflict(request, conflict))
+        return {"reactie_form": form, "reactieconflict": conflict}, 409
+    messages.success(request, "Uw formele reactie is vastgelegd.")
+    return None, 200
+
+
 @require_POST
 @alleen_reviewer
 def reactie_view(request, pk):
     afweging = laad(request, pk)
-    if not is_reviewer(request.user, afweging):
-        weiger("Deze afweging is niet met u gedeeld.")
-    form = reactie_form(request.user, afweging, request.POST)
-    if form.is_valid():
-        try:
-            services.reactie_geven(
-                afweging=afweging, gemeente=form.cleaned_data["gemeente"], auteur=request.user,
-                standpunt=form.cleaned_data["standpunt"], tekst=form.cleaned_data["tekst"],
-                versie=form.cleaned_data["versie"],
-            )  # fmt: skip
-        except services.NietToegestaan as fout:
-            weiger(str(fout))
-        except services.ReactieConflict as conflict:
-            form = reactie_form(request.user, afweging, _na_conflict(request, conflict))
-            formulieren = {"reactie_form": form, "reactieconflict": conflict}
-            return toon_uitkomst(request, afweging, formulieren=formulieren, status=409)
-        messages.success(request, "Uw formele reactie is vastgelegd.")
+    formulieren, status = reactie_verwerken(request, afweging)
+    if formulieren is None:
         return redirect(f"{afweging.get_absolute_url()}#reacties-kop")
-    return toon_uitkomst(request, afweging, formulieren={"reactie_form": form}, status=400)
+    return toon_uitkomst(request, afweging, formulieren=formulieren, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,7 +155,7 @@ def reactie_namens_view(request, pk, code):
     if form.is_valid():
         try:
             services.reactie_geven(
-                afweging=afweging, gemeente=gemeente, auteur=request.user,
+                onderwerp=afweging, gemeente=gemeente, auteur=request.user,
                 standpunt=form.cleaned_data["standpunt"], tekst=form.cleaned_data["tekst"],
                 versie=form.cleaned_data["versie"],
                 ontvangen_per=form.cleaned_data["ontvangen_per"],
@@ -152,24 +175,33 @@ def reactie_namens_view(request, pk, code):
     return render(request, "review/namens.html", pagina.context(), status=400)
 
 
+def delen_verwerken(request, rij) -> DelenForm | None:
+    """Share with the gemeentesecretarissen the adviseur chose; None when shared, else the
+    form with its errors."""
+    form = DelenForm(request.POST, kandidaten=services.kandidaat_reviewers(rij))
+    if not form.is_valid():
+        return form
+    try:
+        aantal = services.delen(
+            onderwerp=rij,
+            gebruikers=form.cleaned_data["gebruikers"],
+            door=request.user,
+            reactietermijn=form.cleaned_data["reactietermijn"],
+        )
+    except services.NietToegestaan as fout:
+        weiger(str(fout))
+    messages.success(
+        request, f"Gedeeld met {aantal} gemeentesecretaris(sen); zij kregen een e-mail."
+    )
+    return None
+
+
 @require_POST
 @alleen_adviseur
 def delen_view(request, pk):
     afweging = laad(request, pk)
-    form = DelenForm(request.POST, kandidaten=services.kandidaat_reviewers(afweging))
-    if form.is_valid():
-        try:
-            aantal = services.delen(
-                afweging=afweging,
-                gebruikers=form.cleaned_data["gebruikers"],
-                door=request.user,
-                reactietermijn=form.cleaned_data["reactietermijn"],
-            )
-        except services.NietToegestaan as fout:
-            weiger(str(fout))
-        messages.success(
-            request, f"Gedeeld met {aantal} gemeentesecretaris(sen); zij kregen een e-mail."
-        )
+    form = delen_verwerken(request, afweging)
+    if form is None:
         return redirect(afweging.get_absolute_url())
     return toon_uitkomst(request, afweging, formulieren={"delen_form": form}, status=400)
 
@@ -183,13 +215,33 @@ def delen_stoppen_view(request, pk, deling_pk):
         pagina = Stopdelenpagina(request, afweging, deling=deling)
         return render(request, "review/delen_stoppen.html", pagina.context())
     services.delen_stoppen(deling=deling, door=request.user)
+    stoppen_gemeld(request, deling, "afweging")
+    return redirect(f"{afweging.get_absolute_url()}#beheer-kop")
+
+
+def antwoord_verwerken(request, reactie) -> dict | None:
+    """The provincie's answer to a reactie; None when recorded, else the forms to show
+    again (with what was typed in its box)."""
+    form = antwoord_form(reactie, request.POST)
+    if not form.is_valid():
+        return {"antwoord_form": form, "antwoord_op": reactie.pk}
+    try:
+        services.reactie_beantwoorden(
+            reactie=reactie, door=request.user, tekst=form.cleaned_data["antwoord"]
+        )
+    except services.NietToegestaan as fout:
+        weiger(str(fout))
+    messages.success(request, f"Uw antwoord aan {reactie.gemeente.naam} is vastgelegd.")
+    return None
+
+
+def stoppen_gemeld(request, deling, woord: str) -> None:
     wie = naam(deling.gebruiker)
     messages.success(
         request,
-        f"Het delen met {wie} is gestopt: {wie} kan de afweging niet meer openen. De "
+        f"Het delen met {wie} is gestopt: {wie} kan de {woord} niet meer openen. De "
         "opmerkingen en de reactie blijven staan.",
     )
-    return redirect(f"{afweging.get_absolute_url()}#beheer-kop")
 
 
 @require_POST
@@ -199,16 +251,8 @@ def reactie_antwoord_view(request, pk, reactie_pk):
     reactie = get_object_or_404(
         afweging.reacties.select_related("gemeente", "auteur"), pk=reactie_pk
     )
-    form = antwoord_form(reactie, request.POST)
-    if not form.is_valid():
-        # Refused (empty, too long): the page again, with what was typed in its box.
-        formulieren = {"antwoord_form": form, "antwoord_op": reactie.pk}
-        return toon_uitkomst(request, afweging, formulieren=formulieren, status=400)
-    try:
-        services.reactie_beantwoorden(
-            reactie=reactie, door=request.user, tekst=form.cleaned_data["antwoord"]
-        )
-    except services.NietToegestaan as fout:
-        weiger(str(fout))
-    messages.success(request, f"Uw antwoord aan {reactie.gemeente.naam} is vastgelegd.")
-    return redirect(f"{afweging.get_absolute_url()}#reacties-kop")
+    formulieren = antwoord_verwerken(request, reactie)
+    if formulieren is None:
+        return redirect(f"{afweging.get_absolute_url()}#reacties-kop")
+    # Refused (empty, too long): the page again, with what was typed in its box.
+    return toon_uitkomst(request, afweging, formulieren=formulieren, status=400)

@@ -123,7 +123,7 @@ from review.services import delen
 import json
 gebruikers = get_user_model().objects
 afweging = Afweging.objects.get(is_voorbeeld=True)
-delen(afweging=afweging, gebruikers=[gebruikers.get(username="secretaris")],
+delen(onderwerp=afweging, gebruikers=[gebruikers.get(username="secretaris")],
       door=gebruikers.get(username="adviseur"))
 cookies = {}
 for naam in ("adviseur", "secretaris"):

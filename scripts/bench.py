@@ -98,26 +98,26 @@ def pdf_grootste() -> float:
         deelnemer.motieven_toelichting = vol(lengtes.MOTIEVEN_TOELICHTING)
         deelnemer.save()
         secretarissen.append(SecretarisFactory(gemeenten=[deelnemer.gemeente]))
-    review.delen(afweging=afweging, gebruikers=secretarissen, door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=secretarissen, door=adviseur)
     for secretaris, deelnemer in zip(secretarissen, afweging.deelnemers.all(), strict=True):
         reactie = review.reactie_geven(
-            afweging=afweging, gemeente=deelnemer.gemeente, auteur=secretaris,
+            onderwerp=afweging, gemeente=deelnemer.gemeente, auteur=secretaris,
             standpunt="kanttekeningen", tekst=vol(lengtes.REACTIE),
         )  # fmt: skip
         review.reactie_beantwoorden(
             reactie=reactie, door=adviseur, tekst=vol(lengtes.ANTWOORD_OP_REACTIE)
         )
         review.reactie_geven(
-            afweging=afweging, gemeente=deelnemer.gemeente, auteur=secretaris,
+            onderwerp=afweging, gemeente=deelnemer.gemeente, auteur=secretaris,
             standpunt="niet_instemmend", tekst=vol(lengtes.REACTIE - 1),
         )  # fmt: skip
     for antwoord in afweging.antwoorden.select_related("deelvraag"):
         opmerking = review.opmerking_plaatsen(
-            afweging=afweging, deelvraag=antwoord.deelvraag, auteur=secretarissen[0],
+            onderwerp=afweging, plek=antwoord.deelvraag, auteur=secretarissen[0],
             tekst=vol(lengtes.OPMERKING),
         )  # fmt: skip
         review.opmerking_plaatsen(
-            afweging=afweging, deelvraag=antwoord.deelvraag, auteur=adviseur,
+            onderwerp=afweging, plek=antwoord.deelvraag, auteur=adviseur,
             tekst=vol(lengtes.OPMERKING), antwoord_op=opmerking,
         )  # fmt: skip
     start = time.perf_counter()

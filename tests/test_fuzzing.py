@@ -298,7 +298,7 @@ def afweging(adviseur):
 def reviewer(afweging, adviseur):
     """A gemeentesecretaris of Leiderdorp, with whom the example afweging is shared."""
     secretaris = SecretarisFactory(gemeenten=[GemeenteFactory(code="GM0547")])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return secretaris
 
 
@@ -767,8 +767,8 @@ def test_comments_never_fail(
         data = dict(velden)
         if data["antwoord_op"] == "<opmerking>":
             opmerking = review.opmerking_plaatsen(
-                afweging=afweging,
-                deelvraag=afweging.antwoorden.get(deelvraag__nummer=3).deelvraag,
+                onderwerp=afweging,
+                plek=afweging.antwoorden.get(deelvraag__nummer=3).deelvraag,
                 auteur=reviewer,
                 tekst="Hoe zit het met de regio?",
             )
@@ -808,8 +808,8 @@ def test_the_boxes_beside_the_deelvragen_never_fail(
 
     with teruggedraaid():
         opmerking = review.opmerking_plaatsen(
-            afweging=afweging,
-            deelvraag=afweging.antwoorden.get(deelvraag__nummer=3).deelvraag,
+            onderwerp=afweging,
+            plek=afweging.antwoorden.get(deelvraag__nummer=3).deelvraag,
             auteur=reviewer,
             tekst="Hoe zit het met de regio?",
         )
@@ -878,7 +878,7 @@ def test_answering_a_reaction_never_fails(
 ):
     with teruggedraaid():
         reactie = review.reactie_geven(
-            afweging=afweging,
+            onderwerp=afweging,
             gemeente=Gemeente.objects.get(code="GM0547"),
             auteur=reviewer,
             standpunt="instemmend",
@@ -1245,7 +1245,7 @@ def stukken(afweging, reviewer, adviseur):
     """What the forms below refer to: a reactie to answer, an opmerking, a secretaris to
     share with."""
     reactie = review.reactie_geven(
-        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0547"), auteur=reviewer,
+        onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0547"), auteur=reviewer,
         standpunt="instemmend", tekst="Akkoord.",
     )  # fmt: skip
     andere = SecretarisFactory(gemeenten=[GemeenteFactory(code="GM0638")])
@@ -1508,7 +1508,7 @@ def test_every_view_reads_every_state_the_autosave_leaves(
 ):
     with teruggedraaid():
         reactie = review.reactie_geven(
-            afweging=afweging, gemeente=Gemeente.objects.get(code="GM0547"), auteur=reviewer,
+            onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0547"), auteur=reviewer,
             standpunt="kanttekeningen", tekst="Akkoord, met kanttekeningen.",
         )  # fmt: skip
         eerste = 0

@@ -25,7 +25,7 @@ def afweging(maak_afweging):
 
 @pytest.fixture
 def gedeeld(afweging, adviseur, secretaris):
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return afweging
 
 

@@ -95,7 +95,7 @@ def test_vaststellen_renders_the_pdf_outside_any_transaction(klaar, adviseur, mo
 def test_what_changes_while_the_pdf_renders_is_not_frozen_unseen(
     klaar, adviseur, secretaris, monkeypatch
 ):
-    review.delen(afweging=klaar, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=klaar, gebruikers=[secretaris], door=adviseur)
     klaar.refresh_from_db()
     deelvraag = klaar.antwoorden.first().deelvraag
     echt = pdf.render_to_pdf
@@ -104,7 +104,7 @@ def test_what_changes_while_the_pdf_renders_is_not_frozen_unseen(
         gemaakt = echt(template, context)
         # A reviewer's comment lands while the PDF is made: it is not in that PDF.
         review.opmerking_plaatsen(
-            afweging=klaar, deelvraag=deelvraag, auteur=secretaris, tekst="Nog één punt."
+            onderwerp=klaar, plek=deelvraag, auteur=secretaris, tekst="Nog één punt."
         )
         return gemaakt
 

@@ -67,7 +67,7 @@ ACTIES = {
 @pytest.fixture
 def opzet(adviseur, ander_adviseur, secretaris, beheerder, maak_afweging, gemeente):
     afweging = maak_afweging(titel="Matrix", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     # A secretaris of a member, but not shared with.
     andere = SecretarisFactory(username="andere-secretaris", gemeenten=[gemeente("GM0613")])
     gebruikers = {
@@ -226,7 +226,7 @@ def grens(request):
     # Shared with the secretaris of the deelnemer in the other provincie.
     tweede = fusie["gemeenten"][1]
     secretaris = SecretarisFactory(gemeenten=[Gemeente.objects.get(code=tweede)])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=gebruikers["leidend"])
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=gebruikers["leidend"])
     return afweging, gebruikers, tweede
 
 

@@ -25,9 +25,9 @@ EIGEN_CACHE = {
 def afweging(maak_afweging, adviseur, secretaris):
     """Shared with the secretaris of Barendrecht, who gave a reactie."""
     afweging = maak_afweging(titel="Vertrouwelijk", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     review.reactie_geven(
-        afweging=afweging, gemeente=secretaris.gemeenten.get(), auteur=secretaris,
+        onderwerp=afweging, gemeente=secretaris.gemeenten.get(), auteur=secretaris,
         standpunt="instemmend", tekst="Akkoord.",
     )  # fmt: skip
     return afweging

@@ -22,6 +22,11 @@ class Uitkomstpagina(Afwegingpagina):
         return selectors.resultaat(self.volledig)
 
     @cached_property
+    def review_plekken(self) -> list[int]:
+        """The deelvragen this page has an opmerkingen box under (review's part)."""
+        return [d.nummer for o in self.onderdelen for d, _ in o[2]]
+
+    @cached_property
     def onderdelen(self) -> list:
         """Per onderdeel: the onderdeel, its score, and (deelvraag, antwoord) pairs."""
         antwoorden = {a.deelvraag_id: a for a in self.volledig.antwoorden.all()}

@@ -36,7 +36,7 @@ def test_a_gemeente_with_data_leaves_only_when_confirmed(
     barendrecht = afweging.deelnemers.get(gemeente__code="GM0489")
     barendrecht.perspectief, barendrecht.motieven = "tussenstap", ["kosten"]
     barendrecht.save()
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     Reactie.objects.create(
         afweging=afweging, gemeente=barendrecht.gemeente, auteur=secretaris,
         standpunt="instemmend", tekst="Akkoord.",

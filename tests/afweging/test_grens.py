@@ -160,7 +160,7 @@ def test_the_other_provincie_reads_comments_and_the_leading_one_answers(
     opmerking = bel.opmerkingen.get()
     assert (opmerking.auteur, opmerking.deelvraag.nummer) == (utrecht, 3)
     review.opmerking_plaatsen(
-        afweging=bel, deelvraag=None, auteur=noord_holland, tekst="Eemnes doet mee.",
+        onderwerp=bel, plek=None, auteur=noord_holland, tekst="Eemnes doet mee.",
         antwoord_op=opmerking,
     )  # fmt: skip
     tekst = soep(lezer.get(uitkomst)).get_text(" ", strip=True)
@@ -169,7 +169,7 @@ def test_the_other_provincie_reads_comments_and_the_leading_one_answers(
 
 def test_the_reader_may_not_answer_an_opmerking(client, bel, utrecht, secretaris):
     opmerking = review.opmerking_plaatsen(
-        afweging=bel, deelvraag=bel.kader.onderdelen.first().deelvragen.first(),
+        onderwerp=bel, plek=bel.kader.onderdelen.first().deelvragen.first(),
         auteur=utrecht, tekst="Vraag",
     )  # fmt: skip
     response = ingelogd(client, utrecht).post(

@@ -120,8 +120,8 @@ def test_markup_in_every_free_text_field_is_escaped_in_page_and_pdf(adviseur, se
     deelnemer = afweging.deelnemers.first()
     deelnemer.motieven_toelichting = boos
     deelnemer.save()
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
-    review.reactie_geven(afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"),
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
+    review.reactie_geven(onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0489"),
                          auteur=secretaris, standpunt="instemmend", tekst=f"Reactie {boos}")  # fmt: skip
     afweging = met_alles(Afweging.objects.filter(pk=afweging.pk)).get()
     html, inhoud = render_to_pdf("afweging/pdf/rapport.html", {"rapport": rapport_van(afweging)})
@@ -192,8 +192,8 @@ def volledige_afweging(maak_afweging, maak_gebruiker, gemeente, adviseur):
     beantwoord_alles(afweging)
     papendrecht = gemeente("GM0590")
     secretaris = maak_gebruiker.secretaris(gemeenten=[papendrecht])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
-    review.reactie_geven(afweging=afweging, gemeente=papendrecht, auteur=secretaris,
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
+    review.reactie_geven(onderwerp=afweging, gemeente=papendrecht, auteur=secretaris,
                          standpunt="instemmend", tekst="Papendrecht stemt in.")  # fmt: skip
     return met_alles(Afweging.objects.filter(pk=afweging.pk)).get()
 

@@ -64,7 +64,7 @@ def deelvraag(afweging, nummer):
 
 def opmerking(afweging, door, nummer=5, tekst="Hoe groot is de steun in de raad?", **extra):
     return review.opmerking_plaatsen(
-        afweging=afweging, deelvraag=deelvraag(afweging, nummer), auteur=door, tekst=tekst, **extra
+        onderwerp=afweging, plek=deelvraag(afweging, nummer), auteur=door, tekst=tekst, **extra
     )
 
 
@@ -78,7 +78,7 @@ def gedeeld(klok, maak_afweging, adviseur, secretaris):
     """Barendrecht and Albrandswaard, shared with the secretaris of Barendrecht."""
     afweging = maak_afweging(titel="BAR-fusie", gemeenten=["GM0489", "GM0613"])
     review.delen(
-        afweging=afweging, gebruikers=[secretaris], door=adviseur,
+        onderwerp=afweging, gebruikers=[secretaris], door=adviseur,
         reactietermijn=date(2026, 3, 16),
     )  # fmt: skip
     klok.shift(timedelta(minutes=1))
@@ -126,7 +126,7 @@ def test_reacties_and_their_answers_are_new_to_the_other_side(klok, gedeeld, adv
     openen(secretaris, gedeeld)
     klok.shift(timedelta(minutes=1))
     reactie = review.reactie_geven(
-        afweging=gedeeld, gemeente=gedeeld.deelnemers.get(gemeente__code="GM0489").gemeente,
+        onderwerp=gedeeld, gemeente=gedeeld.deelnemers.get(gemeente__code="GM0489").gemeente,
         auteur=secretaris, standpunt="instemmend", tekst="Barendrecht stemt in.",
     )  # fmt: skip
     assert "1 nieuwe of gewijzigde reactie" in deel(start(adviseur), "nieuw-kop")
@@ -141,7 +141,7 @@ def test_opening_one_afweging_leaves_what_is_new_on_another(
     klok, gedeeld, maak_afweging, adviseur, secretaris
 ):
     ander = maak_afweging(titel="Tweede fusie", gemeenten=["GM0489", "GM0597"])
-    review.delen(afweging=ander, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=ander, gebruikers=[secretaris], door=adviseur)
     klok.shift(timedelta(minutes=1))
     opmerking(gedeeld, secretaris)
     opmerking(ander, secretaris)
@@ -188,7 +188,7 @@ def test_a_reactie_past_its_termijn_shows_on_the_adviseurs_start_page(
     )
 
     review.reactie_geven(
-        afweging=gedeeld, gemeente=gedeeld.deelnemers.get(gemeente__code="GM0489").gemeente,
+        onderwerp=gedeeld, gemeente=gedeeld.deelnemers.get(gemeente__code="GM0489").gemeente,
         auteur=secretaris, standpunt="instemmend", tekst="Laat, maar instemmend.",
     )  # fmt: skip
     pagina = start(adviseur)
@@ -202,11 +202,11 @@ def test_the_secretaris_sees_what_waits_for_their_reactie_and_by_when(
     later = maak_afweging(titel="Later", gemeenten=["GM0489", "GM0613"])
     eerder = maak_afweging(titel="Eerder", gemeenten=["GM0489", "GM0597"])
     zonder = maak_afweging(titel="Zonder termijn", gemeenten=["GM0489", "GM0547"])
-    review.delen(afweging=later, gebruikers=[secretaris], door=adviseur,
+    review.delen(onderwerp=later, gebruikers=[secretaris], door=adviseur,
                  reactietermijn=date(2026, 4, 1))  # fmt: skip
-    review.delen(afweging=eerder, gebruikers=[secretaris], door=adviseur,
+    review.delen(onderwerp=eerder, gebruikers=[secretaris], door=adviseur,
                  reactietermijn=date(2026, 3, 3))  # fmt: skip
-    review.delen(afweging=zonder, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=zonder, gebruikers=[secretaris], door=adviseur)
 
     pagina = start(secretaris)
     regels = [" ".join(li.get_text(" ").split()) for li in pagina.find(
@@ -226,7 +226,7 @@ def test_each_role_sees_only_its_own(
     # Not shared with the secretaris, and of another provincie: neither shows up.
     maak_afweging(titel="Niet gedeeld", gemeenten=["GM0489", "GM0597"])
     andere = SecretarisFactory(gemeenten=[gemeente("GM0613")])
-    review.delen(afweging=gedeeld, gebruikers=[andere], door=adviseur)
+    review.delen(onderwerp=gedeeld, gebruikers=[andere], door=adviseur)
 
     titels = [a.get_text(strip=True) for a in start(secretaris).select("tbody th a")]
     assert titels == ["BAR-fusie"]
@@ -299,7 +299,7 @@ def test_the_start_page_costs_the_same_queries_for_one_afweging_or_many(
         client.get(reverse("start"))
     for i in range(3):
         ander = maak_afweging(titel=f"Nog een {i}", gemeenten=["GM0489", "GM0597"])
-        review.delen(afweging=ander, gebruikers=[secretaris], door=adviseur)
+        review.delen(onderwerp=ander, gebruikers=[secretaris], door=adviseur)
         opmerking(ander, secretaris)
     with django_assert_max_num_queries(len(een)):
         inhoud = client.get(reverse("start")).content.decode()

@@ -68,9 +68,9 @@ def test_the_check_names_what_review_left_open(adviseur_client, afweging, advise
         soep(adviseur_client.get(url("vaststellen", afweging)))
     )
 
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     deelvraag = afweging.antwoorden.get(deelvraag__nummer=2).deelvraag
-    review.opmerking_plaatsen(afweging=afweging, deelvraag=deelvraag, auteur=secretaris, tekst="?")
+    review.opmerking_plaatsen(onderwerp=afweging, plek=deelvraag, auteur=secretaris, tekst="?")
     pagina = soep(adviseur_client.get(url("vaststellen", afweging)))
     punten = [tekst(li) for li in pagina.find(id="review-kop").parent("li")]
     assert punten[0].startswith("1 opmerking van reviewers is nog niet beantwoord.")
@@ -83,7 +83,7 @@ def test_vaststellen_asks_for_a_confirmation_and_then_says_what_happens_next(
     adviseur_client, afweging, adviseur, secretaris, django_capture_on_commit_callbacks
 ):
     beantwoord_alles(afweging)
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     zonder = adviseur_client.post(url("vaststellen", afweging), {"versie": afweging.versie})
     assert zonder.status_code == 400
     pagina = soep(zonder)

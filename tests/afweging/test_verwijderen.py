@@ -26,9 +26,9 @@ def url(afweging):
 def test_the_page_names_what_goes_and_only_the_post_deletes(
     adviseur_client, afweging, adviseur, secretaris
 ):
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     deelvraag = afweging.antwoorden.get(deelvraag__nummer=3).deelvraag
-    review.opmerking_plaatsen(afweging=afweging, deelvraag=deelvraag, auteur=secretaris, tekst="?")
+    review.opmerking_plaatsen(onderwerp=afweging, plek=deelvraag, auteur=secretaris, tekst="?")
     afweging.antwoorden.filter(deelvraag__nummer__in=[1, 2]).update(score="1", motivering="x")
     pagina = BeautifulSoup(adviseur_client.get(url(afweging)).content, "html.parser")
     assert [li.get_text() for li in pagina.find(id="gaat-weg")("li")] == [

@@ -30,7 +30,7 @@ def gedeeld(maak_afweging, adviseur, secretaris):
     businesscase.varianten.filter(soort="voorgesteld").update(
         besparing_pct=Decimal("2.5"), extra_kosten=Decimal("25000")
     )
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return afweging
 
 

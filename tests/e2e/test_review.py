@@ -25,7 +25,7 @@ def gedeelde_afweging(gegevens):
                 "frictiekostenbudget": 300000},
         gemeenten=Gemeente.objects.filter(code__in=["GM0547", "GM0638"]),
     )  # fmt: skip
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return afweging
 
 
@@ -35,7 +35,7 @@ def test_de_secretaris_reviewt_naast_de_vraag_en_leest_de_businesscase(
     afweging = gedeelde_afweging(gegevens)
     # Leiderdorp reacted earlier and the provincie answered that reactie.
     reactie = review.reactie_geven(
-        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0547"),
+        onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0547"),
         auteur=gegevens["secretaris"], standpunt="instemmend",
         tekst="Leiderdorp stemt in als de evaluatie na drie jaar komt.", versie=0,
     )  # fmt: skip

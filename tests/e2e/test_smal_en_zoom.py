@@ -85,7 +85,7 @@ def test_no_page_scrolls_sideways_at_390_px(gegevens, pagina_van, toegankelijk):
         gegevens, "Ambtelijke fusie Leiderdorp, Oegstgeest en Zoeterwoude",
         ["GM0547", "GM0579", "GM0638"],
     )  # fmt: skip
-    review.delen(afweging=afweging, gebruikers=[gegevens["secretaris"]], door=gegevens["adviseur"])
+    review.delen(onderwerp=afweging, gebruikers=[gegevens["secretaris"]], door=gegevens["adviseur"])
     vast = afweging_met_alles(
         gegevens, "Vastgesteld: Leiderdorp en Zoeterwoude", ["GM0547", "GM0638"]
     )

@@ -186,7 +186,7 @@ def test_the_province_that_reads_along_cannot_record(maak_gebruiker, client, vas
 
 def test_a_secretaris_cannot_record(adviseur, secretaris, maak_afweging, vastgesteld):
     afweging = maak_afweging(gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     vastgesteld(afweging)
     client = Client()
     client.force_login(secretaris)

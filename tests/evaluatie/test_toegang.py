@@ -2,9 +2,10 @@
 
 An evaluatie of BEL Combinatie (Blaricum and Laren in Noord-Holland, Eemnes in Utrecht), led
 by Noord-Holland: its adviseurs edit; Utrecht's read along; Zuid-Holland's may not know it
-exists (404); gemeentesecretarissen (even of a deelnemer), beheerders and an adviseur
-without a provincie see no evaluatie yet (403 in Dutch); who is not logged in goes to the
-login page.
+exists (404); a gemeentesecretaris of a deelnemer reads it once it is shared with them
+(review), and until then may not know it exists (404); beheerders and an adviseur without a
+provincie see no evaluatie (403 in Dutch, saying which roles do); who is not logged in goes
+to the login page.
 """
 
 import pytest
@@ -12,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from casussen.models import Gemeente
+from review import services as review
 from tests.factories import (
     AdviseurFactory,
     BeheerderFactory,
@@ -23,16 +25,19 @@ from tests.html import soep
 
 pytestmark = pytest.mark.django_db
 
-ROLLEN = ["anoniem", "leidend", "meelezer", "buiten", "zonder_provincie", "secretaris", "beheerder"]
+ROLLEN = [
+    "anoniem", "leidend", "meelezer", "buiten", "zonder_provincie", "secretaris", "gedeeld",
+    "beheerder",
+]  # fmt: skip
 
 PAGINAS = {
-    "lijst": (302, 200, 200, 200, 403, 403, 403),
-    "overzicht": (302, 200, 200, 404, 403, 403, 403),
-    "domein": (302, 200, 200, 404, 403, 403, 403),
-    "start-fusieorganisatie": (302, 200, 200, 403, 403, 403, 403),
+    "lijst": (302, 200, 200, 200, 403, 200, 200, 403),
+    "overzicht": (302, 200, 200, 404, 403, 404, 200, 403),
+    "domein": (302, 200, 200, 404, 403, 404, 200, 403),
+    "start-fusieorganisatie": (302, 200, 200, 403, 403, 403, 403, 403),
 }
 # A valid autosave of one indicator: only the leading provincie's adviseur saves it.
-AUTOSAVE = (302, 200, 403, 404, 403, 403, 403)
+AUTOSAVE = (302, 200, 403, 404, 403, 404, 403, 403)
 
 
 @pytest.fixture
@@ -45,11 +50,13 @@ def opzet(db):
         "buiten": AdviseurFactory(provincie=ProvincieFactory(code="PV28")),
         "zonder_provincie": AdviseurFactory(provincie=None),
         "secretaris": SecretarisFactory(gemeenten=[Gemeente.objects.get(code="GM0376")]),
+        "gedeeld": SecretarisFactory(gemeenten=[Gemeente.objects.get(code="GM0417")]),
         "beheerder": BeheerderFactory(),
     }
     evaluatie = EvaluatieFactory(
         door=leidend, fusieorganisatie="bel-combinatie", titel="BEL geëvalueerd"
     )
+    review.delen(onderwerp=evaluatie, gebruikers=[gebruikers["gedeeld"]], door=leidend)
     return evaluatie, gebruikers
 
 
@@ -90,10 +97,14 @@ def test_page_access(opzet, naam, rol):
         assert any(
             zin in tekst
             for zin in (
-                "alleen voor provinciale adviseurs",
+                "Alleen provinciale adviseurs met een provincie starten en bewerken evaluaties.",
+                "Evaluaties zijn er voor provinciale adviseurs met een provincie, en voor "
+                "gemeentesecretarissen met wie een evaluatie is gedeeld.",
                 "Geen van de deelnemers ligt in uw provincie",
             )
         ), tekst
+        # A beheerder hears what they can do themselves, not to ask the beheerder.
+        assert ("Als beheerder kunt u uw eigen account" in tekst) is (rol == "beheerder"), tekst
 
 
 def autosave_data(evaluatie):
@@ -131,8 +142,10 @@ def test_the_adviseur_who_reads_along_gets_no_form_and_hears_who_leads(opzet):
     evaluatie, gebruikers = opzet
     client = client_voor("meelezer", gebruikers)
     domein = soep(client.get(url("domein", evaluatie)))
-    assert domein.find("form", attrs={"data-concept": True}) is None
-    assert domein.find("textarea") is None
+    # No scores to fill in; as on an afweging, who reads along comments per indicator.
+    assert domein.find(attrs={"name": "oordelen-TOTAL_FORMS"}) is None
+    vakken = domein.find_all("textarea")
+    assert vakken and all(v["name"].startswith("opmerking-") for v in vakken)
     kop = (
         soep(client.get(url("overzicht", evaluatie)))
         .find(id="provincies")
@@ -146,8 +159,10 @@ def test_the_adviseur_who_reads_along_gets_no_form_and_hears_who_leads(opzet):
 
 
 @pytest.mark.parametrize(
-    ("rol", "gezien"), [("leidend", True), ("meelezer", True), ("buiten", False)]
-)
+    ("rol", "gezien"),
+    [("leidend", True), ("meelezer", True), ("buiten", False), ("secretaris", False),
+     ("gedeeld", True)],
+)  # fmt: skip
 def test_the_list_shows_what_one_may_see_and_nothing_else(opzet, rol, gezien):
     evaluatie, gebruikers = opzet
     pagina = soep(client_voor(rol, gebruikers).get(url("lijst", evaluatie)))
@@ -155,9 +170,9 @@ def test_the_list_shows_what_one_may_see_and_nothing_else(opzet, rol, gezien):
     assert titels == (["BEL geëvalueerd"] if gezien else [])
 
 
-def test_the_main_menu_offers_evaluaties_to_adviseurs_only(opzet):
+def test_the_main_menu_offers_evaluaties_to_adviseurs_and_secretarissen(opzet):
     evaluatie, gebruikers = opzet
-    for rol, verwacht in (("leidend", True), ("secretaris", False), ("beheerder", False)):
+    for rol, verwacht in (("leidend", True), ("secretaris", True), ("beheerder", False)):
         menu = soep(client_voor(rol, gebruikers).get(reverse("casussen:register"))).find(
             "nav", attrs={"aria-label": "Hoofdmenu"}
         )

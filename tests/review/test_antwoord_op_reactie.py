@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def reactie(maak_afweging, adviseur, secretaris):
     afweging = maak_afweging(titel="Reacties", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return review.reactie_geven(
-        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
+        onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
         standpunt="kanttekeningen", tekst="Akkoord als de evaluatie na drie jaar komt.",
     )  # fmt: skip
 

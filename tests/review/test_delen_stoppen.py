@@ -20,7 +20,7 @@ def url(naam, afweging, **kwargs):
 @pytest.fixture
 def gedeeld(maak_afweging, adviseur, secretaris):
     afweging = maak_afweging(titel="Stoppen", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return afweging
 
 
@@ -29,13 +29,13 @@ def geschreven(gedeeld, secretaris):
     """Two opmerkingen and Barendrecht's reactie by the reviewer."""
     for nummer in (2, 5):
         review.opmerking_plaatsen(
-            afweging=gedeeld,
-            deelvraag=Deelvraag.objects.get(onderdeel__kader=gedeeld.kader, nummer=nummer),
+            onderwerp=gedeeld,
+            plek=Deelvraag.objects.get(onderdeel__kader=gedeeld.kader, nummer=nummer),
             auteur=secretaris,
             tekst=f"Vraag bij {nummer}",
         )
     review.reactie_geven(
-        afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
+        onderwerp=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
         standpunt="instemmend", tekst="Barendrecht stemt in.", versie=0,
     )  # fmt: skip
     return gedeeld

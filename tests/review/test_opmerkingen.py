@@ -21,7 +21,7 @@ def url(naam, afweging):
 @pytest.fixture
 def gedeeld(maak_afweging, adviseur, secretaris):
     afweging = maak_afweging(titel="Review naast de vraag", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return afweging
 
 
@@ -89,7 +89,7 @@ def test_the_adviseur_answers_in_the_box_under_the_opmerking(
     adviseur_client, secretaris_client, gedeeld, secretaris
 ):
     vraag = review.opmerking_plaatsen(
-        afweging=gedeeld, deelvraag=deelvraag(gedeeld, 3), auteur=secretaris, tekst="Waarom 0?"
+        onderwerp=gedeeld, plek=deelvraag(gedeeld, 3), auteur=secretaris, tekst="Waarom 0?"
     )
     pagina = soep(adviseur_client.get(url("uitkomst", gedeeld)))
     rij = pagina.find(id="dv-opmerkingen-3")
@@ -115,7 +115,7 @@ def test_an_answer_to_an_opmerking_elsewhere_is_refused_with_the_text_kept(
 ):
     elders = maak_afweging(titel="Elders", gemeenten=["GM0489", "GM0613"])
     vreemd = review.opmerking_plaatsen(
-        afweging=elders, deelvraag=deelvraag(elders, 1), auteur=secretaris, tekst="Vraag elders"
+        onderwerp=elders, plek=deelvraag(elders, 1), auteur=secretaris, tekst="Vraag elders"
     )
     response = adviseur_client.post(
         url("opmerking", gedeeld),
@@ -132,7 +132,7 @@ def test_a_reviewer_cannot_answer_through_a_box_and_the_adviseur_cannot_comment(
     adviseur_client, secretaris_client, gedeeld, secretaris
 ):
     vraag = review.opmerking_plaatsen(
-        afweging=gedeeld, deelvraag=deelvraag(gedeeld, 1), auteur=secretaris, tekst="Vraag"
+        onderwerp=gedeeld, plek=deelvraag(gedeeld, 1), auteur=secretaris, tekst="Vraag"
     )
     assert (
         secretaris_client.post(
@@ -165,10 +165,10 @@ def test_the_page_counts_this_users_opmerkingen_for_the_browser_copy(
     secretaris_client.post(url("opmerking", gedeeld), {"vak": "opmerking-1", "opmerking-1": "A"})
     assert teller() == 1
     andere = review.opmerking_plaatsen(
-        afweging=gedeeld, deelvraag=deelvraag(gedeeld, 2), auteur=secretaris, tekst="B"
+        onderwerp=gedeeld, plek=deelvraag(gedeeld, 2), auteur=secretaris, tekst="B"
     )
     review.opmerking_plaatsen(
-        afweging=gedeeld, deelvraag=None, auteur=adviseur, tekst="C", antwoord_op=andere
+        onderwerp=gedeeld, plek=None, auteur=adviseur, tekst="C", antwoord_op=andere
     )
     assert teller() == 2
 
@@ -179,7 +179,7 @@ def test_a_vastgestelde_afweging_shows_the_opmerkingen_without_boxes(
     from afweging import services
 
     review.opmerking_plaatsen(
-        afweging=gedeeld, deelvraag=deelvraag(gedeeld, 6), auteur=secretaris, tekst="Houdbaar?"
+        onderwerp=gedeeld, plek=deelvraag(gedeeld, 6), auteur=secretaris, tekst="Houdbaar?"
     )
     beantwoord_alles(gedeeld)
     services.vaststellen(afweging=gedeeld, versie=gedeeld.versie, door=adviseur)

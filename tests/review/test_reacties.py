@@ -34,7 +34,7 @@ def gedeeld(maak_afweging, adviseur, secretaris):
     adviseur.email = "adviseur@provincie.example"
     adviseur.save()
     afweging = maak_afweging(titel="Reacties", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return afweging
 
 
@@ -42,7 +42,7 @@ def gedeeld(maak_afweging, adviseur, secretaris):
 def collega(gedeeld, adviseur):
     """A second gemeentesecretaris of Barendrecht, also shared with."""
     tweede = SecretarisFactory(username="tweede-secretaris", first_name="Tweede")
-    review.delen(afweging=gedeeld, gebruikers=[tweede], door=adviseur)
+    review.delen(onderwerp=gedeeld, gebruikers=[tweede], door=adviseur)
     return tweede
 
 
@@ -92,7 +92,7 @@ def test_the_form_shows_the_current_reactie_to_amend(secretaris_client, gedeeld,
 def test_two_secretarissen_amending_at_once_never_overwrite_silently(
     secretaris_client, client, gedeeld, collega, barendrecht, secretaris
 ):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Akkoord.", versie=0)  # fmt: skip
     client.force_login(collega)
     # Both opened the page at this version.
@@ -167,12 +167,12 @@ def test_ones_own_earlier_save_is_no_conflict(secretaris_client, gedeeld, barend
 
 
 def test_the_lock_is_checked_in_the_service_too(gedeeld, collega, barendrecht, secretaris):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Akkoord.", versie=0)  # fmt: skip
-    review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                          standpunt="instemmend", tekst="Akkoord, echt.", versie=reactie.versie)  # fmt: skip
     with pytest.raises(review.ReactieConflict) as conflict:
-        review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=collega,
+        review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=collega,
                              standpunt="niet_instemmend", tekst="Nee.", versie=reactie.versie)  # fmt: skip
     assert conflict.value.reactie.tekst == "Akkoord, echt."
     assert Reactie.objects.get().tekst == "Akkoord, echt."
@@ -181,7 +181,7 @@ def test_the_lock_is_checked_in_the_service_too(gedeeld, collega, barendrecht, s
 def test_an_answer_about_an_earlier_version_says_so_on_the_page_and_in_the_report(
     secretaris_client, adviseur_client, gedeeld, barendrecht, secretaris, adviseur
 ):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Akkoord als de evaluatie na drie jaar komt.", versie=0)  # fmt: skip
     review.reactie_beantwoorden(
         reactie=reactie, door=adviseur, tekst="De evaluatie komt na drie jaar."
@@ -225,7 +225,7 @@ def test_an_answer_about_an_earlier_version_says_so_on_the_page_and_in_the_repor
         in adviseur_client.get(url("vaststellen", gedeeld)).content.decode()
     )
     # A second amendment keeps the text the answer was about.
-    review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                          standpunt="niet_instemmend", tekst="Toch niet, en waarom.", versie=reactie.versie)  # fmt: skip
     reactie.refresh_from_db()
     assert reactie.eerdere_tekst == "Akkoord als de evaluatie na drie jaar komt."
@@ -247,22 +247,22 @@ def test_an_answer_about_an_earlier_version_says_so_on_the_page_and_in_the_repor
 def test_changed_back_to_what_was_answered_the_answer_fits_again(
     gedeeld, barendrecht, secretaris, adviseur
 ):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Ja.", versie=0)  # fmt: skip
     review.reactie_beantwoorden(reactie=reactie, door=adviseur, tekst="Dank.")
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="niet_instemmend", tekst="Nee.")  # fmt: skip
     assert reactie.antwoord_over_eerdere
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Ja.")  # fmt: skip
     assert not reactie.antwoord_over_eerdere
 
 
 def test_a_reactie_not_changed_records_nothing(gedeeld, barendrecht, secretaris):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Ja.", versie=0)  # fmt: skip
     voor = gedeeld.wijzigingen.count()
-    zelfde = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    zelfde = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                   standpunt="instemmend", tekst="Ja.", versie=reactie.versie)  # fmt: skip
     assert zelfde.versie == reactie.versie
     assert gedeeld.wijzigingen.count() == voor
@@ -330,7 +330,7 @@ def test_the_adviseur_records_a_reactie_received_by_letter(
 def test_the_secretaris_amending_a_recorded_reactie_makes_it_theirs(
     adviseur_client, secretaris_client, gedeeld, barendrecht, adviseur, secretaris
 ):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=adviseur,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=adviseur,
                                    standpunt="instemmend", tekst="Per e-mail: ja.", versie=0,
                                    ontvangen_per="email")  # fmt: skip
     form = formulier(soep(secretaris_client.get(url("uitkomst", gedeeld))), barendrecht)
@@ -349,7 +349,7 @@ def test_the_secretaris_amending_a_recorded_reactie_makes_it_theirs(
 def test_the_recorded_reactie_form_shows_the_current_one_and_keeps_what_was_typed(
     adviseur_client, gedeeld, barendrecht, secretaris
 ):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Ja, in de app.", versie=0)  # fmt: skip
     adres = url("reactie-namens", gedeeld, code="gm0489")
     pagina = soep(adviseur_client.get(adres))
@@ -373,9 +373,9 @@ def test_the_recorded_reactie_form_shows_the_current_one_and_keeps_what_was_type
 
 
 def test_a_recorded_reactie_is_locked_too(adviseur_client, gedeeld, barendrecht, secretaris):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                                    standpunt="instemmend", tekst="Ja.", versie=0)  # fmt: skip
-    review.reactie_geven(afweging=gedeeld, gemeente=barendrecht, auteur=secretaris,
+    review.reactie_geven(onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris,
                          standpunt="instemmend", tekst="Ja, zeker.", versie=reactie.versie)  # fmt: skip
     response = adviseur_client.post(
         url("reactie-namens", gedeeld, code="GM0489"),
@@ -414,8 +414,8 @@ def test_a_secretaris_of_two_deelnemers_gets_a_form_for_each(
 ):
     beide = maak_gebruiker.secretaris(gemeenten=[gemeente("GM0489"), gemeente("GM0613")])
     afweging = maak_afweging(titel="Twee gemeenten", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[beide], door=adviseur)
-    review.reactie_geven(afweging=afweging, gemeente=gemeente("GM0613"), auteur=beide,
+    review.delen(onderwerp=afweging, gebruikers=[beide], door=adviseur)
+    review.reactie_geven(onderwerp=afweging, gemeente=gemeente("GM0613"), auteur=beide,
                          standpunt="instemmend", tekst="Albrandswaard: ja.", versie=0)  # fmt: skip
     client.force_login(beide)
     pagina = soep(client.get(url("uitkomst", afweging)))
@@ -437,7 +437,7 @@ def test_an_answer_over_the_limit_is_refused_with_its_text_kept_issue_12(
 ):
     """It used to be cut to 10,000 characters, with a success message."""
     reactie = review.reactie_geven(
-        afweging=gedeeld, gemeente=barendrecht, auteur=secretaris, standpunt="instemmend",
+        onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris, standpunt="instemmend",
         tekst="Akkoord.",
     )  # fmt: skip
     te_lang = "Antwoord. " * 1000 + "Het laatste woord."
@@ -471,7 +471,7 @@ def test_the_answer_box_shows_its_limit_and_counter(
     adviseur_client, gedeeld, barendrecht, secretaris
 ):
     reactie = review.reactie_geven(
-        afweging=gedeeld, gemeente=barendrecht, auteur=secretaris, standpunt="instemmend",
+        onderwerp=gedeeld, gemeente=barendrecht, auteur=secretaris, standpunt="instemmend",
         tekst="Akkoord.",
     )  # fmt: skip
     review.reactie_beantwoorden(reactie=reactie, door=gedeeld.aangemaakt_door, tekst="Dank u.")

@@ -74,7 +74,7 @@ def test_the_secretaris_sees_the_termijn_by_the_reactie_form(
     client, adviseur, afweging, secretaris
 ):
     review.delen(
-        afweging=afweging, gebruikers=[secretaris], door=adviseur,
+        onderwerp=afweging, gebruikers=[secretaris], door=adviseur,
         reactietermijn=date(2026, 4, 1),
     )  # fmt: skip
     client.force_login(secretaris)

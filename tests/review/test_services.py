@@ -30,7 +30,7 @@ def afweging(adviseur):
 def gedeeld(afweging, adviseur, secretaris):
     secretaris.email = "secretaris@barendrecht.example"
     secretaris.save()
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     return afweging
 
 
@@ -225,7 +225,7 @@ def test_the_pdf_contains_the_reactions(gedeeld, secretaris):
     from afweging.rapport import rapport_van
     from config.pdf import render_to_pdf
 
-    review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+    review.reactie_geven(onderwerp=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
                          auteur=secretaris, standpunt="niet_instemmend", tekst="Te vroeg geëvalueerd.")  # fmt: skip
     html, _ = render_to_pdf(
         "afweging/pdf/rapport.html",
@@ -256,13 +256,13 @@ def test_the_result_and_report_pages_do_not_query_more_with_more_review(
     for nummer in range(1, 6):
         deelvraag = Deelvraag.objects.get(onderdeel__kader=gedeeld.kader, nummer=nummer)
         opmerking = review.opmerking_plaatsen(
-            afweging=gedeeld, deelvraag=deelvraag, auteur=secretaris, tekst=f"Vraag {nummer}"
+            onderwerp=gedeeld, plek=deelvraag, auteur=secretaris, tekst=f"Vraag {nummer}"
         )
         review.opmerking_plaatsen(
-            afweging=gedeeld, deelvraag=deelvraag, auteur=gedeeld.aangemaakt_door,
+            onderwerp=gedeeld, plek=deelvraag, auteur=gedeeld.aangemaakt_door,
             tekst="Antwoord", antwoord_op=opmerking,
         )  # fmt: skip
-    review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+    review.reactie_geven(onderwerp=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
                          auteur=secretaris, standpunt="instemmend", tekst="Akkoord")  # fmt: skip
     assert {naam: tel(naam) for naam in ("uitkomst", "rapport")} == voor
 
@@ -276,7 +276,7 @@ def test_a_failing_mail_server_is_logged_and_undoes_nothing(
     Afweging.objects.filter(pk=afweging.pk).update(titel="Titel\nmet regeleinde")
     afweging.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
-        assert review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur) == 1
+        assert review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur) == 1
     assert afweging.delingen.count() == 1
     assert "Ter review: Titel met regeleinde" in caplog.text
 
@@ -287,7 +287,7 @@ def test_sharing_and_fixing_cannot_cross(adviseur, afweging, secretaris):
     verouderd = Afweging.objects.get(pk=afweging.pk)
     verouderd.status = Afweging.Status.CONCEPT  # As loaded before the vaststelling.
     with pytest.raises(review.NietToegestaan):
-        review.delen(afweging=verouderd, gebruikers=[secretaris], door=adviseur)
+        review.delen(onderwerp=verouderd, gebruikers=[secretaris], door=adviseur)
     afweging.refresh_from_db()
     assert afweging.status == Afweging.Status.VASTGESTELD
 
@@ -295,7 +295,7 @@ def test_sharing_and_fixing_cannot_cross(adviseur, afweging, secretaris):
 def test_removing_a_member_withdraws_its_reviewer_and_reaction(
     adviseur_client, gedeeld, secretaris
 ):
-    review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+    review.reactie_geven(onderwerp=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
                          auteur=secretaris, standpunt="instemmend", tekst="Akkoord")  # fmt: skip
     from afweging.services import _zet_deelnemers
 
@@ -378,7 +378,7 @@ def test_a_new_version_keeps_its_reviewers_and_counts_on(adviseur, gedeeld, secr
 def test_the_adviseur_answers_a_formal_reaction(
     adviseur_client, secretaris_client, gedeeld, secretaris
 ):
-    reactie = review.reactie_geven(afweging=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
+    reactie = review.reactie_geven(onderwerp=gedeeld, gemeente=Gemeente.objects.get(code="GM0489"),
                                    auteur=secretaris, standpunt="niet_instemmend", tekst="Nee.")  # fmt: skip
     antwoord_url = reverse(
         "afweging:reactie-antwoord", kwargs={"pk": gedeeld.pk, "reactie_pk": reactie.pk}

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def gedeeld(maak_afweging, adviseur, secretaris):
     afweging = maak_afweging(titel="Verhuisde adviseur", gemeenten=["GM0489", "GM0613"])
-    review.delen(afweging=afweging, gebruikers=[secretaris], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris], door=adviseur)
     adviseur.email = "adviseur@zuid-holland.example"
     adviseur.save()
     return afweging
@@ -30,8 +30,8 @@ def verstuurd(django_capture_on_commit_callbacks, doe) -> list[tuple[str, str]]:
 
 def opmerking(afweging, secretaris, tekst):
     return lambda: review.opmerking_plaatsen(
-        afweging=afweging,
-        deelvraag=Deelvraag.objects.get(onderdeel__kader=afweging.kader, nummer=2),
+        onderwerp=afweging,
+        plek=Deelvraag.objects.get(onderdeel__kader=afweging.kader, nummer=2),
         auteur=secretaris,
         tekst=tekst,
     )
@@ -39,7 +39,7 @@ def opmerking(afweging, secretaris, tekst):
 
 def reactie(afweging, secretaris, tekst):
     return lambda: review.reactie_geven(
-        afweging=afweging,
+        onderwerp=afweging,
         gemeente=secretaris.gemeenten.get(),
         auteur=secretaris,
         standpunt="instemmend",

@@ -29,10 +29,10 @@ def gedeeld(maak_afweging, adviseur, secretaris, gemeente):
     has placed an opmerking at deelvraag 2."""
     afweging = maak_afweging(titel="Verhuizing", gemeenten=["GM0489", "GM0613"])
     collega = SecretarisFactory(username="albrandswaard", gemeenten=[gemeente("GM0613")])
-    review.delen(afweging=afweging, gebruikers=[secretaris, collega], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris, collega], door=adviseur)
     review.opmerking_plaatsen(
-        afweging=afweging,
-        deelvraag=Deelvraag.objects.get(onderdeel__kader=afweging.kader, nummer=2),
+        onderwerp=afweging,
+        plek=Deelvraag.objects.get(onderdeel__kader=afweging.kader, nummer=2),
         auteur=secretaris,
         tekst="Hoe telt de regio mee?",
     )
@@ -126,7 +126,7 @@ def test_a_moved_secretaris_gets_no_more_e_mail_about_it(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         review.opmerking_plaatsen(
-            afweging=gedeeld, deelvraag=opmerking.deelvraag, auteur=adviseur,
+            onderwerp=gedeeld, plek=opmerking.deelvraag, auteur=adviseur,
             tekst="Zo telt de regio mee.", antwoord_op=opmerking,
         )  # fmt: skip
         beantwoord_alles(gedeeld)

@@ -91,32 +91,32 @@ def afweging(adviseur, secretaris):
     albrandswaard = SecretarisFactory(
         username="secretaris-albrandswaard", gemeenten=[GemeenteFactory(code="GM0613")]
     )
-    review.delen(afweging=afweging, gebruikers=[secretaris, albrandswaard], door=adviseur)
+    review.delen(onderwerp=afweging, gebruikers=[secretaris, albrandswaard], door=adviseur)
     deelvragen = {d.nummer: d for d in Deelvraag.objects.filter(onderdeel__kader=afweging.kader)}
     vraag = review.opmerking_plaatsen(
-        afweging=afweging, deelvraag=deelvragen[2], auteur=secretaris, tekst="Is de regio zwak?"
+        onderwerp=afweging, plek=deelvragen[2], auteur=secretaris, tekst="Is de regio zwak?"
     )
     review.opmerking_plaatsen(
-        afweging=afweging, deelvraag=None, auteur=adviseur, tekst="Ja, zie §4.", antwoord_op=vraag
+        onderwerp=afweging, plek=None, auteur=adviseur, tekst="Ja, zie §4.", antwoord_op=vraag
     )
     review.opmerking_plaatsen(
-        afweging=afweging,
-        deelvraag=deelvragen[5],
+        onderwerp=afweging,
+        plek=deelvragen[5],
         auteur=secretaris,
         tekst="De raad van Ridderkerk twijfelt.",
     )
     reactie = review.reactie_geven(
-        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
+        onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
         standpunt=Reactie.Standpunt.KANTTEKENINGEN, tekst="Eens, mits de evaluatie later komt.",
     )  # fmt: skip
     review.reactie_beantwoorden(reactie=reactie, door=adviseur, tekst="Aangepast.")
     # Amended after the answer, and one received by e-mail (issue 11).
     review.reactie_geven(
-        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
+        onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0489"), auteur=secretaris,
         standpunt=Reactie.Standpunt.INSTEMMEND, tekst="Eens.", versie=reactie.versie,
     )  # fmt: skip
     review.reactie_geven(
-        afweging=afweging, gemeente=Gemeente.objects.get(code="GM0597"), auteur=adviseur,
+        onderwerp=afweging, gemeente=Gemeente.objects.get(code="GM0597"), auteur=adviseur,
         standpunt=Reactie.Standpunt.NIET, tekst="E-mail van 1 maart.", versie=0,
         ontvangen_per=Reactie.Ontvangen.EMAIL,
     )  # fmt: skip
