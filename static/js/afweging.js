@@ -379,8 +379,13 @@
     timer = setTimeout(bewaar, 1500);
   }
 
-  form.addEventListener("input", wijziging);
-  form.addEventListener("change", wijziging);
+  // On the document, not the form: a box may stand elsewhere on the page and belong to the
+  // form by its form attribute (an evaluatie's opmerkingen among its indicators).
+  function vanHetFormulier(gebeurtenis) {
+    if (gebeurtenis.target && gebeurtenis.target.form === form) wijziging(gebeurtenis);
+  }
+  document.addEventListener("input", vanHetFormulier);
+  document.addEventListener("change", vanHetFormulier);
   if (autosave && !gestopt && (terugGezet || vuil)) { vuil = true; bewaar(); }
 
   // An explicit save carries the version of the last autosave and the changed fields; the
