@@ -29,6 +29,7 @@ from review.toegang import is_reviewer
 from review.views import (
     antwoord_verwerken,
     delen_verwerken,
+    namens,
     opmerking_verwerken,
     reactie_verwerken,
     stoppen_gemeld,
@@ -111,6 +112,14 @@ def reactie_antwoord_view(request, pk, reactie_pk):
     if formulieren is None:
         return redirect(f"{evaluatie.get_absolute_url()}#reacties-kop")
     return _overzicht(request, evaluatie, formulieren, 400)
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def reactie_namens_view(request, pk, code):
+    evaluatie = _leidend(request, pk)
+    gemeente = get_object_or_404(evaluatie.gemeenten, code=code.upper())
+    return namens(request, evaluatie, gemeente)
 
 
 @require_POST

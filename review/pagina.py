@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from afweging import lengtes
 from afweging.models import Beoordeling
-from afweging.views.pagina import Afwegingpagina
 from casussen.models import Gemeente
 from review import toegang
 from review.forms import (
@@ -241,38 +240,14 @@ class Reviewdeel:
         )
 
 
-class Namenspagina(Afwegingpagina):
-    """An adviseur records a gemeente's reactie received by letter or e-mail."""
+class Reviewpagina:
+    """A page of review's own about an afweging or an evaluatie (never cached)."""
 
-    def __init__(self, request, afweging, *, gemeente, form=None, conflict=None, status=200):
-        super().__init__(
-            request, afweging, formulieren={"form": form} if form else None, status=status
-        )
-        self.gemeente = gemeente
-        self.conflict = conflict
-
-    @cached_property
-    def reactie(self):
-        return (
-            self.afweging.reacties.select_related("auteur", "beantwoord_door")
-            .filter(gemeente=self.gemeente)
-            .first()
-        )
-
-    @cached_property
-    def form(self) -> NamensReactieForm:
-        return self.formulieren.get("form") or namens_form(reactie=self.reactie)
-
-
-class Stopdelenpagina:
-    """The question before a reviewer loses access to an afweging or an evaluatie, saying
-    what stays."""
-
-    def __init__(self, request, rij, *, deling):
+    def __init__(self, request, rij, *, status: int = 200):
         self.request = request
         self.rij = rij
         self.onderwerp = onderwerp_van(rij)
-        self.deling = deling
+        self.status = status
 
     def context(self) -> dict:
         return {"pagina": self, "paginacache_uit": True}
@@ -282,15 +257,52 @@ class Stopdelenpagina:
         return self.onderwerp.woord
 
     @cached_property
-    def terug(self) -> str:
-        """Where the shares are listed."""
-        anker = "#beheer-kop" if self.onderwerp.veld == "afweging" else "#review-kop"
-        return self.onderwerp.pagina_url() + anker
-
-    @cached_property
     def lijst(self) -> tuple[str, str]:
         """The breadcrumb's list: its address and name."""
         return reverse(f"{self.onderwerp.veld}:lijst"), self.onderwerp.meervoud
+
+    def terug(self, anker: str) -> str:
+        return self.onderwerp.pagina_url() + anker
+
+
+class Namenspagina(Reviewpagina):
+    """An adviseur records a gemeente's reactie received by letter or e-mail."""
+
+    def __init__(self, request, rij, *, gemeente, form=None, conflict=None, status=200):
+        super().__init__(request, rij, status=status)
+        self.gemeente = gemeente
+        self._form = form
+        self.conflict = conflict
+
+    @cached_property
+    def reactie(self):
+        return (
+            self.rij.reacties.select_related("auteur", "beantwoord_door")
+            .filter(gemeente=self.gemeente)
+            .first()
+        )
+
+    @cached_property
+    def form(self) -> NamensReactieForm:
+        return self._form or namens_form(reactie=self.reactie)
+
+    @property
+    def naar_reacties(self) -> str:
+        return self.terug("#reacties-kop")
+
+
+class Stopdelenpagina(Reviewpagina):
+    """The question before a reviewer loses access to an afweging or an evaluatie, saying
+    what stays."""
+
+    def __init__(self, request, rij, *, deling):
+        super().__init__(request, rij)
+        self.deling = deling
+
+    @property
+    def naar_delen(self) -> str:
+        """Where the shares are listed."""
+        return self.terug("#beheer-kop" if self.onderwerp.veld == "afweging" else "#review-kop")
 
     @cached_property
     def blijft(self) -> list[str]:

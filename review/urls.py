@@ -35,6 +35,11 @@ bij_evaluatie = [
         evaluatieviews.reactie_antwoord_view,
         name="reactie-antwoord",
     ),
+    path(
+        "<int:pk>/reactie/namens/<str:code>/",
+        evaluatieviews.reactie_namens_view,
+        name="reactie-namens",
+    ),
     path("<int:pk>/delen/", evaluatieviews.delen_view, name="delen"),
     path(
         "<int:pk>/delen/<int:deling_pk>/stoppen/",

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from afweging.meldingen import naam
-from afweging.models import Afweging
+from afweging.models import Beoordeling
 from afweging.toegang import (
     adviseur_of_reviewer,
     alleen_adviseur,
@@ -137,25 +137,24 @@ def reactie_view(request, pk):
     return toon_uitkomst(request, afweging, formulieren=formulieren, status=status)
 
 
-@require_http_methods(["GET", "POST"])
-@alleen_adviseur
-def reactie_namens_view(request, pk, code):
-    afweging = laad(request, pk) if request.method == "POST" else licht(request, pk)
-    deelnemer = get_object_or_404(
-        afweging.deelnemers.select_related("gemeente"), gemeente__code=code.upper()
-    )
-    gemeente = deelnemer.gemeente
-    if afweging.status == Afweging.Status.VASTGESTELD:
-        messages.info(request, "Op een vastgestelde afweging kan niet meer worden gereageerd.")
-        return redirect(f"{afweging.get_absolute_url()}#reacties-kop")
+def namens(request, rij, gemeente):
+    """The page where an adviseur records a reactie the gemeente sent by letter or e-mail,
+    and its post: for an afweging and an evaluatie alike."""
+    reacties = f"{onderwerp_van(rij).pagina_url()}#reacties-kop"
+    if rij.status == Beoordeling.Status.VASTGESTELD:
+        messages.info(
+            request,
+            f"Op een vastgestelde {onderwerp_van(rij).woord} kan niet meer worden gereageerd.",
+        )
+        return redirect(reacties)
     if request.method == "GET":
-        pagina = Namenspagina(request, afweging, gemeente=gemeente)
+        pagina = Namenspagina(request, rij, gemeente=gemeente)
         return render(request, "review/namens.html", pagina.context())
     form = namens_form(request.POST)
     if form.is_valid():
         try:
             services.reactie_geven(
-                onderwerp=afweging, gemeente=gemeente, auteur=request.user,
+                onderwerp=rij, gemeente=gemeente, auteur=request.user,
                 standpunt=form.cleaned_data["standpunt"], tekst=form.cleaned_data["tekst"],
                 versie=form.cleaned_data["versie"],
                 ontvangen_per=form.cleaned_data["ontvangen_per"],
@@ -164,15 +163,25 @@ def reactie_namens_view(request, pk, code):
             weiger(str(fout))
         except services.ReactieConflict as conflict:
             pagina = Namenspagina(
-                request, afweging, gemeente=gemeente,
+                request, rij, gemeente=gemeente,
                 form=namens_form(_na_conflict(request, conflict)),
                 conflict=conflict, status=409,
             )  # fmt: skip
             return render(request, "review/namens.html", pagina.context(), status=409)
         messages.success(request, f"De reactie van {gemeente.naam} is vastgelegd.")
-        return redirect(f"{afweging.get_absolute_url()}#reactie-{gemeente.code}")
-    pagina = Namenspagina(request, afweging, gemeente=gemeente, form=form, status=400)
+        return redirect(f"{onderwerp_van(rij).pagina_url()}#reactie-{gemeente.code}")
+    pagina = Namenspagina(request, rij, gemeente=gemeente, form=form, status=400)
     return render(request, "review/namens.html", pagina.context(), status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def reactie_namens_view(request, pk, code):
+    afweging = laad(request, pk) if request.method == "POST" else licht(request, pk)
+    deelnemer = get_object_or_404(
+        afweging.deelnemers.select_related("gemeente"), gemeente__code=code.upper()
+    )
+    return namens(request, afweging, deelnemer.gemeente)
 
 
 def delen_verwerken(request, rij) -> DelenForm | None:

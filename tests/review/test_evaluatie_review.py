@@ -307,3 +307,37 @@ def test_a_secretaris_moved_to_another_gemeente_no_longer_reads_it(opzet):
     assert ingelogd(voorschoten).get(evaluatie.get_absolute_url()).status_code == 404
     lijst = soep(ingelogd(voorschoten).get(reverse("evaluatie:lijst")))
     assert lijst.select("tbody th a") == []
+
+
+def test_the_adviseur_records_a_reactie_received_by_letter(
+    opzet, django_capture_on_commit_callbacks
+):
+    evaluatie, adviseur, voorschoten, _ = opzet
+    delen(evaluatie, adviseur, voorschoten)
+    url = reverse("evaluatie:reactie-namens", kwargs={"pk": evaluatie.pk, "code": "gm0629"})
+    pagina = soep(ingelogd(adviseur).get(url))
+    assert pagina.h1.get_text(strip=True) == "Reactie van Wassenaar vastleggen"
+    assert "In de evaluatie, het rapport en de export" in pagina.get_text()
+    kruimels = [a.get_text(strip=True) for a in pagina.select(".breadcrumb a")]
+    assert kruimels == ["Evaluaties", "Duivenvoorde na vijf jaar"]
+    # Empty: refused, with what was chosen kept.
+    antwoord = ingelogd(adviseur).post(
+        url, {"ontvangen_per": "brief", "standpunt": "", "tekst": ""}
+    )
+    assert antwoord.status_code == 400
+    assert soep(antwoord).find("input", attrs={"value": "brief"}).has_attr("checked")
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = ingelogd(adviseur).post(
+            url, {"ontvangen_per": "brief", "standpunt": "niet_instemmend",
+                  "tekst": "Brief van 3 november 2026, kenmerk W-123.", "versie": "0"},
+        )  # fmt: skip
+    assert antwoord["Location"] == f"{evaluatie.get_absolute_url()}#reactie-GM0629"
+    reactie = Reactie.objects.get(evaluatie=evaluatie, gemeente__code="GM0629")
+    assert (reactie.ontvangen_per, reactie.auteur) == ("brief", adviseur)
+    overzicht = soep(ingelogd(voorschoten).get(evaluatie.get_absolute_url()))
+    assert "Ontvangen per brief, vastgelegd door" in overzicht.find(id="reactie-GM0629").get_text()
+    # Not for a gemeente that does not take part, and not by who reads along.
+    buiten = reverse("evaluatie:reactie-namens", kwargs={"pk": evaluatie.pk, "code": "GM0489"})
+    assert ingelogd(adviseur).get(buiten).status_code == 404
+    meelezer = AdviseurFactory(provincie=ProvincieFactory(code="PV26"))
+    assert ingelogd(meelezer).get(url).status_code == 404
