@@ -128,6 +128,11 @@ class Uitbreiding:
         all that is outstanding, for anyone else only what they owe themselves."""
         return []
 
+    def op_start(self, gebruiker):
+        """This app's part of the start page for this user (an object with a `template`),
+        or None: what waits for them elsewhere than in an afweging."""
+        return None
+
     def exportformaten(self, gebruiker) -> dict:
         """Exports this app offers at `export.<formaat>` to this user: {formaat: (maak,
         content type)}, where `maak(afweging)` gives the file's content, holding no more

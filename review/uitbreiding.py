@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
@@ -14,6 +15,7 @@ from afweging.models import Afweging, Deelnemer
 from afweging.selectors import nieuw_voor
 from afweging.toegang import is_eigenaar
 from afweging.uitbreidingen import Controlepunt, Nieuw, Uitbreiding, Wachtpunt
+from evaluatie.models import Evaluatie
 from evaluatie.uitbreidingen import Evaluatieuitbreiding
 from gebruikers.models import Gebruiker
 from review.models import Deling, Opmerking, Reactie
@@ -202,6 +204,46 @@ class Review(Uitbreiding):
 
     def rapport_deel(self, afweging):
         return rapport_deel(afweging)
+
+    def op_start(self, gebruiker):
+        if gebruiker.is_gemeentesecretaris and not (
+            gebruiker.is_adviseur and gebruiker.provincie_id
+        ):
+            return Evaluatiesopstart(gebruiker)
+        return None
+
+
+class Evaluatiesopstart:
+    """On a gemeentesecretaris's start page: the lopende evaluaties shared with them, and
+    per own deelnemende gemeente whether its formal reactie is given, by which termijn."""
+
+    template = "review/_evaluaties_op_start.html"
+
+    def __init__(self, gebruiker):
+        self.gebruiker = gebruiker
+
+    @cached_property
+    def rijen(self) -> list[tuple]:
+        """(evaluatie, termijn or None, [(gemeente naam, reactie given)])."""
+        delingen = (
+            geldige_delingen(Deling.objects.filter(gebruiker=self.gebruiker, evaluatie__isnull=False))
+            .exclude(evaluatie__status=Evaluatie.Status.VASTGESTELD)
+            .select_related("evaluatie")
+            .defer("evaluatie__vastgestelde_pdf")
+            .order_by("-evaluatie__gewijzigd", "-evaluatie_id")
+        )  # fmt: skip
+        eigen = set(self.gebruiker.gemeenten.values_list("pk", flat=True))
+        rijen = []
+        for deling in delingen:
+            evaluatie = deling.evaluatie
+            gegeven = set(evaluatie.reacties.values_list("gemeente_id", flat=True))
+            gemeenten = [
+                (g.naam, g.pk in gegeven)
+                for g in evaluatie.gemeenten.order_by("naam")
+                if g.pk in eigen
+            ]
+            rijen.append((evaluatie, deling.reactietermijn, gemeenten))
+        return rijen
 
 
 def controlepunten(rij, *, delen: str, opmerkingen: str, reacties: str) -> list[Controlepunt]:

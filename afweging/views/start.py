@@ -126,6 +126,11 @@ class Startpagina:
         ]
 
     @cached_property
+    def delen(self) -> list:
+        """The parts other apps add to the start page (review: the evaluaties shared)."""
+        return [d for u in uitbreidingen.alle() if (d := u.op_start(self.gebruiker)) is not None]
+
+    @cached_property
     def te_laat(self) -> list[Wachtregel]:
         return [regel for regel in self.wacht if regel.verstreken]
 

@@ -4,6 +4,8 @@ Duivenvoorde (Voorschoten and Wassenaar, Zuid-Holland), led by Zuid-Holland.
 
 Each test goes through the pages as a person does, and checks what the others see."""
 
+from datetime import date
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
@@ -341,3 +343,30 @@ def test_the_adviseur_records_a_reactie_received_by_letter(
     assert ingelogd(adviseur).get(buiten).status_code == 404
     meelezer = AdviseurFactory(provincie=ProvincieFactory(code="PV26"))
     assert ingelogd(meelezer).get(url).status_code == 404
+
+
+def test_the_start_page_tells_the_secretaris_which_evaluatie_waits_for_her(opzet):
+    evaluatie, adviseur, voorschoten, wassenaar = opzet
+    start = reverse("start")
+    assert (
+        soep(ingelogd(voorschoten).get(start)).find(id="evaluaties-op-start").get_text(strip=True)
+        == "Er is geen lopende evaluatie met u gedeeld."
+    )
+    review.delen(
+        onderwerp=evaluatie, gebruikers=[voorschoten], door=adviseur,
+        reactietermijn=date(2027, 1, 15),
+    )  # fmt: skip
+    regel = soep(ingelogd(voorschoten).get(start)).find(id="evaluaties-op-start")
+    assert regel.get_text(" ", strip=True) == (
+        "Duivenvoorde na vijf jaar (ter review): reactie namens Voorschoten nog te geven, "
+        "uiterlijk 15 januari 2027"
+    )
+    review.reactie_geven(
+        onderwerp=evaluatie, gemeente=Gemeente.objects.get(code="GM0626"), auteur=voorschoten,
+        standpunt="instemmend", tekst="Eens.",
+    )  # fmt: skip
+    regel = soep(ingelogd(voorschoten).get(start)).find(id="evaluaties-op-start")
+    assert "reactie namens Voorschoten gegeven" in regel.get_text(" ", strip=True)
+    # Not shared with Wassenaar's secretaris; an adviseur's start page has no such part.
+    assert "Duivenvoorde" not in soep(ingelogd(wassenaar).get(start)).get_text()
+    assert soep(ingelogd(adviseur).get(start)).find(id="evaluaties-kop") is None
