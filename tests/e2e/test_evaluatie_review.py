@@ -16,6 +16,7 @@ from gebruikers.models import Gebruiker
 from review import services as review
 from review.models import Opmerking
 from tests.e2e.conftest import WACHTWOORD, inloggen
+from tests.e2e.test_evaluatie import schermafdruk
 from tests.e2e.test_toetsenbord import gegevens_zonder_iv3  # noqa: F401
 from tests.factories import EvaluatieFactory
 
@@ -38,7 +39,8 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
 
     s = nieuwe_pagina()
     inloggen(s, "e2e-voorschoten")
-    s.get_by_role("link", name="Evaluaties").click()
+    expect(s.locator("#evaluaties-op-start")).to_contain_text("reactie namens Voorschoten nog te geven")
+    s.get_by_role("link", name="Evaluaties", exact=True).click()
     toegankelijk(s, "evaluaties van de secretaris")
     s.get_by_role("link", name="Duivenvoorde na vijf jaar").click()
     toegankelijk(s, "overzicht als reviewer")
@@ -67,6 +69,10 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
         "Wie stuurt de directie aan?"
     )
     toegankelijk(s, "domein met een opmerking")
+    schermafdruk(s, "review-domein-secretaris")
+    s.set_viewport_size({"width": 390, "height": 844})
+    schermafdruk(s, "review-domein-secretaris-390")
+    s.set_viewport_size({"width": 1280, "height": 900})
 
     s.goto(f"{s.basis}/evaluaties/{evaluatie.pk}/#reacties-kop")
     formulier = s.locator("#reactieformulier-GM0626")
@@ -76,6 +82,7 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
     expect(s.get_by_text("Uw formele reactie is vastgelegd.")).to_be_visible()
     expect(s.locator("#reactie-GM0626")).to_contain_text("Instemmend met kanttekeningen")
     toegankelijk(s, "overzicht met reactie")
+    schermafdruk(s, "review-overzicht-secretaris")
 
     # The adviseur answers on the page where she scores.
     a = nieuwe_pagina()
@@ -84,6 +91,7 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
     expect(a.locator("#opmerkingen-overzicht")).to_contain_text("1 nog zonder antwoord")
     a.locator("#opmerkingen-overzicht a").first.click()
     toegankelijk(a, "domein met opmerking voor de adviseur")
+    schermafdruk(a, "review-domein-adviseur")
     versie = Evaluatie.objects.get(pk=evaluatie.pk).versie
     a.get_by_label("Antwoord op deze opmerking").fill(
         "De directie wordt door het bestuur aangestuurd."
@@ -103,3 +111,4 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
     a.goto(f"{a.basis}/evaluaties/{evaluatie.pk}/")
     expect(a.locator("#reactie-GM0626")).to_contain_text("Voorschoten is tevreden")
     expect(a.locator("#opmerkingen-overzicht")).not_to_contain_text("nog zonder antwoord")
+    schermafdruk(a, "review-overzicht-adviseur")
