@@ -16,7 +16,7 @@ from gebruikers.models import Gebruiker
 from review import services as review
 from review.models import Opmerking
 from tests.e2e.conftest import WACHTWOORD, inloggen
-from tests.e2e.test_evaluatie import schermafdruk
+from tests.e2e.test_evaluatie import BEWAARD, schermafdruk
 from tests.e2e.test_toetsenbord import gegevens_zonder_iv3  # noqa: F401
 from tests.factories import EvaluatieFactory
 
@@ -39,7 +39,9 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
 
     s = nieuwe_pagina()
     inloggen(s, "e2e-voorschoten")
-    expect(s.locator("#evaluaties-op-start")).to_contain_text("reactie namens Voorschoten nog te geven")
+    expect(s.locator("#evaluaties-op-start")).to_contain_text(
+        "reactie namens Voorschoten nog te geven"
+    )
     s.get_by_role("link", name="Evaluaties", exact=True).click()
     toegankelijk(s, "evaluaties van de secretaris")
     s.get_by_role("link", name="Duivenvoorde na vijf jaar").click()
@@ -93,9 +95,21 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
     toegankelijk(a, "domein met opmerking voor de adviseur")
     schermafdruk(a, "review-domein-adviseur")
     versie = Evaluatie.objects.get(pk=evaluatie.pk).versie
+    # She types her answer and reloads before placing it: still there, and her scores
+    # were not touched by it.
+    a.on("dialog", lambda dialoog: dialoog.accept())
     a.get_by_label("Antwoord op deze opmerking").fill(
         "De directie wordt door het bestuur aangestuurd."
     )
+    a.reload()
+    assert a.get_by_label("Antwoord op deze opmerking").input_value() == (
+        "De directie wordt door het bestuur aangestuurd."
+    )
+    # The scores' autosave works beside it, and does not take the answer along.
+    a.get_by_label("Motivering indicator 1", exact=True).fill("Het bestuur stuurt de directie.")
+    expect(a.locator("#autosave-status")).to_have_text(BEWAARD, timeout=15000)
+    assert Evaluatie.objects.get(pk=evaluatie.pk).versie == versie + 1
+    versie += 1
     a.get_by_role("button", name="Antwoord plaatsen").click()
     expect(
         a.get_by_text("Uw antwoord bij indicator 2 van Besturing en organisatie is geplaatst.")
