@@ -70,6 +70,10 @@ class Onderwerp:
     def plek_nummer(self, plek) -> int:
         raise NotImplementedError
 
+    def plek_volgorde(self, plek) -> tuple:
+        """Where a place comes on the page."""
+        raise NotImplementedError
+
     def plek_naam(self, plek) -> str:
         """The place in words, for the history, the e-mails and the messages."""
         raise NotImplementedError
@@ -107,6 +111,9 @@ class Afwegingonderwerp(Onderwerp):
     def plek_nummer(self, plek) -> int:
         return plek.nummer
 
+    def plek_volgorde(self, plek) -> tuple:
+        return (plek.nummer,)
+
     def plek_naam(self, plek) -> str:
         return f"deelvraag {plek.nummer}"
 
@@ -142,6 +149,9 @@ class Evaluatieonderwerp(Onderwerp):
 
     def plek_nummer(self, plek) -> int:
         return plek.pk
+
+    def plek_volgorde(self, plek) -> tuple:
+        return (plek.domein.volgorde, plek.volgorde)
 
     def plek_naam(self, plek) -> str:
         # Two indicators of a domein may share their text: its number tells them apart,

@@ -135,12 +135,7 @@ class Reviewdeel:
         for lijst in self.opmerkingen.values():
             plek = self.onderwerp.plek(lijst[0])
             uit.append((plek, len(lijst), sum(1 for o in lijst if not o.reacties)))
-        sleutel = (
-            (lambda p: (p.domein.volgorde, p.volgorde))
-            if self.ns == "evaluatie"
-            else (lambda p: p.nummer)
-        )
-        return sorted(uit, key=lambda rij: sleutel(rij[0]))
+        return sorted(uit, key=lambda rij: self.onderwerp.plek_volgorde(rij[0]))
 
     @cached_property
     def opmerking_form(self) -> OpmerkingForm | None:
