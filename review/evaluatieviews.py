@@ -58,6 +58,22 @@ def _domein_url(evaluatie, indicator) -> str:
     return f"{url}#opmerkingen-{indicator.pk}"
 
 
+def _id(waarde) -> int | None:
+    """An id as posted, if it is one (a number a database column holds)."""
+    tekst = str(waarde or "")
+    return int(tekst) if tekst.isascii() and tekst.isdigit() and len(tekst) < 13 else None
+
+
+def _indicator_van(evaluatie, onderwerp, form):
+    """The indicator of the box a refused opmerking came from (None: of no indicator here)."""
+    if (nummer := _id(form.data.get("deelvraag"))) is not None:
+        return onderwerp.plek_van(nummer)
+    if (pk := _id(form.data.get("antwoord_op"))) is not None:
+        opmerking = evaluatie.opmerkingen.select_related("indicator__domein").filter(pk=pk).first()
+        return opmerking.indicator if opmerking else None
+    return None
+
+
 @require_POST
 @alleen_lezer
 def opmerking_view(request, pk):
@@ -73,17 +89,7 @@ def opmerking_view(request, pk):
         return redirect(_domein_url(evaluatie, plek))
     # Refused: the domein page of the box it came from, with what was typed in every box;
     # a box of no indicator of this evaluatie shows its text on the overview.
-    nummer = form.data.get("deelvraag") or ""
-    indicator = onderwerp.plek_van(int(nummer)) if str(nummer).isdigit() else None
-    if indicator is None and form.data.get("antwoord_op"):
-        opmerking = (
-            evaluatie.opmerkingen.select_related("indicator__domein")
-            .filter(pk=form.data["antwoord_op"])
-            .first()
-            if str(form.data["antwoord_op"]).isdigit()
-            else None
-        )
-        indicator = opmerking.indicator if opmerking else None
+    indicator = _indicator_van(evaluatie, onderwerp, form)
     formulieren = {"opmerking_form": form}
     if indicator is None:
         return _overzicht(request, evaluatie, formulieren, 400)

@@ -370,3 +370,24 @@ def test_the_start_page_tells_the_secretaris_which_evaluatie_waits_for_her(opzet
     # Not shared with Wassenaar's secretaris; an adviseur's start page has no such part.
     assert "Duivenvoorde" not in soep(ingelogd(wassenaar).get(start)).get_text()
     assert soep(ingelogd(adviseur).get(start)).find(id="evaluaties-kop") is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"deelvraag": "9" * 30, "tekst": "Te groot."},
+        {"antwoord_op": "9" * 30, "tekst": "Te groot."},
+        {"vak": "opmerking-" + "9" * 12, "opmerking-" + "9" * 12: "Te groot."},
+        {"deelvraag": "-1", "tekst": "Negatief."},
+    ],
+)
+def test_a_garbled_place_is_refused_in_dutch_with_the_text_kept(opzet, data):
+    evaluatie, adviseur, voorschoten, _ = opzet
+    delen(evaluatie, adviseur, voorschoten)
+    antwoord = ingelogd(voorschoten).post(
+        reverse("evaluatie:opmerking", kwargs={"pk": evaluatie.pk}), data
+    )
+    assert antwoord.status_code == 400
+    tekst = soep(antwoord).get_text(" ", strip=True)
+    assert "Niet geplaatst:" in tekst
+    assert not Opmerking.objects.filter(evaluatie=evaluatie).exists()
