@@ -185,6 +185,13 @@ class Fusieorganisatie(models.Model):
         return reverse("casussen:fusieorganisatie", kwargs={"slug": self.slug})
 
     @property
+    def start_alleen_jaar(self) -> bool:
+        """The source names only the year ("2008"): `startdatum` is then 1 January of it,
+        a day no one gave, and pages say the year."""
+        tekst = self.startdatum_tekst.strip()
+        return len(tekst) == 4 and tekst.isdigit()
+
+    @property
     def is_klassiek(self) -> bool:
         return self.bestuurskundige_vorm == self.BestuurskundigeVorm.KLASSIEK
 

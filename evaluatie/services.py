@@ -125,7 +125,10 @@ def oordelen_opslaan(*, evaluatie: Evaluatie, formset, versie: int, door) -> boo
     for form in gewijzigd:
         regels = veranderingen(form)
         form.save()
-        wat = f"indicator ‘{form.instance.indicator.naam}’"
+        indicator = form.instance.indicator
+        # Two indicators of a domein may share their text: the number tells them apart, as
+        # on the domein's page and in the opmerkingen (review).
+        wat = f"{indicator.domein.naam}, indicator {indicator.volgorde} ‘{indicator.naam}’"
         delen.append(f"{wat}: {in_woorden(regels)}")
         details.append({"wat": wat, "velden": regels})
     # Autosave while typing writes the same line each time: vastleggen merges those.

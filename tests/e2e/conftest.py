@@ -119,6 +119,18 @@ def axe_controle(pagina) -> list[dict]:
     ]  # fmt: skip
 
 
+def axe_regels(pagina, regels: list[str]) -> list[dict]:
+    """Violations of these axe rules, of any impact (best practices such as
+    landmark-unique, which the WCAG run above leaves out)."""
+    if not pagina.evaluate("typeof axe !== 'undefined'"):
+        pagina.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    resultaat = pagina.evaluate(
+        "(regels) => axe.run(document, {runOnly: {type: 'rule', values: regels}})", regels
+    )
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in resultaat["violations"]]  # fmt: skip
+
+
 @pytest.fixture
 def toegankelijk():
     """Check a page with axe-core and collect the problems, so one test reports all."""

@@ -15,7 +15,7 @@ from evaluatie.models import Evaluatie
 from gebruikers.models import Gebruiker
 from review import services as review
 from review.models import Opmerking
-from tests.e2e.conftest import WACHTWOORD, inloggen
+from tests.e2e.conftest import WACHTWOORD, axe_regels, inloggen
 from tests.e2e.test_evaluatie import BEWAARD, schermafdruk
 from tests.e2e.test_toetsenbord import gegevens_zonder_iv3  # noqa: F401
 from tests.factories import EvaluatieFactory
@@ -126,3 +126,7 @@ def test_de_secretaris_reviewt_een_evaluatie_en_de_adviseur_antwoordt(
     expect(a.locator("#reactie-GM0626")).to_contain_text("Voorschoten is tevreden")
     expect(a.locator("#opmerkingen-overzicht")).not_to_contain_text("nog zonder antwoord")
     schermafdruk(a, "review-overzicht-adviseur")
+    # Every landmark has a name of its own (a table's scroll box beside its section).
+    assert axe_regels(a, ["landmark-unique"]) == []
+    a.goto(f"{a.basis}/terugblik/")
+    assert axe_regels(a, ["landmark-unique"]) == []

@@ -146,6 +146,24 @@ def test_two_years_after_the_start_is_not_too_early(adviseur_client, maak_evalua
     assert tekst.startswith("Signalen (0)")
 
 
+@pytest.mark.parametrize(
+    ("slug", "verwacht"),
+    [
+        # The source names only the year: the page says so, not "1 januari 2008".
+        ("bel-combinatie", "Start van de fusie: 2008 (het register noemt geen dag; gerekend "
+         "wordt met 1 januari 2008)."),
+        ("werkorganisatie-duivenvoorde", "Start van de fusie: 1 januari 2013 (uit het register)."),
+    ],
+)  # fmt: skip
+def test_the_start_is_shown_as_precisely_as_the_register_gives_it(
+    adviseur_client, maak_evaluatie, slug, verwacht
+):
+    evaluatie = maak_evaluatie(fusieorganisatie=slug)
+    start = overzicht(adviseur_client, evaluatie).find(id="deelnemers-kop").parent
+    regel = next(p for p in start.find_all("p") if p.get_text().startswith("Start van de fusie"))
+    assert regel.get_text(" ", strip=True).replace(" .", ".") == verwacht
+
+
 def test_an_unknown_start_is_a_signal_that_it_cannot_be_judged(adviseur_client, maak_evaluatie):
     evaluatie = maak_evaluatie(startdatum_fusie=None)
     evaluatie.fusieorganisatie.startdatum_tekst = "2013"
