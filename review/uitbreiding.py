@@ -300,6 +300,10 @@ def rapport_deel(rij) -> dict:
             g.naam for g in onderwerp_van(rij).gemeenten_op_naam() if g.pk not in gereageerd
         ],
         "gedeeld": rij.delingen.exists(),
+        "woord": onderwerp_van(rij).woord,
+        # Shown with it in the report of an evaluatie (evaluatie/rapport.py); the
+        # afweging's report includes it in its own place.
+        "template": "review/_rapport_reacties.html",
     }
 
 
