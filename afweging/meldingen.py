@@ -1,5 +1,6 @@
-"""E-mail about an afweging: sent after the transaction commits, so a failing mail server
-never undoes the action (it is logged). Console backend by default, SMTP by settings."""
+"""E-mail about an afweging or an evaluatie: sent after the transaction commits, so a failing
+mail server never undoes the action (it is logged). Console backend by default, SMTP by
+settings."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
@@ -17,8 +17,21 @@ def naam(gebruiker) -> str:
     return gebruiker.get_full_name() or gebruiker.username
 
 
-def link(afweging) -> str:
-    return settings.BASIS_URL.rstrip("/") + reverse("afweging:uitkomst", kwargs={"pk": afweging.pk})
+def link(onderwerp) -> str:
+    """The full address of what the mail is about (an afweging's uitkomst page, an
+    evaluatie's overview: its `get_absolute_url`)."""
+    return settings.BASIS_URL.rstrip("/") + onderwerp.get_absolute_url()
+
+
+def met_adres(gebruikers) -> list:
+    """Who of these gets a mail: those with an address, each once, in the order given (the
+    confirmation of a vaststelling names them; `mail` sends to no other)."""
+    gezien, uit = set(), []
+    for gebruiker in gebruikers:
+        if gebruiker.email and gebruiker.pk not in gezien:
+            gezien.add(gebruiker.pk)
+            uit.append(gebruiker)
+    return uit
 
 
 def mail(ontvangers, onderwerp: str, tekst: str) -> None:

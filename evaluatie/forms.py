@@ -1,5 +1,5 @@
-"""The forms of the evaluatie app: starting an evaluatie, the oordelen of one domein, and the
-afloop of an assessed fusion.
+"""The forms of the evaluatie app: starting an evaluatie, the oordelen of one domein,
+vaststellen, and the afloop of an assessed fusion.
 
 The oordeel is the afweging's answer in another place: the same scale with the kader's
 labels (`scorekeuzes`), the same text fields with their limits and counters (`Tekstveld`,
@@ -23,6 +23,7 @@ from afweging.forms import (
     Tekstregel,
     Tekstvak,
     Tekstveld,
+    VersieForm,
     scorekeuzes,
 )
 from casussen.models import Gemeente
@@ -219,3 +220,16 @@ class AfloopForm(Tekstgrenzen, forms.Form):
                 code="toekomst",
             )
         return datum
+
+
+class VaststelForm(VersieForm):
+    """Vaststellen asks for an explicit confirmation on the check page, with the version
+    the adviseur checked (as the afweging's `VaststelForm`)."""
+
+    bevestigd = forms.BooleanField(
+        label="Ik heb de evaluatie hierboven gecontroleerd en stel haar vast. Daarna verandert "
+        "zij niet meer.",
+        error_messages={
+            "required": "Vink aan dat u de evaluatie heeft gecontroleerd, om haar vast te stellen."
+        },
+    )

@@ -1,4 +1,5 @@
-"""The page objects of the evaluatie app's pages (an evaluatie's, the terugblik, the afloop). A view makes one per request and hands it to the
+"""The page objects of the evaluatie app's pages (an evaluatie's, its report, the check
+before vaststellen, the terugblik, the afloop). A view makes one per request and hands it to the
 template as `pagina`; everything that costs a query or a computation is a `cached_property`,
 which the template computes on first use inside `{% paginacache %}`: a page served from the
 cache computes none of it.
@@ -10,13 +11,24 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from afweging.views.pagina import Afwegingpagina, Delen
 from afweging.views.stap import foutenlijst
 from benchmark.positie import Tegenfeitelijkdeel
-from evaluatie import scoring, selectors, signalen, terugblik, uitbreidingen, vertrekpunt
-from evaluatie.forms import AfloopForm, domeinformset
+from evaluatie import (
+    scoring,
+    selectors,
+    signalen,
+    terugblik,
+    uitbreidingen,
+    vaststelling,
+    vertrekpunt,
+)
+from evaluatie.controle import Controle
+from evaluatie.forms import AfloopForm, VaststelForm, domeinformset
 from evaluatie.models import Evaluatie, Indicatoroordeel
+from evaluatie.rapport import Rapport, rapport_van
 from evaluatie.selectors import aflopen_van, terugblikstand
 from evaluatie.toegang import evaluatie_voor, evaluaties_voor, is_eigenaar
 from evaluatie.toen_en_nu import ToenEnNu
@@ -256,12 +268,9 @@ class Overzichtpagina(Evaluatiepagina):
 
     @cached_property
     def deelnemers(self) -> list[tuple]:
-        """The deelnemers, each with why it is one (from the register, for an evaluatie of
-        a fusieorganisatie: a member, or the successor of members)."""
-        redenen = {}
-        if self.volledig.fusieorganisatie_id:
-            punt = vertrekpunt.van_fusieorganisatie(self.volledig.fusieorganisatie)
-            redenen = {d.gemeente.pk: d.reden for d in punt.deelnemers}
+        """The deelnemers, each with why it is one (`vertrekpunt.redenen`: a member, or the
+        successor of members)."""
+        redenen = vertrekpunt.redenen(self.volledig)
         return [(g, redenen.get(g.pk, "")) for g in self.gemeenten]
 
     @cached_property
@@ -274,6 +283,49 @@ class Overzichtpagina(Evaluatiepagina):
         if not self.volledig.afweging_id:
             return None
         return ToenEnNu(self.volledig, self.invoer)
+
+
+class Rapportpagina(Evaluatiepagina):
+    """The report in the browser: the same `Rapport` as the PDF."""
+
+    pagina_code = "rapport"
+
+    @cached_property
+    def stand(self) -> str | None:
+        # A concept report carries today's date.
+        eigen = super().stand
+        return None if eigen is None else f"{eigen}/{timezone.localdate()}"
+
+    @cached_property
+    def rapport(self) -> Rapport:
+        return rapport_van(self.volledig)
+
+
+class Controlepagina(Evaluatiepagina):
+    """Check before vaststellen: what is scored and open, and the confirmation. Never from
+    the page cache: it is the last look before the evaluatie is frozen."""
+
+    pagina_code = "vaststellen"
+
+    def __init__(self, request, evaluatie, *, form=None, status: int = 200):
+        super().__init__(request, evaluatie, opnieuw=True, status=status)
+        self._form = form
+
+    @cached_property
+    def controle(self) -> Controle:
+        return Controle(self.volledig)
+
+    @cached_property
+    def form(self) -> VaststelForm:
+        return self._form or VaststelForm(initial={"versie": self.evaluatie.versie})
+
+
+class Vastgesteldpagina(Evaluatiepagina):
+    pagina_code = "vastgesteld"
+
+    @cached_property
+    def ontvangers(self) -> list:
+        return vaststelling.ontvangers(self.volledig)
 
 
 class Lijstpagina:

@@ -34,7 +34,10 @@ class Evaluatieuitbreiding:
         return None
 
     def rapport_deel(self, evaluatie: Evaluatie):
-        """This app's part of the evaluatie's report (page and PDF), or None."""
+        """This app's part of the evaluatie's report (page and PDF), or None: found as
+        `rapport.delen[naam]`, and shown in both when it names a `template` (an attribute,
+        or a key of a dict), which is included with the part as `deel` and the report as
+        `rapport` (evaluatie.rapport)."""
         return None
 
     def controlepunten(self, evaluatie: Evaluatie) -> list[Controlepunt]:

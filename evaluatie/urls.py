@@ -18,6 +18,12 @@ urlpatterns = [
     ),
     path("afweging/<int:pk>/nieuw/", views.start_afweging_view, name="start-afweging"),
     path("<int:pk>/", views.overzicht_view, name="overzicht"),
+    # Before the domein pages, whose slug would take these names too.
+    path("<int:pk>/rapport/", views.rapport_view, name="rapport"),
+    path("<int:pk>/evaluatie.pdf", views.rapport_pdf_view, name="rapport-pdf"),
+    path("<int:pk>/export.<str:formaat>", views.export_view, name="export"),
+    path("<int:pk>/vaststellen/", views.vaststellen_view, name="vaststellen"),
+    path("<int:pk>/vastgesteld/", views.vastgesteld_view, name="vastgesteld"),
     path("<int:pk>/<slug:domein>/", views.domein_view, name="domein"),
 ]
 

@@ -222,3 +222,16 @@ def van_afweging(afweging: Afweging) -> Vertrekpunt:
         afloop=afloop,
         bezwaar=bezwaar,
     )
+
+
+def redenen(evaluatie) -> dict[int, str]:
+    """Why each gemeente takes part in this evaluatie, as its start form said (a member, or
+    the successor of members), by the gemeente's id; a gemeente its vertrekpunt no longer
+    offers has no reason here. Read from the register or the afweging, as at the start."""
+    if evaluatie.fusieorganisatie_id:
+        punt = van_fusieorganisatie(evaluatie.fusieorganisatie)
+    elif evaluatie.afweging_id:
+        punt = van_afweging(evaluatie.afweging)
+    else:
+        return {}
+    return {d.gemeente.pk: d.reden for d in punt.deelnemers}

@@ -1,6 +1,7 @@
 """The pages of an evaluatie: the list, starting one (from a fusieorganisatie in the register
-or from a vastgestelde afweging), the overview and one page per domein; the terugblik on the
-signalen and the afloop of an assessed fusion.
+or from a vastgestelde afweging), the overview and one page per domein, the report with its
+PDF and exports, and vaststellen; the terugblik on the signalen and the afloop of an
+assessed fusion.
 
 Views are short: access (`evaluatie.toegang`), a form, one service, a page object
 (`evaluatie.paginas`). A domein is saved as an afweging's step is: explicitly, or by the
@@ -11,13 +12,15 @@ version checked first, so a colleague's save in between is a conflict and one's 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from afweging import toegang as afwegingtoegang
+from afweging.controle import waarom_geen_pdf
 from afweging.forms import alleen_aangeraakt
 from afweging.models import Afweging
 from afweging.services import Conflict, NietToegestaan, mag_opslaan_vanaf
@@ -25,16 +28,22 @@ from afweging.toegang import afweging_voor
 from afweging.views.pagina import geposte_versie, licht
 from afweging.views.stap import foutenlijst
 from casussen.models import Fusieorganisatie
-from evaluatie import selectors, services, vertrekpunt
-from evaluatie.forms import AfloopForm, EvaluatieStartForm, domeinformset
+from config.pdf import PdfDruk, PdfFout, PdfTeLang, render_to_pdf
+from evaluatie import exports, selectors, services, vaststelling, vertrekpunt
+from evaluatie.controle import te_lange_teksten
+from evaluatie.forms import AfloopForm, EvaluatieStartForm, VaststelForm, domeinformset
 from evaluatie.models import Evaluatie
 from evaluatie.paginas import (
     Afloopvastleggenpagina,
+    Controlepagina,
     Domeinpagina,
     Lijstpagina,
     Overzichtpagina,
+    Rapportpagina,
     Terugblikpagina,
+    Vastgesteldpagina,
 )
+from evaluatie.rapport import rapport_van
 from evaluatie.toegang import (
     alleen_adviseur,
     alleen_lezer,
@@ -229,3 +238,156 @@ def afloop_view(request, pk):
         return redirect(f"{afweging.get_absolute_url()}#afloop-kop")
     pagina = Afloopvastleggenpagina(request, afweging, form=form, status=400)
     return render(request, "evaluatie/afloop.html", pagina.context(), status=400)
+
+
+# --- The report, its PDF, the exports, and vaststellen (issue 13) -------------------------
+# Reading (report, PDF, exports) as the overview: the leading provincie and those who read
+# along. Vaststellen only the leading provincie's adviseurs; who reads along hears who leads.
+
+
+def _volledig(request, pk) -> Evaluatie:
+    return evaluatie_voor(request.user, pk, selectors.met_alles(Evaluatie.objects.all()))
+
+
+def _bestandsnaam(evaluatie: Evaluatie, extensie: str) -> str:
+    naam = slugify(evaluatie.titel)[:60] or "evaluatie"
+    return f'attachment; filename="evaluatie-{evaluatie.pk}-{naam}.{extensie}"'
+
+
+@require_GET
+@alleen_adviseur
+def rapport_view(request, pk):
+    """The report in the browser: the same Rapport object and content as the PDF."""
+    pagina = Rapportpagina(request, _laad(request, pk))
+    return render(request, "evaluatie/rapport.html", pagina.context())
+
+
+def _te_druk(request, evaluatie, fout: PdfDruk):
+    """The report page with why there is no PDF now: 503, and when to ask again."""
+    messages.error(request, str(fout))
+    pagina = Rapportpagina(request, evaluatie, status=503)
+    antwoord = render(request, "evaluatie/rapport.html", pagina.context(), status=503)
+    antwoord["Retry-After"] = str(fout.opnieuw_na)
+    return antwoord
+
+
+@require_GET
+@alleen_adviseur
+def rapport_pdf_view(request, pk):
+    evaluatie = _laad(request, pk)
+    bewaard = None
+    if evaluatie.status == Evaluatie.Status.VASTGESTELD:
+        bewaard = Evaluatie.objects.values_list("vastgestelde_pdf", flat=True).get(pk=pk)
+    if bewaard:
+        # Vastgesteld: exactly the PDF of that moment, whatever changed since.
+        inhoud = bytes(bewaard)
+    else:
+        volledig = _volledig(request, pk)
+        if te_lang := te_lange_teksten(volledig):
+            # Its PDF would only be stopped after PDF_MAX_SECONDEN: say why, start nothing.
+            messages.error(request, waarom_geen_pdf(te_lang))
+            return redirect("evaluatie:rapport", pk=pk)
+        try:
+            _html, inhoud = render_to_pdf(
+                vaststelling.PDF_TEMPLATE, {"rapport": rapport_van(volledig)}
+            )
+        except PdfDruk as fout:
+            return _te_druk(request, evaluatie, fout)
+        except PdfFout as fout:
+            # Stopped after PDF_MAX_SECONDEN, or failed: said on the report page instead.
+            messages.error(
+                request, f"{fout} Probeer het later opnieuw; lukt het dan nog niet, meld het de "
+                "beheerder.",
+            )  # fmt: skip
+            return redirect("evaluatie:rapport", pk=pk)
+    antwoord = HttpResponse(inhoud, content_type="application/pdf")
+    antwoord["Content-Disposition"] = _bestandsnaam(evaluatie, "pdf")
+    return antwoord
+
+
+EXPORTFORMATEN = {
+    "csv": (exports.als_csv, "text/csv; charset=utf-8"),
+    "xlsx": (
+        exports.als_excel,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    "json": (exports.als_json, "application/json; charset=utf-8"),
+}
+
+
+@require_GET
+@alleen_adviseur
+def export_view(request, pk, formaat):
+    if formaat not in EXPORTFORMATEN:
+        raise Http404("Dit formaat bestaat niet; kies CSV, Excel of JSON.")
+    evaluatie = _volledig(request, pk)
+    maak, soort = EXPORTFORMATEN[formaat]
+    antwoord = HttpResponse(maak(evaluatie), content_type=soort)
+    antwoord["Content-Disposition"] = _bestandsnaam(evaluatie, formaat)
+    return antwoord
+
+
+def _alleen_eigenaar(request, evaluatie: Evaluatie) -> None:
+    if not is_eigenaar(request.user, evaluatie):
+        weiger_meelezer(evaluatie)
+
+
+def _controle(request, evaluatie, *, form=None, status=200):
+    pagina = Controlepagina(request, evaluatie, form=form, status=status)
+    return render(request, "evaluatie/vaststellen.html", pagina.context(), status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@alleen_adviseur
+def vaststellen_view(request, pk):
+    """The check page, and vaststellen from it after an explicit confirmation."""
+    evaluatie = _laad(request, pk)
+    _alleen_eigenaar(request, evaluatie)
+    if evaluatie.status == Evaluatie.Status.VASTGESTELD:
+        messages.info(request, vaststelling.AL_VASTGESTELD)
+        return redirect(evaluatie)
+    if request.method == "GET":
+        return _controle(request, evaluatie)
+    form = VaststelForm(request.POST)
+    if not form.is_valid():
+        return _controle(request, evaluatie, form=form, status=400)
+    try:
+        vaststelling.vaststellen(
+            evaluatie=evaluatie, versie=form.cleaned_data["versie"], door=request.user
+        )
+    except (Conflict, NietToegestaan) as fout:
+        messages.error(request, str(fout))
+    except PdfDruk as fout:
+        # Not vastgesteld; the check page as it is, with when to try again.
+        messages.error(request, f"{fout} De evaluatie is nog niet vastgesteld.")
+        antwoord = _controle(request, evaluatie, status=503)
+        antwoord["Retry-After"] = str(fout.opnieuw_na)
+        return antwoord
+    except PdfTeLang as fout:
+        messages.error(
+            request,
+            f"{fout} Daarom is de evaluatie niet vastgesteld. Probeer het later opnieuw of meld "
+            "het de beheerder.",
+        )
+    except PdfFout:
+        messages.error(
+            request,
+            "De PDF kon niet worden gemaakt, daarom is de evaluatie niet vastgesteld. "
+            "Probeer het opnieuw of meld het de beheerder.",
+        )
+    else:
+        return redirect("evaluatie:vastgesteld", pk=evaluatie.pk)
+    # Refused: the check page again, as it is now (with what changed, if a colleague saved).
+    return redirect("evaluatie:vaststellen", pk=evaluatie.pk)
+
+
+@require_GET
+@alleen_adviseur
+def vastgesteld_view(request, pk):
+    """The confirmation: what happened, and what happens next."""
+    evaluatie = _laad(request, pk)
+    _alleen_eigenaar(request, evaluatie)
+    if evaluatie.status != Evaluatie.Status.VASTGESTELD:
+        return redirect("evaluatie:vaststellen", pk=evaluatie.pk)
+    pagina = Vastgesteldpagina(request, evaluatie)
+    return render(request, "evaluatie/vastgesteld.html", pagina.context())

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from afweging import services, uitbreidingen
+from afweging import meldingen, services, uitbreidingen
 from afweging.controle import Controle
 from afweging.forms import VaststelForm
 from afweging.models import Afweging
@@ -37,16 +37,12 @@ class Vastgesteldpagina(Afwegingpagina):
     def ontvangers(self) -> list:
         """Who got the e-mail of the vaststelling: the maker and those the apps name (the
         reviewers), as far as they have an address (afweging.meldingen sends no other)."""
-        gebruikers = [
-            self.afweging.aangemaakt_door,
-            *(g for u in uitbreidingen.alle() for g in u.betrokkenen(self.afweging)),
-        ]
-        gezien, uit = set(), []
-        for gebruiker in gebruikers:
-            if gebruiker.email and gebruiker.pk not in gezien:
-                gezien.add(gebruiker.pk)
-                uit.append(gebruiker)
-        return uit
+        return meldingen.met_adres(
+            [
+                self.afweging.aangemaakt_door,
+                *(g for u in uitbreidingen.alle() for g in u.betrokkenen(self.afweging)),
+            ]
+        )
 
 
 def _controle(request, afweging, *, form=None, status=200):
