@@ -241,8 +241,8 @@ def afloop_view(request, pk):
 
 
 # --- The report, its PDF, the exports, and vaststellen (issue 13) -------------------------
-# Reading (report, PDF, exports) as the overview: the leading provincie and those who read
-# along. Vaststellen only the leading provincie's adviseurs; who reads along hears who leads.
+# Reading (report, PDF, exports) as the overview: the leading provincie, those who read
+# along, and the gemeentesecretarissen it is shared with. Vaststellen only the leading provincie's adviseurs; who reads along hears who leads.
 
 
 def _volledig(request, pk) -> Evaluatie:
@@ -255,7 +255,7 @@ def _bestandsnaam(evaluatie: Evaluatie, extensie: str) -> str:
 
 
 @require_GET
-@alleen_adviseur
+@alleen_lezer
 def rapport_view(request, pk):
     """The report in the browser: the same Rapport object and content as the PDF."""
     pagina = Rapportpagina(request, _laad(request, pk))
@@ -272,7 +272,7 @@ def _te_druk(request, evaluatie, fout: PdfDruk):
 
 
 @require_GET
-@alleen_adviseur
+@alleen_lezer
 def rapport_pdf_view(request, pk):
     evaluatie = _laad(request, pk)
     bewaard = None
@@ -316,7 +316,7 @@ EXPORTFORMATEN = {
 
 
 @require_GET
-@alleen_adviseur
+@alleen_lezer
 def export_view(request, pk, formaat):
     if formaat not in EXPORTFORMATEN:
         raise Http404("Dit formaat bestaat niet; kies CSV, Excel of JSON.")

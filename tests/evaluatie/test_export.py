@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from casussen.models import Gemeente
 from evaluatie.models import Evaluatie, Indicatoroordeel
 from kader.models import Evaluatieindicator
+from review import services as review
 from tests.factories import (
     AdviseurFactory,
     BeheerderFactory,
@@ -169,8 +170,9 @@ def test_json_holds_the_evaluatie_as_data(adviseur_client, evaluatie):
     assert sum(len(d["indicatoren"]) for d in data["domeinen"]) == 38
 
 
-ROLLEN = ["anoniem", "leidend", "meelezer", "buiten", "secretaris", "beheerder"]
-VERWACHT = (302, 200, 200, 404, 403, 403)
+ROLLEN = ["anoniem", "leidend", "meelezer", "buiten", "secretaris", "gedeeld", "beheerder"]
+# As the report: a gemeentesecretaris of a deelnemer once the evaluatie is shared with them.
+VERWACHT = (302, 200, 200, 404, 404, 200, 403)
 
 
 @pytest.fixture
@@ -181,9 +183,12 @@ def bel(db):
         "meelezer": AdviseurFactory(provincie=ProvincieFactory(code="PV26")),
         "buiten": AdviseurFactory(provincie=ProvincieFactory(code="PV28")),
         "secretaris": SecretarisFactory(gemeenten=[Gemeente.objects.get(code="GM0376")]),
+        "gedeeld": SecretarisFactory(gemeenten=[Gemeente.objects.get(code="GM0417")]),
         "beheerder": BeheerderFactory(),
     }
-    return EvaluatieFactory(door=leidend, fusieorganisatie="bel-combinatie"), gebruikers
+    evaluatie = EvaluatieFactory(door=leidend, fusieorganisatie="bel-combinatie")
+    review.delen(onderwerp=evaluatie, gebruikers=[gebruikers["gedeeld"]], door=leidend)
+    return evaluatie, gebruikers
 
 
 @pytest.mark.parametrize("formaat", ["csv", "xlsx", "json"])

@@ -21,6 +21,7 @@ from evaluatie.models import Afloop, Evaluatie, Indicatoroordeel
 from evaluatie.rapport import rapport_van
 from evaluatie.selectors import met_alles
 from evaluatie.uitbreidingen import Evaluatieuitbreiding
+from review import services as review
 from tests.factories import (
     AdviseurFactory,
     BeheerderFactory,
@@ -97,7 +98,12 @@ def test_the_report_object_carries_every_indicator_and_says_what_is_missing(eval
     assert kosten.deel.tijdreeks.leden == ("Voorschoten", "Wassenaar")
     assert kosten.deel.svg_uri.startswith("data:image/svg+xml;base64,")
     assert rapport.signalen == []  # peildatum 2026, start 1 januari 2013
-    assert rapport.toen_en_nu is None and rapport.delen == {}
+    assert rapport.toen_en_nu is None
+    # Review's part: not shared, so no gemeente has reacted, and the report says which.
+    assert list(rapport.delen) == ["review"]
+    reacties = rapport.delen["review"]
+    assert (reacties["gedeeld"], reacties["reacties"]) == (False, [])
+    assert reacties["zonder_reactie"] == ["Voorschoten", "Wassenaar"]
 
 
 def test_the_pdf_renders_reads_well_and_says_concept(evaluatie, caplog):
@@ -260,8 +266,9 @@ def test_the_parts_of_other_apps_are_shown_through_their_template(met_proefdeel,
 
 # --- who may read the report and its PDF ------------------------------------------------
 
-ROLLEN = ["anoniem", "leidend", "meelezer", "buiten", "secretaris", "beheerder"]
-VERWACHT = (302, 200, 200, 404, 403, 403)
+ROLLEN = ["anoniem", "leidend", "meelezer", "buiten", "secretaris", "gedeeld", "beheerder"]
+# A gemeentesecretaris of a deelnemer reads the report once the evaluatie is shared with them.
+VERWACHT = (302, 200, 200, 404, 404, 200, 403)
 
 
 @pytest.fixture
@@ -273,9 +280,12 @@ def bel(db):
         "meelezer": AdviseurFactory(provincie=ProvincieFactory(code="PV26")),
         "buiten": AdviseurFactory(provincie=ProvincieFactory(code="PV28")),
         "secretaris": SecretarisFactory(gemeenten=[Gemeente.objects.get(code="GM0376")]),
+        "gedeeld": SecretarisFactory(gemeenten=[Gemeente.objects.get(code="GM0417")]),
         "beheerder": BeheerderFactory(),
     }
-    return EvaluatieFactory(door=leidend, fusieorganisatie="bel-combinatie"), gebruikers
+    evaluatie = EvaluatieFactory(door=leidend, fusieorganisatie="bel-combinatie")
+    review.delen(onderwerp=evaluatie, gebruikers=[gebruikers["gedeeld"]], door=leidend)
+    return evaluatie, gebruikers
 
 
 @pytest.fixture
@@ -308,7 +318,9 @@ def test_who_may_read_the_report_and_its_pdf(bel, geen_pdf, naam, rol):
             f'attachment; filename="evaluatie-{evaluatie.pk}-evaluatie-bel-combinatie.pdf"'
         )
     if verwacht == 403:
-        assert "alleen voor provinciale adviseurs" in tekst(soep(response))
+        assert "Evaluaties zijn er voor provinciale adviseurs met een provincie" in tekst(
+            soep(response)
+        )
     assert (len(geen_pdf) == 1) is (verwacht == 200 and naam == "rapport-pdf")
 
 

@@ -319,8 +319,13 @@ def test_the_points_of_other_apps_are_shown_and_a_blocking_one_blocks(
     open_punt = Controlepunt("Wassenaar heeft nog niet formeel gereageerd.", "/ergens/", "Reacties")
     monkeypatch.setitem(uitbreidingen._geregistreerd, "proef", _Proef([open_punt]))
     pagina = soep(adviseur_client.get(url("vaststellen", evaluatie)))
-    punten = pagina.find(id="punten-kop").parent
-    assert tekst(punten.li) == "Wassenaar heeft nog niet formeel gereageerd. Reacties"
+    punten = [tekst(li) for li in pagina.find(id="punten-kop").parent.find_all("li")]
+    # Review's own point (not shared) and the stand-in's, each with its link.
+    assert punten == [
+        "De evaluatie is met geen enkele gemeentesecretaris gedeeld: de gemeenten hebben niet "
+        "kunnen reageren. Delen",
+        "Wassenaar heeft nog niet formeel gereageerd. Reacties",
+    ]
     assert pagina.find("button", string="Evaluatie vaststellen") is not None
 
     blokkeert = Controlepunt("Een opmerking is nog niet beantwoord.", blokkeert=True)
