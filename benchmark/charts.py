@@ -211,51 +211,91 @@ def _regels(naam: str) -> str:
 def tegenfeitelijk_grafiek(tijdreeks: Tijdreeks) -> dict:
     """The members' overhead per inhabitant over the files, with the trend's expectation and
     the band (25th-75th percentile filled, the median dashed) of gemeenten without a fusion
-    of similar size. A file without a joint figure is a gap in the lines, marked
-    "onbekend" on its place on the axis (its reason is in the table beside the chart)."""
+    of similar size. Each document is a series of its own (the begrotingen by year, then the
+    jaarrekeningen), its name under its years: a plan and a realisation are no points on one
+    line. A file without a joint figure is a gap in the lines, marked "onbekend" on its place
+    on the axis (its reason is in the table beside the chart)."""
     rijen = tijdreeks.rijen
     x = [r.label for r in rijen]
+    naam = html.escape(tijdreeks.naam, quote=False)  # Plotly reads names as HTML.
+    leden_naam = f"{_regels(naam)}:<br>{g.REEKS_LEDEN_SAMEN.lower()}"
 
-    def reeks(waarde):
-        waarden = [waarde(r) if r.bekend and r.band is not None else None for r in rijen]
+    def reeks(groep, waarde):
+        waarden = [waarde(r) if r.bekend and r.band is not None else None for r in groep]
         return waarden, [_bedrag_of_onbekend(w) for w in waarden]
 
-    p25, p25_tekst = reeks(lambda r: r.band.p25)
-    p75, p75_tekst = reeks(lambda r: r.band.p75)
-    mediaan, mediaan_tekst = reeks(lambda r: r.band.p50)
-    leden = [r.per_inwoner for r in rijen]
-    verwacht = [r.verwacht_per_inwoner for r in rijen]
-    naam = html.escape(tijdreeks.naam, quote=False)  # Plotly reads names as HTML.
-    sporen = [
-        go.Scatter(
-            x=x, y=p25, mode="lines", line=dict(width=0, color=palet.BAND), showlegend=False,
-            name="25e percentiel", customdata=p25_tekst,
-            hovertemplate="25e percentiel: %{customdata}<extra></extra>",
-        ),
-        go.Scatter(
-            x=x, y=p75, mode="lines", line=dict(width=0, color=palet.BAND), fill="tonexty",
-            fillcolor=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING), name=_regels(g.REEKS_BAND),
-            customdata=p75_tekst, hovertemplate="75e percentiel: %{customdata}<extra></extra>",
-        ),
-        _lijn(x, mediaan, g.REEKS_MEDIAAN, palet.MEDIAAN, teksten=mediaan_tekst, dash="dash",
-              markers=False),
-        _lijn(x, verwacht, g.REEKS_VERWACHT, palet.VERWACHT, dash="dot",
-              teksten=[_bedrag_of_onbekend(w) for w in verwacht]),
-        _lijn(x, leden, f"{_regels(naam)}:<br>{g.REEKS_LEDEN_SAMEN.lower()}", palet.LEDEN_SAMEN, breedte=3,
-              teksten=[_bedrag_of_onbekend(w) for w in leden]),
-    ]  # fmt: skip
+    sporen, groepen, scheidingen = [], [], []
+    begin = 0
+    for nummer, (soort, groep) in enumerate(tijdreeks.documenten):
+        gx = [r.label for r in groep]
+        eerste = nummer == 0  # The legend names each series once.
+        p25, p25_tekst = reeks(groep, lambda r: r.band.p25)
+        p75, p75_tekst = reeks(groep, lambda r: r.band.p75)
+        mediaan, mediaan_tekst = reeks(groep, lambda r: r.band.p50)
+        leden = [r.per_inwoner for r in groep]
+        verwacht = [r.verwacht_per_inwoner for r in groep]
+        sporen += [
+            go.Scatter(
+                x=gx, y=p25, mode="lines", line=dict(width=0, color=palet.BAND),
+                showlegend=False, legendgroup="band", name="25e percentiel",
+                customdata=p25_tekst, hovertemplate="25e percentiel: %{customdata}<extra></extra>",
+            ),
+            go.Scatter(
+                x=gx, y=p75, mode="lines", line=dict(width=0, color=palet.BAND), fill="tonexty",
+                fillcolor=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING),
+                name=_regels(g.REEKS_BAND), legendgroup="band", showlegend=eerste,
+                customdata=p75_tekst, hovertemplate="75e percentiel: %{customdata}<extra></extra>",
+            ),
+            _lijn(gx, mediaan, g.REEKS_MEDIAAN, palet.MEDIAAN, teksten=mediaan_tekst, dash="dash",
+                  markers=False, legendgroup="mediaan", showlegend=eerste),
+            _lijn(gx, verwacht, g.REEKS_VERWACHT, palet.VERWACHT, dash="dot",
+                  teksten=[_bedrag_of_onbekend(w) for w in verwacht], legendgroup="verwacht",
+                  showlegend=eerste),
+            _lijn(gx, leden, leden_naam, palet.LEDEN_SAMEN, breedte=3,
+                  teksten=[_bedrag_of_onbekend(w) for w in leden], legendgroup="leden",
+                  showlegend=eerste),
+        ]  # fmt: skip
+        # The document's name under its years (a category axis counts its places 0, 1, …).
+        groepen.append(
+            dict(
+                x=begin + (len(groep) - 1) / 2,
+                xref="x",
+                y=0,
+                yref="paper",
+                yanchor="top",
+                yshift=-24,
+                text=soort.capitalize(),
+                showarrow=False,
+                font=dict(size=13),
+            )  # fmt: skip
+        )
+        if begin:
+            scheidingen.append(
+                dict(
+                    type="line",
+                    xref="x",
+                    x0=begin - 0.5,
+                    x1=begin - 0.5,
+                    yref="paper",
+                    y0=0,
+                    y1=1,
+                    line=dict(color=palet.OMLIJNING, width=1, dash="dot"),
+                )  # fmt: skip
+            )
+        begin += len(groep)
     figuur = go.Figure(sporen)
     figuur.update_layout(
         **LAYOUT_BASIS,
         height=460,
         hovermode="x unified",
-        # Document above year: the labels stay level on a narrow screen.
+        # Only the year on each place: the labels stay level on a narrow screen.
         xaxis=dict(
-            title=g.AS_BESTAND,
             type="category",
+            categoryorder="array",
+            categoryarray=x,
             gridcolor=palet.RASTER,
             tickvals=x,
-            ticktext=[label.replace(" ", "<br>", 1) for label in x],
+            ticktext=[str(r.jaar) for r in rijen],
             tickangle=0,
             tickfont=dict(size=12),
         ),
@@ -266,7 +306,9 @@ def tegenfeitelijk_grafiek(tijdreeks: Tijdreeks) -> dict:
             gridcolor=palet.RASTER,
         ),  # fmt: skip
         legend=dict(orientation="h", y=-0.3, font=dict(size=12)),
-        annotations=[
+        shapes=scheidingen,
+        annotations=groepen
+        + [
             dict(
                 x=r.label,
                 y=0.04,

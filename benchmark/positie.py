@@ -13,9 +13,48 @@ from django.urls import reverse
 
 from benchmark.analyse import laatste_jaarrekening
 from benchmark.charts import tegenfeitelijk_figuur
+from benchmark.overhead import beschikbare_bestanden
 from benchmark.svg import tegenfeitelijk_svg
 from benchmark.tegenfeitelijk import tegenfeitelijk
+from casussen.models import Fusieorganisatie
+from weergave import datums
 from weergave.svg import als_data_uri
+
+
+def bestond_in(fusieorganisatie: Fusieorganisatie, jaar: int) -> bool:
+    """Whether the fusieorganisatie worked in (part of) `jaar`: started by its end, not ended
+    by its first day. An unknown start or end is no reason to leave a year out."""
+    if fusieorganisatie.status == Fusieorganisatie.Status.NOOIT:
+        return False
+    start, einde = fusieorganisatie.startdatum, fusieorganisatie.einddatum
+    return (start is None or start.year <= jaar) and (einde is None or einde.year > jaar)
+
+
+def waarom_geen_cijfers(fusieorganisatie: Fusieorganisatie) -> str:
+    """Why no Iv3 file the app holds says anything about this fusion ("" when one does):
+    the figures of its gemeenten in years it did not work are not its costs."""
+    jaren = sorted({b.jaar for b in beschikbare_bestanden()})
+    if not jaren or any(bestond_in(fusieorganisatie, jaar) for jaar in jaren):
+        return ""
+    periode = f"{jaren[0]}–{jaren[-1]}" if len(jaren) > 1 else str(jaren[0])
+    if fusieorganisatie.status == Fusieorganisatie.Status.NOOIT:
+        return (
+            "Deze fusieorganisatie is nooit tot stand gekomen: de overhead van haar gemeenten "
+            "zegt niets over deze fusie, dus er is geen vergelijking."
+        )
+    if fusieorganisatie.einddatum and fusieorganisatie.einddatum.year <= jaren[0]:
+        hoe = fusieorganisatie.get_status_display().lower()
+        wanneer = (
+            f"Deze fusieorganisatie bestaat niet meer sinds "
+            f"{datums.datum(fusieorganisatie.einddatum)} ({hoe})"
+        )
+    else:
+        wanneer = f"Deze fusieorganisatie begint pas op {datums.datum(fusieorganisatie.startdatum)}"
+    return (
+        f"{wanneer}: in geen van de jaren waarvan Fusietoets Iv3-cijfers heeft ({periode}) werkte "
+        "zij. De overhead van de gemeenten in die jaren zegt niets over deze fusie, dus er is "
+        "geen vergelijking."
+    )
 
 
 class Tegenfeitelijkdeel:
@@ -67,9 +106,30 @@ class Positie:
         return self.analyse.rij(self.gemeentecode)
 
     @cached_property
+    def buiten_bestaan(self) -> str:
+        """For a fusieorganisatie that worked in none of the files' years: why no figures."""
+        return "" if self.fusieorganisatie is None else waarom_geen_cijfers(self.fusieorganisatie)
+
+    @cached_property
+    def niet_in_het_jaar(self) -> str:
+        """Why the members are not shown together in the latest jaarrekening ("" if they
+        are): the fusion did not work in its year."""
+        if self.analyse is None or self.fusieorganisatie is None:
+            return ""
+        jaar = self.analyse.bestand.jaar
+        if bestond_in(self.fusieorganisatie, jaar):
+            return ""
+        return self.buiten_bestaan or (
+            f"De fusieorganisatie werkte in {jaar} niet: de overhead van de gemeenten in dat jaar "
+            "zegt niets over deze fusie."
+        )
+
+    @cached_property
     def groep(self):
         if self.analyse is None or self.fusieorganisatie is None:
             return None
+        if not bestond_in(self.fusieorganisatie, self.analyse.bestand.jaar):
+            return None  # The members together, in a year the fusion did not work.
         codes = self._leden()
         if not all(codes):
             return None
@@ -78,8 +138,9 @@ class Positie:
     @cached_property
     def tegenfeitelijk(self) -> Tegenfeitelijkdeel | None:
         """A fusieorganisatie's overhead over the years; None when a member has no CBS
-        code (a gemeente dissolved before the codes the Iv3 figures use)."""
-        if self.fusieorganisatie is None:
+        code (a gemeente dissolved before the codes the Iv3 figures use), or when the fusion
+        worked in none of the files' years (`buiten_bestaan` says so)."""
+        if self.fusieorganisatie is None or self.buiten_bestaan:
             return None
         codes = self._leden()
         if not codes or not all(codes):

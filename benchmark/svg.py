@@ -128,6 +128,7 @@ TICK_AFSTAND = 6  # Between the tick labels and the axis, and between them and t
 TITEL_RUIMTE = 14  # The rotated axis title's glyphs.
 ZIJRAND = 40  # Between the plot's edges and the first and last file.
 REEKS_LEGENDA_HOOGTE = 4 * 16 + 8  # One row per series: their names are long.
+DOCUMENT_GAT = 0.6  # The room between two documents' files, in places.
 MEDIAAN_STREEP = 7  # Half the width of the median's mark on each file.
 
 
@@ -177,7 +178,21 @@ def tegenfeitelijk_svg(tijdreeks) -> str:
     links = max(MARGE["links"], math.ceil(breedste) + 2 * TICK_AFSTAND + TITEL_RUIMTE)
     rechts = BREEDTE - MARGE["rechts"]
     onder, boven = HOOGTE - MARGE["onder"], MARGE["boven"]
-    sx = schaal(0, max(len(rijen) - 1, 1), links + ZIJRAND, rechts - ZIJRAND, False)
+    # One place per file, the documents side by side with a gap between them.
+    # groepen: (document, its first place, its last place, the indexes of its rows).
+    plek, groepen = [], []
+    for nummer, (soort, groep) in enumerate(tijdreeks.documenten):
+        eerste, indexen = (
+            len(plek) + nummer * DOCUMENT_GAT,
+            range(len(plek), len(plek) + len(groep)),
+        )
+        plek += [eerste + j for j in range(len(groep))]
+        groepen.append((soort, eerste, plek[-1], indexen))
+    schaal_x = schaal(0, max(plek[-1] if plek else 0, 1), links + ZIJRAND, rechts - ZIJRAND, False)
+
+    def sx(i):
+        return schaal_x(plek[i])
+
     sy = schaal(ticks[0], ticks[-1], onder, boven, False)
     hoogte = HOOGTE + REEKS_LEGENDA_HOOGTE
     delen = [achtergrond(hoogte=hoogte)]
@@ -190,13 +205,23 @@ def tegenfeitelijk_svg(tijdreeks) -> str:
             f'<text class="tick-y" x="{links - TICK_AFSTAND}" y="{y + 4:.1f}" '
             f'text-anchor="end">{escape(tekst)}</text>'
         )
+    for soort, van, tot, _ in groepen:
+        # The document's name under its years; a dotted line between two documents.
+        midden = (schaal_x(van) + schaal_x(tot)) / 2
+        delen.append(
+            f'<text class="document" x="{midden:.1f}" y="{onder + 31}" text-anchor="middle" '
+            f'font-weight="bold">{escape(soort.capitalize())}</text>'
+        )
+        if van:
+            grens = schaal_x(van - (DOCUMENT_GAT + 1) / 2)
+            delen.append(
+                f'<line x1="{grens:.1f}" y1="{boven}" x2="{grens:.1f}" y2="{onder + 34}" '
+                f'stroke="{palet.OMLIJNING}" stroke-dasharray="2 3"/>'
+            )
     for i, rij in enumerate(rijen):
-        # Document above year, so that many files still fit side by side.
-        soort, _, jaar = rij.label.rpartition(" ")
         delen.append(
             f'<text class="bestand" x="{sx(i):.1f}" y="{onder + 16}" text-anchor="middle">'
-            f'<tspan x="{sx(i):.1f}">{escape(soort)}</tspan>'
-            f'<tspan x="{sx(i):.1f}" dy="13">{escape(jaar)}</tspan></text>'
+            f"{rij.jaar}</text>"
         )
         if not rij.bekend:
             delen.append(
@@ -214,15 +239,24 @@ def tegenfeitelijk_svg(tijdreeks) -> str:
     )
 
     def punten(waarde):
-        return [
-            None if not r.bekend or waarde(r) is None else (sx(i), sy(waarde(r)))
-            for i, r in enumerate(rijen)
-        ]
+        """Per document, None between them: a line never joins two documents."""
+        uit = []
+        for _, _, _, indexen in groepen:
+            uit += [
+                None if not rijen[i].bekend or waarde(rijen[i]) is None
+                else (sx(i), sy(waarde(rijen[i])))
+                for i in indexen
+            ]  # fmt: skip
+            uit.append(None)
+        return uit
 
     # The band: p25 to p75, one area per run of known files (a bar for a single file).
     vlak = []
-    met_band = [r if r.bekend and r.band else None for r in rijen]
-    for stuk in _stukken([None if r is None else (i, r) for i, r in enumerate(met_band)]):
+    met_band = []
+    for _, _, _, indexen in groepen:
+        met_band += [(i, rijen[i]) if rijen[i].bekend and rijen[i].band else None for i in indexen]
+        met_band.append(None)
+    for stuk in _stukken(met_band):
         if len(stuk) == 1:
             i, r = stuk[0]
             vlak.append(

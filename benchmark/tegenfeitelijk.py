@@ -38,8 +38,9 @@ from weergave import getallen
 VENSTER_FACTOREN = (1.5, 2.0, 3.0, 5.0, 10.0)
 MINIMUM_BAND = 15
 PERCENTIELEN = (10, 25, 50, 75, 90)
-# Within one year the begroting (adopted before the year) comes before the jaarrekening
-# (drawn up after it); a document the app does not know yet comes last.
+# One series per document: a begroting (a plan, adopted before the year) and a jaarrekening
+# (what was spent, drawn up after it) are no points on one line. The begrotingen come first,
+# then the jaarrekeningen, each by year; a document the app does not know yet comes last.
 DOCUMENTVOLGORDE = {Iv3Bestand.Document.BEGROTING: 0, Iv3Bestand.Document.JAARREKENING: 1}
 
 _CACHE: dict[tuple, Tijdreeks] = {}
@@ -91,6 +92,11 @@ class Vergelijking:
         return not self.onbekend
 
     @property
+    def soort(self) -> str:
+        """The document in the label ("jaarrekening"), as the chart's groups name it."""
+        return self.label.rpartition(" ")[0]
+
+    @property
     def afwijking_per_inwoner(self) -> float | None:
         if self.per_inwoner is None or self.verwacht_per_inwoner is None:
             return None
@@ -120,6 +126,15 @@ class Tijdreeks:
     @property
     def heeft_band(self) -> bool:
         return any(r.band is not None for r in self.rijen)
+
+    @property
+    def documenten(self) -> tuple[tuple[str, tuple[Vergelijking, ...]], ...]:
+        """The rows per document ("begroting", its rows by year), in the order of `rijen`:
+        each is a series of its own in the charts."""
+        groepen: dict[str, list[Vergelijking]] = {}
+        for rij in self.rijen:
+            groepen.setdefault(rij.soort, []).append(rij)
+        return tuple((soort, tuple(rijen)) for soort, rijen in groepen.items())
 
     @property
     def bronvermelding(self) -> str:
@@ -158,7 +173,7 @@ def band_uitleg() -> str:
 
 
 def _volgorde(bestand: Iv3Bestand) -> tuple[int, int]:
-    return bestand.jaar, DOCUMENTVOLGORDE.get(bestand.document, len(DOCUMENTVOLGORDE))
+    return DOCUMENTVOLGORDE.get(bestand.document, len(DOCUMENTVOLGORDE)), bestand.jaar
 
 
 def _label(bestand: Iv3Bestand) -> str:
@@ -305,7 +320,7 @@ def bereken(codes: list[str], naam: str) -> Tijdreeks:
 
 def tegenfeitelijk(codes: list[str], naam: str) -> Tijdreeks:
     """The series of `codes` (the members' CBS codes) under the name `naam`, one row per Iv3
-    file in the order of year and document; kept while the reference data stay the same."""
+    file in the order of document and year; kept while the reference data stay the same."""
     codes = list(dict.fromkeys(codes))
     huidig = stand.referentiestand()
     sleutel = (huidig, tuple(codes), naam)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from afweging.views.pagina import Afwegingpagina, Delen
 from afweging.views.stap import foutenlijst
-from benchmark.positie import Tegenfeitelijkdeel
+from benchmark.positie import Tegenfeitelijkdeel, waarom_geen_cijfers
 from evaluatie import (
     scoring,
     selectors,
@@ -28,7 +28,7 @@ from evaluatie import (
 from evaluatie.controle import Controle
 from evaluatie.forms import AfloopForm, VaststelForm, domeinformset
 from evaluatie.models import Evaluatie, Indicatoroordeel
-from evaluatie.rapport import Rapport, rapport_van
+from evaluatie.rapport import ZONDER_CBS_CODE, Rapport, rapport_van
 from evaluatie.selectors import aflopen_van, terugblikstand
 from evaluatie.toegang import evaluatie_voor, evaluaties_voor, is_eigenaar
 from evaluatie.toen_en_nu import ToenEnNu
@@ -198,13 +198,23 @@ class Domeinpagina(Evaluatiepagina):
         ).exists()
 
     @cached_property
+    def kostenbewijs_waarom_niet(self) -> str:
+        """Why there is no evidence from the data (a sentence), or ""."""
+        organisatie = self.volledig.fusieorganisatie
+        if organisatie is not None and (waarom := waarom_geen_cijfers(organisatie)):
+            return waarom
+        gemeenten = list(self.volledig.gemeenten.all())
+        return ZONDER_CBS_CODE if not gemeenten or any(not g.code for g in gemeenten) else ""
+
+    @cached_property
     def kostenbewijs(self) -> Tegenfeitelijkdeel | None:
         """The evidence of the cost indicator: the deelnemers' overhead per inhabitant
         together, in every Iv3 file, against the trend and the band of gemeenten without a
         fusion of similar size (`benchmark.tegenfeitelijk`): the counterfactual, not "toen".
-        None when a deelnemer has no CBS code (then there are no Iv3 figures of it)."""
+        None when a deelnemer has no CBS code (then there are no Iv3 figures of it) or the
+        fusion worked in none of the files' years (`kostenbewijs_waarom_niet` says which)."""
         gemeenten = list(self.volledig.gemeenten.all())
-        if not self.heeft_kostenbewijs or not gemeenten or any(not g.code for g in gemeenten):
+        if not self.heeft_kostenbewijs or self.kostenbewijs_waarom_niet:
             return None
         organisatie = self.volledig.fusieorganisatie
         naam = organisatie.naam if organisatie else self.volledig.titel

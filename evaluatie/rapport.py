@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from afweging.models import Antwoord
 from afweging.scoring import Status, antwoordstatus
-from benchmark.positie import Tegenfeitelijkdeel
+from benchmark.positie import Tegenfeitelijkdeel, waarom_geen_cijfers
 from casussen.bronnen import BRONNEN
 from evaluatie import scoring, selectors, signalen, uitbreidingen, vertrekpunt
 from evaluatie.models import Evaluatie
@@ -28,6 +28,9 @@ from kader.models import Evaluatieindicator
 from weergave.getallen import opsomming
 
 OPEN = "open"
+ZONDER_CBS_CODE = (
+    "Onbekend: niet elke deelnemer heeft een CBS-code, dus er zijn geen Iv3-cijfers van allemaal."
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class Deelnemerregel:
 class Kostenbewijs:
     """The evidence of the cost indicator: the deelnemers' overhead per inhabitant over the
     Iv3 files against the trend and the band of gemeenten without a fusion. `deel` is None
-    when it cannot be computed, and `waarom_niet` says why."""
+    when it cannot be computed, and `waarom_niet` says why (a sentence)."""
 
     indicator: str
     domein: str
@@ -171,14 +174,11 @@ def _kostenbewijs(evaluatie: Evaluatie) -> Kostenbewijs | None:
         return None
     gemeenten = list(evaluatie.gemeenten.all())
     domein = next(d.naam for d in selectors.domeinen(evaluatie) if d.pk == indicator.domein_id)
-    if not gemeenten or any(not g.code for g in gemeenten):
-        return Kostenbewijs(
-            indicator.naam,
-            domein,
-            None,
-            "niet elke deelnemer heeft een CBS-code, dus er zijn geen Iv3-cijfers van allemaal",
-        )
     organisatie = evaluatie.fusieorganisatie
+    if organisatie is not None and (waarom := waarom_geen_cijfers(organisatie)):
+        return Kostenbewijs(indicator.naam, domein, None, waarom)
+    if not gemeenten or any(not g.code for g in gemeenten):
+        return Kostenbewijs(indicator.naam, domein, None, ZONDER_CBS_CODE)
     naam = organisatie.naam if organisatie else evaluatie.titel
     deel = Tegenfeitelijkdeel(
         [g.code for g in sorted(gemeenten, key=lambda g: g.naam)], naam, prefix="rapport-kosten"

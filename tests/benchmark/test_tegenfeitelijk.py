@@ -20,12 +20,17 @@ from django.urls import reverse
 from benchmark import kanttekeningen
 from benchmark.charts import tegenfeitelijk_grafiek
 from benchmark.models import Iv3Bestand, Iv3Regel
-from benchmark.positie import Tegenfeitelijkdeel
+from benchmark.positie import Positie, Tegenfeitelijkdeel, bestond_in
 from benchmark.svg import tegenfeitelijk_svg
 from benchmark.tegenfeitelijk import tegenfeitelijk
 from casussen.models import Deelname, Fusieorganisatie, Inwonertal
 from tests.html import soep
 from weergave import getallen
+
+
+def soep_van(html):
+    return BeautifulSoup(html, "html.parser")
+
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +38,13 @@ NS = {"svg": "http://www.w3.org/2000/svg"}
 VOORSCHOTEN, WASSENAAR = "GM0626", "GM0629"
 DUIVENVOORDE = [VOORSCHOTEN, WASSENAAR]  # Werkorganisatie Duivenvoorde (Bijlage, nr. 6).
 VIJFHEERENLANDEN, GORINCHEM = "GM1961", "GM0512"
-# The files the app ships (fixtures/iv3), in the order of year and document: a begroting is
-# adopted before its year, the jaarrekening drawn up after it.
+# The files the app ships (fixtures/iv3), in the order of document and year: each document
+# is a series of its own (a begroting is a plan, a jaarrekening what was spent).
 BESTANDEN = [
     ("begroting", 2023),
-    ("jaarrekening", 2023),
     ("begroting", 2024),
     ("begroting", 2025),
+    ("jaarrekening", 2023),
 ]
 
 
@@ -121,11 +126,14 @@ def duivenvoorde():
     return tegenfeitelijk(DUIVENVOORDE, "Werkorganisatie Duivenvoorde")
 
 
-def test_there_is_a_row_for_every_file_in_the_order_of_year_and_document(duivenvoorde):
+def test_there_is_a_row_for_every_file_in_the_order_of_document_and_year(duivenvoorde):
     assert Iv3Bestand.objects.count() == len(BESTANDEN)
     assert [(r.document, r.jaar) for r in duivenvoorde.rijen] == BESTANDEN
     assert [r.label for r in duivenvoorde.rijen] == [f"{d} {j}" for d, j in BESTANDEN]
     assert duivenvoorde.leden == ("Voorschoten", "Wassenaar")
+    assert [(d, [r.jaar for r in rijen]) for d, rijen in duivenvoorde.documenten] == [
+        ("begroting", [2023, 2024, 2025]), ("jaarrekening", [2023]),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("document", "jaar"), BESTANDEN)
@@ -226,7 +234,7 @@ def test_members_without_iv3_rows_are_named():
 
 def test_a_file_loaded_later_appears_without_code_change(duivenvoorde):
     """A jaarrekening 2024, here the begroting 2024's rows under another document: it has
-    its own row, between the begroting 2024 and the begroting 2025."""
+    its own row, after the jaarrekening 2023 in the jaarrekeningen' series."""
     begroting = Iv3Bestand.objects.get(jaar=2024, document="begroting")
     nieuw = Iv3Bestand.objects.create(
         jaar=2024, document="jaarrekening", bron="Test: begroting 2024 als jaarrekening",
@@ -240,10 +248,10 @@ def test_a_file_loaded_later_appears_without_code_change(duivenvoorde):
     reeks = tegenfeitelijk(DUIVENVOORDE, "Werkorganisatie Duivenvoorde")
     assert reeks is not duivenvoorde
     assert [r.label for r in reeks.rijen] == [
-        "begroting 2023", "jaarrekening 2023", "begroting 2024", "jaarrekening 2024",
-        "begroting 2025",
+        "begroting 2023", "begroting 2024", "begroting 2025", "jaarrekening 2023",
+        "jaarrekening 2024",
     ]  # fmt: skip
-    rij = reeks.rijen[3]
+    rij = reeks.rijen[4]
     hand = met_de_hand(nieuw, DUIVENVOORDE)
     assert rij.bron == "Test: begroting 2024 als jaarrekening"
     assert rij.per_inwoner == pytest.approx(hand["per_inwoner"], rel=1e-12)
@@ -260,7 +268,10 @@ def test_the_series_is_kept_while_the_data_stay_the_same_and_follows_a_change(du
     regel.lasten += 1000  # € 1 mln more.
     regel.save()
     na = tegenfeitelijk(DUIVENVOORDE, "Werkorganisatie Duivenvoorde")
-    voor, erna = duivenvoorde.rijen[1], na.rijen[1]
+    voor, erna = (
+        next(r for r in reeks.rijen if r.label == "jaarrekening 2023")
+        for reeks in (duivenvoorde, na)
+    )
     assert erna.per_inwoner - voor.per_inwoner == pytest.approx(1_000_000 / voor.inwoners)
 
 
@@ -335,12 +346,29 @@ def test_the_svg_marks_an_unknown_file_and_breaks_the_line():
 
 def test_the_plotly_chart_has_the_series_of_the_table(duivenvoorde):
     figuur = tegenfeitelijk_grafiek(duivenvoorde)
-    sporen = {s["name"]: s for s in figuur["data"] if s.get("name")}
-    leden = sporen["Werkorganisatie Duivenvoorde:<br>deelnemers samen"]
-    assert leden["x"] == [r.label for r in duivenvoorde.rijen]
-    assert leden["y"] == pytest.approx([r.per_inwoner for r in duivenvoorde.rijen])
-    band = next(s for s in figuur["data"] if s.get("fill") == "tonexty")
-    assert band["y"] == pytest.approx([r.band.p75 for r in duivenvoorde.rijen])
+    # One trace per series and document: no line joins a begroting to a jaarrekening.
+    leden = [s for s in figuur["data"] if s.get("legendgroup") == "leden"]
+    assert [s["x"] for s in leden] == [
+        ["begroting 2023", "begroting 2024", "begroting 2025"], ["jaarrekening 2023"],
+    ]  # fmt: skip
+    assert [s["y"] for s in leden] == [
+        pytest.approx([r.per_inwoner for r in rijen]) for _, rijen in duivenvoorde.documenten
+    ]
+    # The legend names each series once.
+    assert [s.get("showlegend", True) for s in leden] == [True, False]
+    assert leden[0]["name"] == "Werkorganisatie Duivenvoorde:<br>deelnemers samen"
+    banden = [s for s in figuur["data"] if s.get("fill") == "tonexty"]
+    assert [s["y"] for s in banden] == [
+        pytest.approx([r.band.p75 for r in rijen]) for _, rijen in duivenvoorde.documenten
+    ]
+    # Each place shows its year; the document's name stands under its years, once.
+    xas = figuur["layout"]["xaxis"]
+    assert xas["ticktext"] == ["2023", "2024", "2025", "2023"]
+    groepen = [
+        a for a in figuur["layout"]["annotations"] if a["text"] in ("Begroting", "Jaarrekening")
+    ]
+    assert [(a["text"], a["x"]) for a in groepen] == [("Begroting", 1.0), ("Jaarrekening", 3.0)]
+    assert [v["x0"] for v in figuur["layout"]["shapes"]] == [2.5]
     assert figuur["layout"]["yaxis"]["title"]["text"] == "Overhead per inwoner (€)"
     ontsnapt = tegenfeitelijk_grafiek(tegenfeitelijk(DUIVENVOORDE, "A <b>&</b>"))
     assert any(s.get("name", "").startswith("A &lt;b&gt;&amp;") for s in ontsnapt["data"])
@@ -384,7 +412,7 @@ def test_the_fusieorganisatie_page_shows_the_section_for_duivenvoorde(adviseur_c
     ]
     jaarrekening = Iv3Bestand.objects.get(jaar=2023, document="jaarrekening")
     hand = met_de_hand(jaarrekening, DUIVENVOORDE)
-    cellen = [td.get_text(strip=True) for td in rijen[1].select("td")]
+    cellen = [td.get_text(strip=True) for td in rijen[3].select("td")]
     assert cellen[1] == getallen.bedrag(hand["per_inwoner"])
     assert cellen[2] == getallen.bedrag(hand["verwacht_per_inwoner"])
     assert cellen[9] == getallen.bedrag(hand["percentielen"][2])  # The median.
@@ -392,14 +420,64 @@ def test_the_fusieorganisatie_page_shows_the_section_for_duivenvoorde(adviseur_c
     assert pagina.find("script", src=lambda s: s and "plotly" in s) is not None
 
 
-def test_a_member_without_cbs_code_says_unknown(adviseur_client):
+def test_a_member_without_cbs_code_says_unknown():
     """De Waard's members were dissolved in 2013, before the codes the Iv3 figures use."""
-    url = reverse("casussen:fusieorganisatie", kwargs={"slug": "de-waard"})
-    sectie = soep(adviseur_client.get(url)).find(
-        "section", attrs={"aria-labelledby": "tegenfeitelijk-kop"}
+    org = Fusieorganisatie.objects.get(slug="de-waard")
+    org.einddatum, org.status = None, Fusieorganisatie.Status.ACTIEF  # as if it still worked
+    html = render_to_string(
+        "casussen/_tegenfeitelijk_sectie.html",
+        {"positie": Positie(fusieorganisatie=org, leden=lambda: [None, None])},
     )
-    assert "Onbekend: niet alle deelnemers hebben een CBS-code" in sectie.get_text(" ")
-    assert sectie.find("table") is None
+    assert "Onbekend: niet alle deelnemers hebben een CBS-code" in soep_van(html).get_text(" ")
+    assert soep_van(html).find("table") is None
+
+
+def _sectie(client, slug):
+    url = reverse("casussen:fusieorganisatie", kwargs={"slug": slug})
+    pagina = soep(client.get(url))
+    return pagina, pagina.find("section", attrs={"aria-labelledby": "tegenfeitelijk-kop"})
+
+
+@pytest.mark.parametrize(
+    ("slug", "zin"),
+    [
+        ("werkorganisatie-voorne", "Deze fusieorganisatie bestaat niet meer sinds 1 januari 2023 "
+         "(opgegaan in herindeling): in geen van de jaren waarvan Fusietoets Iv3-cijfers heeft "
+         "(2023–2025) werkte zij."),
+        ("bestuursdienst-ommen-hardenberg", "Deze fusieorganisatie bestaat niet meer sinds 1 "
+         "januari 2020 (beëindigd): in geen van de jaren"),
+        ("houten-wijk-bij-duurstede", "Deze fusieorganisatie is nooit tot stand gekomen: de "
+         "overhead van haar gemeenten zegt niets over deze fusie"),
+    ],
+)  # fmt: skip
+def test_a_fusion_that_worked_in_none_of_the_years_gets_no_chart_and_says_why(
+    adviseur_client, slug, zin
+):
+    """Voorne merged into a herindeling on 1 January 2023, the first day of the first year
+    with figures: the figures of Voorne aan Zee are no costs of the werkorganisatie."""
+    pagina, sectie = _sectie(adviseur_client, slug)
+    assert zin in sectie.get_text(" ", strip=True)
+    assert sectie.find("table") is None and sectie.find(attrs={"data-plotly-figuur": True}) is None
+    # Nor the members together in the latest jaarrekening: the same reason.
+    kaart = pagina.find(id="benchmark-positie-kop").parent.get_text(" ", strip=True)
+    assert zin in kaart and "samen:" not in kaart
+
+
+def test_which_years_a_fusion_worked_in():
+    org = Fusieorganisatie.objects.get(slug="werkorganisatie-voorne")  # 1-1-2019 to 1-1-2023
+    assert [j for j in range(2018, 2025) if bestond_in(org, j)] == [2019, 2020, 2021, 2022]
+    org.einddatum = None
+    assert bestond_in(org, 2025) and not bestond_in(org, 2018)
+    org.startdatum = None  # unknown: no reason to leave a year out
+    assert bestond_in(org, 1990)
+    org.status = Fusieorganisatie.Status.NOOIT
+    assert not bestond_in(org, 2023)
+
+
+def test_a_fusion_that_worked_in_a_year_of_the_files_keeps_its_chart(adviseur_client):
+    _, sectie = _sectie(adviseur_client, "werkorganisatie-duivenvoorde")
+    assert "werkte zij" not in sectie.get_text(" ")
+    assert sectie.find(attrs={"data-plotly-figuur": "tegenfeitelijk-figuur"}) is not None
 
 
 def test_an_unknown_caveat_fails_loudly():

@@ -67,3 +67,30 @@ def test_other_domeinen_show_no_evidence_and_load_no_charts(adviseur_client, maa
     )
     assert pagina.find(id="kostenbewijs-kop") is None
     assert pagina.find("script", src=lambda s: s and "plotly" in s) is None
+
+
+def test_a_fusion_that_worked_in_none_of_the_years_has_no_evidence_and_says_why(
+    adviseur_client, maak_evaluatie
+):
+    """Werkorganisatie Voorne merged into Voorne aan Zee on 1 January 2023: the figures of
+    2023–2025 are the new gemeente's, not the werkorganisatie's costs. (Zuid-Holland.)"""
+    from evaluatie.rapport import rapport_van
+    from evaluatie.selectors import met_alles
+
+    evaluatie = maak_evaluatie(fusieorganisatie="werkorganisatie-voorne")
+    pagina = soep(
+        adviseur_client.get(
+            reverse("evaluatie:domein", kwargs={"pk": evaluatie.pk, "domein": "publieke_waarde"})
+        )
+    )
+    bewijs = pagina.find(id="kostenbewijs-kop").find_parent("section")
+    tekst = bewijs.get_text(" ", strip=True)
+    zin = (
+        "Deze fusieorganisatie bestaat niet meer sinds 1 januari 2023 (opgegaan in herindeling): "
+        "in geen van de jaren waarvan Fusietoets Iv3-cijfers heeft (2023–2025) werkte zij."
+    )
+    assert zin in tekst
+    assert bewijs.find("table") is None and "CBS-code" not in tekst
+    rapport = rapport_van(met_alles(type(evaluatie).objects.filter(pk=evaluatie.pk)).get())
+    assert rapport.kostenbewijs.deel is None
+    assert rapport.kostenbewijs.waarom_niet.startswith(zin)
