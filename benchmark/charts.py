@@ -234,20 +234,44 @@ def tegenfeitelijk_grafiek(tijdreeks: Tijdreeks) -> dict:
         mediaan, mediaan_tekst = reeks(groep, lambda r: r.band.p50)
         leden = [r.per_inwoner for r in groep]
         verwacht = [r.verwacht_per_inwoner for r in groep]
+        if len(groep) == 1:
+            # One file: no area between two lines, so the band is a bar from p25 to p75 and
+            # the median a mark across it (as in the SVG).
+            hoogte = [None if a is None else b - a for a, b in zip(p25, p75, strict=True)]
+            sporen += [
+                go.Bar(
+                    x=gx, y=hoogte, base=p25, width=0.3, name=_regels(g.REEKS_BAND),
+                    marker=dict(color=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING)),
+                    legendgroup="band", showlegend=eerste,
+                    customdata=[f"{a} tot {b}" for a, b in zip(p25_tekst, p75_tekst, strict=True)],
+                    hovertemplate="25e tot 75e percentiel: %{customdata}<extra></extra>",
+                ),
+                go.Scatter(
+                    x=gx, y=mediaan, mode="markers", name=g.REEKS_MEDIAAN,
+                    marker=dict(symbol="line-ew", size=26, line=dict(width=2, color=palet.MEDIAAN)),
+                    legendgroup="mediaan", showlegend=eerste, customdata=mediaan_tekst,
+                    hovertemplate=f"{g.REEKS_MEDIAAN}: %{{customdata}}<extra></extra>",
+                ),
+            ]  # fmt: skip
+        else:
+            sporen += [
+                go.Scatter(
+                    x=gx, y=p25, mode="lines", line=dict(width=0, color=palet.BAND),
+                    showlegend=False, legendgroup="band", name="25e percentiel",
+                    customdata=p25_tekst,
+                    hovertemplate="25e percentiel: %{customdata}<extra></extra>",
+                ),
+                go.Scatter(
+                    x=gx, y=p75, mode="lines", line=dict(width=0, color=palet.BAND),
+                    fill="tonexty", fillcolor=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING),
+                    name=_regels(g.REEKS_BAND), legendgroup="band", showlegend=eerste,
+                    customdata=p75_tekst,
+                    hovertemplate="75e percentiel: %{customdata}<extra></extra>",
+                ),
+                _lijn(gx, mediaan, g.REEKS_MEDIAAN, palet.MEDIAAN, teksten=mediaan_tekst,
+                      dash="dash", markers=False, legendgroup="mediaan", showlegend=eerste),
+            ]  # fmt: skip
         sporen += [
-            go.Scatter(
-                x=gx, y=p25, mode="lines", line=dict(width=0, color=palet.BAND),
-                showlegend=False, legendgroup="band", name="25e percentiel",
-                customdata=p25_tekst, hovertemplate="25e percentiel: %{customdata}<extra></extra>",
-            ),
-            go.Scatter(
-                x=gx, y=p75, mode="lines", line=dict(width=0, color=palet.BAND), fill="tonexty",
-                fillcolor=palet.doorzichtig(palet.BAND, palet.BAND_DEKKING),
-                name=_regels(g.REEKS_BAND), legendgroup="band", showlegend=eerste,
-                customdata=p75_tekst, hovertemplate="75e percentiel: %{customdata}<extra></extra>",
-            ),
-            _lijn(gx, mediaan, g.REEKS_MEDIAAN, palet.MEDIAAN, teksten=mediaan_tekst, dash="dash",
-                  markers=False, legendgroup="mediaan", showlegend=eerste),
             _lijn(gx, verwacht, g.REEKS_VERWACHT, palet.VERWACHT, dash="dot",
                   teksten=[_bedrag_of_onbekend(w) for w in verwacht], legendgroup="verwacht",
                   showlegend=eerste),

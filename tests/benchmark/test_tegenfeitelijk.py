@@ -357,10 +357,16 @@ def test_the_plotly_chart_has_the_series_of_the_table(duivenvoorde):
     # The legend names each series once.
     assert [s.get("showlegend", True) for s in leden] == [True, False]
     assert leden[0]["name"] == "Werkorganisatie Duivenvoorde:<br>deelnemers samen"
-    banden = [s for s in figuur["data"] if s.get("fill") == "tonexty"]
-    assert [s["y"] for s in banden] == [
-        pytest.approx([r.band.p75 for r in rijen]) for _, rijen in duivenvoorde.documenten
-    ]
+    # The band: an area over the begrotingen' years; for the one jaarrekening a bar from
+    # its 25th to its 75th percentile, with the median as a mark across it.
+    (begrotingen, jaarrekening) = duivenvoorde.documenten
+    (vlak,) = [s for s in figuur["data"] if s.get("fill") == "tonexty"]
+    assert vlak["y"] == pytest.approx([r.band.p75 for r in begrotingen[1]])
+    (staaf,) = [s for s in figuur["data"] if s["type"] == "bar"]
+    band = jaarrekening[1][0].band
+    assert (staaf["x"], staaf["base"]) == (["jaarrekening 2023"], pytest.approx([band.p25]))
+    assert staaf["y"] == pytest.approx([band.p75 - band.p25])
+    assert staaf["showlegend"] is False
     # Each place shows its year; the document's name stands under its years, once.
     xas = figuur["layout"]["xaxis"]
     assert xas["ticktext"] == ["2023", "2024", "2025", "2023"]
