@@ -38,6 +38,9 @@ class Context:
     peildatum: date
     startdatum: date | None
     startdatum_tekst: str = ""  # what the register says when it gives no date ("2008")
+    # The register gives only the year: `startdatum` is 1 January of it, the real start
+    # any day of that year.
+    start_alleen_jaar: bool = False
 
 
 def te_vroeg(context: Context) -> Signaal | None:
@@ -57,6 +60,8 @@ def te_vroeg(context: Context) -> Signaal | None:
             "evaluatie meet vooral die opstartfase.",
             TE_VROEG_BRON,
         )
+    if context.start_alleen_jaar:
+        return _te_vroeg_in_het_jaar(context)
     grens = jaren_later(context.startdatum, EVALUATIE_MINIMUM_JAREN)
     if grens is None or context.peildatum >= grens:
         return None
@@ -66,16 +71,61 @@ def te_vroeg(context: Context) -> Signaal | None:
         if jaren >= 0
         else f"vóór de start van de fusie ({datum(context.startdatum)})"
     )
+    return _te_vroeg(context, wanneer)
+
+
+OPSTARTFASE = (
+    "Voordelen van een fusie komen pas na een opstartfase met frictiekosten, waarin de kosten "
+    "stijgen en de tevredenheid daalt; de organisatie is de eerste twee à drie jaar vooral "
+    "naar binnen gericht. Wat nu negatief scoort, kan de opstartfase zijn; een te vroege "
+    "evaluatie levert vooral teleurstellingen op en druk om te veranderen."
+)
+
+
+def _te_vroeg(context: Context, wanneer: str) -> Signaal:
     return Signaal(
         "evaluatie_te_vroeg",
         WAARSCHUWING,
         "Evaluatie te vroeg",
         f"Deze evaluatie neemt de stand op {datum(context.peildatum)} op, {wanneer}: minder "
-        f"dan {EVALUATIE_MINIMUM_JAREN} jaar. Voordelen van een fusie komen pas na een "
-        "opstartfase met frictiekosten, waarin de kosten stijgen en de tevredenheid daalt; "
-        "de organisatie is de eerste twee à drie jaar vooral naar binnen gericht. Wat nu "
-        "negatief scoort, kan de opstartfase zijn; een te vroege evaluatie levert vooral "
-        "teleurstellingen op en druk om te veranderen.",
+        f"dan {EVALUATIE_MINIMUM_JAREN} jaar. {OPSTARTFASE}",
+        TE_VROEG_BRON,
+    )
+
+
+def _te_vroeg_in_het_jaar(context: Context) -> Signaal | None:
+    """The start lies somewhere in a year: too early when even a start on 1 January was less
+    than two years before; perhaps too early when only a start later in the year was."""
+    jaar = context.startdatum.year
+    vroegst = date(jaar, 1, 1)
+    laatst = date(jaar, 12, 31)
+    zeker_genoeg = jaren_later(laatst, EVALUATIE_MINIMUM_JAREN)
+    if zeker_genoeg is None or context.peildatum >= zeker_genoeg:
+        return None
+    in_het_jaar = f"de start van de fusie in {jaar} (het register noemt geen dag)"
+    if context.peildatum < jaren_later(vroegst, EVALUATIE_MINIMUM_JAREN):
+        wanneer = (
+            f"minder dan {EVALUATIE_MINIMUM_JAREN} jaar na {in_het_jaar}"
+            if context.peildatum >= vroegst
+            else f"vóór {in_het_jaar}"
+        )
+        return Signaal(
+            "evaluatie_te_vroeg",
+            WAARSCHUWING,
+            "Evaluatie te vroeg",
+            f"Deze evaluatie neemt de stand op {datum(context.peildatum)} op, {wanneer}, welke "
+            f"dag van dat jaar het ook was. {OPSTARTFASE}",
+            TE_VROEG_BRON,
+        )
+    return Signaal(
+        "evaluatie_misschien_te_vroeg",
+        AANDACHT,
+        "Evaluatie misschien te vroeg",
+        f"Deze evaluatie neemt de stand op {datum(context.peildatum)} op. Het register noemt "
+        f"als start alleen het jaar {jaar}: begon de fusie na "
+        f"{datum(jaren_later(context.peildatum, -EVALUATIE_MINIMUM_JAREN))}, dan komt de evaluatie minder dan "
+        f"{EVALUATIE_MINIMUM_JAREN} jaar na de start. Zoek de startdatum op in het "
+        f"besluit tot de regeling en vul hem in bij de evaluatie. {OPSTARTFASE}",
         TE_VROEG_BRON,
     )
 
@@ -88,7 +138,15 @@ def signalen(context: Context) -> list[Signaal]:
 
 
 def context_van(evaluatie) -> Context:
-    tekst = ""
-    if evaluatie.startdatum_fusie is None and evaluatie.fusieorganisatie_id:
-        tekst = evaluatie.fusieorganisatie.startdatum_tekst
-    return Context(evaluatie.peildatum, evaluatie.startdatum_fusie, tekst)
+    tekst, alleen_jaar = "", False
+    organisatie = evaluatie.fusieorganisatie if evaluatie.fusieorganisatie_id else None
+    if organisatie is not None:
+        if evaluatie.startdatum_fusie is None:
+            tekst = organisatie.startdatum_tekst
+        # The register's 1 January of a year-only start; a date the adviseur gave is theirs.
+        alleen_jaar = (
+            organisatie.start_alleen_jaar
+            and evaluatie.startdatum_fusie is not None
+            and evaluatie.startdatum_fusie == organisatie.startdatum
+        )
+    return Context(evaluatie.peildatum, evaluatie.startdatum_fusie, tekst, alleen_jaar)
