@@ -165,3 +165,20 @@ def terugblikstand() -> str:
         f"{rij['n']}:{rij['pk']}:{rij['moment'].isoformat() if rij['moment'] else '-'}"
         for rij in (aflopen, vastgesteld)
     )
+
+
+def van_dezelfde_fusie(zichtbaar, fusieorganisatie, afweging) -> list[Evaluatie]:
+    """Of the evaluaties in `zichtbaar`, those of this fusieorganisatie (or, without one, of
+    the fusion of this afweging), newest peildatum first."""
+    if fusieorganisatie is not None:
+        zelfde = Evaluatie.objects.filter(fusieorganisatie=fusieorganisatie)
+    elif afweging is not None:
+        zelfde = Evaluatie.objects.filter(afweging=afweging)
+    else:
+        return []
+    return list(
+        (zelfde & zichtbaar)
+        .select_related("provincie")
+        .only("pk", "titel", "peildatum", "status", "provincie__naam")
+        .order_by("-peildatum", "-pk")
+    )

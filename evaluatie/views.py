@@ -48,6 +48,7 @@ from evaluatie.toegang import (
     alleen_adviseur,
     alleen_lezer,
     evaluatie_voor,
+    evaluaties_voor,
     is_eigenaar,
     mag_starten,
     terugblik_voor_adviseurs,
@@ -103,6 +104,10 @@ def _start(request, punt: vertrekpunt.Vertrekpunt, terug: str):
             "punt": punt,
             "terug": terug,
             "fouten": foutenlijst({"form": form}) if form.is_bound else [],
+            # A second evaluatie is allowed (a later peildatum), not unknowingly.
+            "eerdere": selectors.van_dezelfde_fusie(
+                evaluaties_voor(request.user), punt.fusieorganisatie, punt.afweging
+            ),
         },
     )
 

@@ -349,3 +349,39 @@ def test_the_register_page_costs_an_adviseur_two_queries_more_from_the_cache(
         adviseur_client.get(pagina)
     # The provincies of the deelnemers now, and the evaluaties of it the adviseur may see.
     assert len(met.captured_queries) == len(zonder.captured_queries) + 2
+
+
+def test_the_form_names_the_evaluaties_of_the_same_fusion_one_may_see(
+    adviseur_client, adviseur, maak_evaluatie
+):
+    assert soep(adviseur_client.get(start_url())).find(id="eerdere-kop") is None
+    eerste = maak_evaluatie(titel="Duivenvoorde na vijf jaar", peildatum=date(2018, 3, 1))
+    tweede = maak_evaluatie(titel="Duivenvoorde <b>na</b> tien jaar", peildatum=date(2023, 3, 1))
+    # Another provincie's evaluatie of another fusion: not named.
+    maak_evaluatie(fusieorganisatie="bar-organisatie")
+    pagina = soep(adviseur_client.get(start_url()))
+    blok = pagina.find(id="eerdere-kop").parent
+    assert blok.h2.get_text(strip=True) == "Van deze fusie bestaan al 2 evaluaties"
+    assert [li.get_text(" ", strip=True) for li in blok.find_all("li")] == [
+        "Duivenvoorde <b>na</b> tien jaar : peildatum 1 maart 2023, concept, geleid door "
+        "Zuid-Holland",
+        "Duivenvoorde na vijf jaar : peildatum 1 maart 2018, concept, geleid door Zuid-Holland",
+    ]
+    assert [a["href"] for a in blok.find_all("a")] == [
+        tweede.get_absolute_url(), eerste.get_absolute_url(),
+    ]  # fmt: skip
+    # Starting a second one is still possible: the form is there.
+    assert pagina.find("button", string="Evaluatie starten") is not None
+
+
+def test_an_evaluatie_led_by_another_provincie_is_named_to_who_reads_along(
+    client, maak_evaluatie
+):
+    """Noord-Holland's evaluatie of BEL Combinatie (Eemnes lies in Utrecht): a Utrecht
+    adviseur, who may start one too, reads it along and hears of it."""
+    noord_holland = AdviseurFactory(provincie=ProvincieFactory(code="PV27"))
+    maak_evaluatie(door=noord_holland, fusieorganisatie="bel-combinatie", titel="BEL bekeken")
+    adviseur_van(client, "PV26")
+    pagina = soep(client.get(start_url("bel-combinatie")))
+    assert "BEL bekeken" in pagina.find(id="eerdere-kop").parent.get_text()
+    assert "geleid door Noord-Holland" in pagina.find(id="eerdere-kop").parent.get_text()
