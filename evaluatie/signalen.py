@@ -117,15 +117,15 @@ def _te_vroeg_in_het_jaar(context: Context) -> Signaal | None:
             f"dag van dat jaar het ook was. {OPSTARTFASE}",
             TE_VROEG_BRON,
         )
+    beslist = datum(jaren_later(context.peildatum, -EVALUATIE_MINIMUM_JAREN))
     return Signaal(
         "evaluatie_misschien_te_vroeg",
         AANDACHT,
         "Evaluatie misschien te vroeg",
         f"Deze evaluatie neemt de stand op {datum(context.peildatum)} op. Het register noemt "
-        f"als start alleen het jaar {jaar}: begon de fusie na "
-        f"{datum(jaren_later(context.peildatum, -EVALUATIE_MINIMUM_JAREN))}, dan komt de evaluatie minder dan "
-        f"{EVALUATIE_MINIMUM_JAREN} jaar na de start. Zoek de startdatum op in het "
-        f"besluit tot de regeling en vul hem in bij de evaluatie. {OPSTARTFASE}",
+        f"als start alleen het jaar {jaar}: begon de fusie na {beslist}, dan komt de "
+        f"evaluatie minder dan {EVALUATIE_MINIMUM_JAREN} jaar na de start. De dag staat in het "
+        f"besluit tot de regeling. {OPSTARTFASE}",
         TE_VROEG_BRON,
     )
 
@@ -143,7 +143,7 @@ def context_van(evaluatie) -> Context:
     if organisatie is not None:
         if evaluatie.startdatum_fusie is None:
             tekst = organisatie.startdatum_tekst
-        # The register's 1 January of a year-only start; a date the adviseur gave is theirs.
+        # The register's 1 January of a year-only start; any other date is a date.
         alleen_jaar = (
             organisatie.start_alleen_jaar
             and evaluatie.startdatum_fusie is not None

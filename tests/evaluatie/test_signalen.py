@@ -100,5 +100,5 @@ def test_the_context_knows_a_year_only_start_from_the_register_and_a_date_given_
     assert evaluatie.fusieorganisatie.start_alleen_jaar
     evaluatie.startdatum_fusie = evaluatie.fusieorganisatie.startdatum
     assert context_van(evaluatie).start_alleen_jaar
-    evaluatie.startdatum_fusie = date(2008, 3, 1)  # looked up by the adviseur
+    evaluatie.startdatum_fusie = date(2008, 3, 1)  # a day, not the register's 1 January
     assert not context_van(evaluatie).start_alleen_jaar

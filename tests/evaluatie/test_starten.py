@@ -374,9 +374,7 @@ def test_the_form_names_the_evaluaties_of_the_same_fusion_one_may_see(
     assert pagina.find("button", string="Evaluatie starten") is not None
 
 
-def test_an_evaluatie_led_by_another_provincie_is_named_to_who_reads_along(
-    client, maak_evaluatie
-):
+def test_an_evaluatie_led_by_another_provincie_is_named_to_who_reads_along(client, maak_evaluatie):
     """Noord-Holland's evaluatie of BEL Combinatie (Eemnes lies in Utrecht): a Utrecht
     adviseur, who may start one too, reads it along and hears of it."""
     noord_holland = AdviseurFactory(provincie=ProvincieFactory(code="PV27"))
