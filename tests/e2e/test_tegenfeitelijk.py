@@ -28,6 +28,17 @@ def test_duivenvoorde_over_the_years_is_drawn_and_accessible(
     legenda = figuur.locator(".legend").text_content()  # SVG: no inner_text.
     assert "deelnemers samen" in legenda and "Mediaan van die gemeenten" in legenda
     rijen = sectie.locator("#tegenfeitelijk-tabel tbody tr")
-    assert rijen.count() == 4
-    assert rijen.nth(1).locator("th").inner_text().startswith("Jaarrekening 2023")
+    # The begrotingen by year, then the jaarrekening: one series per document.
+    koppen = [t.split("\n")[0].strip() for t in rijen.locator("th").all_inner_texts()]
+    assert [" ".join(k.split()[:2]) for k in koppen] == [
+        "Begroting 2023", "Begroting 2024", "Begroting 2025", "Jaarrekening 2023",
+    ]  # fmt: skip
+    # On the axis the year under each place and the document under its years, no label
+    # over another (also at 390 px).
+    assert figuur.locator(".xtick text").all_text_contents() == ["2023", "2024", "2025", "2023"]
+    groepen = figuur.locator(".annotation-text").all_text_contents()
+    assert "Begroting" in groepen and "Jaarrekening" in groepen
+    vakken = [t.bounding_box() for t in figuur.locator(".xtick text").all()]
+    for links, rechts in zip(vakken, vakken[1:], strict=False):
+        assert links["x"] + links["width"] < rechts["x"], vakken
     toegankelijk(pagina, f"{PAD} ({breedte} px)")
